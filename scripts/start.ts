@@ -1,0 +1,161 @@
+/**
+ * `npm start`: the whole platform on one machine.
+ *
+ *   database  DATABASE_URL, or an embedded Postgres in <data>/pg (kept across restarts)
+ *   migrate   committed Prisma migrations
+ *   seed      demo team, project and an admin API token (remembered in <data>/demo-token)
+ *   services  api (:4000), web (:3000), one worker — each with prefixed logs
+ *
+ * Ctrl-C (SIGINT) or SIGTERM stops everything cleanly, Postgres last.
+ * Options: --data DIR (default ./.loffta or $LOFFTA_HOME), --no-web, --no-worker;
+ * ports from API_PORT / WEB_PORT.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { createPrisma, seedDemo } from "@loffta/db";
+import { openPlatformDatabase, type PlatformDatabase } from "./start/database";
+import { startService, stopService, waitReady, type RunningService, type ServiceSpec } from "./start/services";
+
+const ROOT = path.resolve(__dirname, "..");
+
+interface Options {
+  dataDir: string;
+  web: boolean;
+  worker: boolean;
+  apiPort: number;
+  webPort: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = {
+    dataDir: path.resolve(process.env.LOFFTA_HOME ?? path.join(ROOT, ".loffta")),
+    web: true,
+    worker: true,
+    apiPort: Number(process.env.API_PORT ?? 4000),
+    webPort: Number(process.env.WEB_PORT ?? 3000),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--data") opts.dataDir = path.resolve(argv[++i] ?? "");
+    else if (a === "--no-web") opts.web = false;
+    else if (a === "--no-worker") opts.worker = false;
+    else if (a === "--help" || a === "-h") {
+      console.log("usage: npm start -- [--data DIR] [--no-web] [--no-worker]   (env: DATABASE_URL, API_PORT, WEB_PORT)");
+      process.exit(0);
+    } else {
+      console.error(`start: unknown option ${a} (see --help)`);
+      process.exit(2);
+    }
+  }
+  return opts;
+}
+
+const log = (msg: string) => process.stdout.write(`loffta | ${msg}\n`);
+
+function readToken(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The services this checkout can run (an app whose entry point is missing is reported, not faked). */
+function serviceSpecs(opts: Options, databaseUrl: string, token: string): ServiceSpec[] {
+  const env = { ...process.env, DATABASE_URL: databaseUrl, LOFFTA_HOME: opts.dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
+  const specs: ServiceSpec[] = [
+    {
+      name: "api",
+      command: process.execPath,
+      args: ["--import", "tsx", "apps/api/src/main.ts"],
+      cwd: ROOT,
+      env: { ...env, PORT: String(opts.apiPort) },
+      readyUrl: `${apiUrl}/healthz`,
+    },
+  ];
+  const webPkg = JSON.parse(fs.readFileSync(path.join(ROOT, "apps/web/package.json"), "utf8")) as { scripts?: Record<string, string> };
+  if (opts.web && webPkg.scripts?.serve) {
+    specs.push({
+      name: "web",
+      command: "npm",
+      args: ["run", "serve", "-w", "@loffta/web"],
+      cwd: ROOT,
+      env: { ...env, PORT: String(opts.webPort), LOFFTA_API_URL: apiUrl },
+      readyUrl: `http://127.0.0.1:${opts.webPort}/`,
+      readyTimeoutMs: 600_000,
+    });
+  } else if (opts.web) log("web: the dashboard app has no `serve` script in this checkout: not started");
+  const workerServe = path.join(ROOT, "apps/worker/src/service/main.ts");
+  if (opts.worker && fs.existsSync(workerServe)) {
+    specs.push({
+      name: "worker",
+      command: process.execPath,
+      args: ["--import", "tsx", workerServe, "--api", apiUrl, "--token", token],
+      cwd: ROOT,
+      env,
+    });
+  } else if (opts.worker) log("worker: the worker service is not in this checkout: not started");
+  return specs;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const started = Date.now();
+  log(`data folder ${opts.dataDir}`);
+
+  let db: PlatformDatabase | undefined;
+  const services: RunningService[] = [];
+  let stopping = false;
+
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    for (const s of [...services].reverse()) await stopService(s);
+    if (db) await db.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    log(process.env.DATABASE_URL ? "database: DATABASE_URL" : "database: embedded Postgres (no DATABASE_URL)");
+    db = await openPlatformDatabase(opts.dataDir, log);
+    log("migrations applied");
+
+    const tokenFile = path.join(opts.dataDir, "demo-token");
+    const prisma = createPrisma(db.url);
+    const seed = await seedDemo(prisma, readToken(tokenFile));
+    await prisma.$disconnect();
+    fs.writeFileSync(tokenFile, seed.token + "\n", { mode: 0o600 });
+    log("demo team, project and token ready");
+
+    for (const spec of serviceSpecs(opts, db.url, seed.token)) {
+      const s = startService(spec, services.length, (svc, code) => {
+        if (!stopping) {
+          log(`${svc.spec.name} exited unexpectedly (code ${code}): stopping the platform`);
+          void shutdown(1);
+        }
+      });
+      services.push(s);
+      await waitReady(s);
+      log(`${spec.name} ready`);
+    }
+  } catch (e) {
+    log(`start failed: ${e instanceof Error ? e.message : String(e)}`);
+    await shutdown(1);
+    return;
+  }
+
+  const names = new Set(services.map((s) => s.spec.name));
+  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`  API        http://localhost:${opts.apiPort}/graphql  (WebSocket subscriptions on the same path)`);
+  if (names.has("web")) log(`  dashboard  http://localhost:${opts.webPort}/`);
+  log(`  demo token ${readToken(path.join(opts.dataDir, "demo-token"))}`);
+  log("press Ctrl-C to stop");
+}
+
+void main();
