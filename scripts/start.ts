@@ -14,7 +14,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { createPrisma, seedDemo } from "@loffta/db";
 import { openPlatformDatabase, type PlatformDatabase } from "./start/database";
-import { startService, stopService, waitReady, type RunningService, type ServiceSpec } from "./start/services";
+import {
+  startService,
+  stopService,
+  waitReady,
+  type RunningService,
+  type ServiceSpec,
+} from "./start/services";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -40,7 +46,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--no-web") opts.web = false;
     else if (a === "--no-worker") opts.worker = false;
     else if (a === "--help" || a === "-h") {
-      console.log("usage: npm start -- [--data DIR] [--no-web] [--no-worker]   (env: DATABASE_URL, API_PORT, WEB_PORT)");
+      console.log(
+        "usage: npm start -- [--data DIR] [--no-web] [--no-worker]   (env: DATABASE_URL, API_PORT, WEB_PORT)",
+      );
       process.exit(0);
     } else {
       console.error(`start: unknown option ${a} (see --help)`);
@@ -62,7 +70,12 @@ function readToken(file: string): string | undefined {
 
 /** The services this checkout can run (an app whose entry point is missing is reported, not faked). */
 function serviceSpecs(opts: Options, databaseUrl: string, token: string): ServiceSpec[] {
-  const env = { ...process.env, DATABASE_URL: databaseUrl, LOFFTA_HOME: opts.dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    LOFFTA_HOME: opts.dataDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
   const specs: ServiceSpec[] = [
     {
@@ -74,7 +87,9 @@ function serviceSpecs(opts: Options, databaseUrl: string, token: string): Servic
       readyUrl: `${apiUrl}/healthz`,
     },
   ];
-  const webPkg = JSON.parse(fs.readFileSync(path.join(ROOT, "apps/web/package.json"), "utf8")) as { scripts?: Record<string, string> };
+  const webPkg = JSON.parse(fs.readFileSync(path.join(ROOT, "apps/web/package.json"), "utf8")) as {
+    scripts?: Record<string, string>;
+  };
   if (opts.web && webPkg.scripts?.serve) {
     specs.push({
       name: "web",
@@ -122,7 +137,9 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    log(process.env.DATABASE_URL ? "database: DATABASE_URL" : "database: embedded Postgres (no DATABASE_URL)");
+    log(
+      process.env.DATABASE_URL ? "database: DATABASE_URL" : "database: embedded Postgres (no DATABASE_URL)",
+    );
     db = await openPlatformDatabase(opts.dataDir, log);
     log("migrations applied");
 

@@ -41,7 +41,9 @@ export async function ensureDbExists(url: string, template?: string): Promise<vo
   await withAdminClient(url, async (c) => {
     const r = await c.query("select 1 from pg_database where datname = $1", [db]);
     if (r.rowCount === 0) {
-      await c.query(`create database ${quoteIdent(db)}${template ? ` template ${quoteIdent(template)}` : ""}`);
+      await c.query(
+        `create database ${quoteIdent(db)}${template ? ` template ${quoteIdent(template)}` : ""}`,
+      );
     }
   });
 }
@@ -55,11 +57,15 @@ export async function dropDatabase(url: string): Promise<void> {
 export async function migrateDeploy(url: string): Promise<void> {
   const cli = require.resolve("prisma/build/index.js");
   try {
-    await execFileAsync(process.execPath, ["--require", path.join(PRISMA_DIR, "unref-timers.cjs"), cli, "migrate", "deploy"], {
-      cwd: PRISMA_DIR,
-      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await execFileAsync(
+      process.execPath,
+      ["--require", path.join(PRISMA_DIR, "unref-timers.cjs"), cli, "migrate", "deploy"],
+      {
+        cwd: PRISMA_DIR,
+        env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`prisma migrate deploy failed: ${err.stderr || err.stdout || err.message}`);

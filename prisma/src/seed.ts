@@ -31,7 +31,11 @@ export async function seedDemo(prisma: PrismaClient, existingToken?: string): Pr
   const project = await prisma.project.upsert({
     where: { teamId_name: { teamId: team.id, name: DEMO_PROJECT } },
     update: {},
-    create: { teamId: team.id, name: DEMO_PROJECT, description: "Fashion-MNIST through a pretrained backbone: LOFF vs LOFF-TA vs baselines" },
+    create: {
+      teamId: team.id,
+      name: DEMO_PROJECT,
+      description: "Fashion-MNIST through a pretrained backbone: LOFF vs LOFF-TA vs baselines",
+    },
   });
   if (existingToken) {
     const found = await prisma.apiToken.findUnique({ where: { hash: hashToken(existingToken) } });
@@ -41,7 +45,14 @@ export async function seedDemo(prisma: PrismaClient, existingToken?: string): Pr
   }
   const t = generateToken();
   await prisma.apiToken.create({
-    data: { teamId: team.id, userId: user.id, name: "demo admin token", prefix: t.prefix, hash: t.hash, scopes: ["ADMIN", "MEMBER", "WORKER"] },
+    data: {
+      teamId: team.id,
+      userId: user.id,
+      name: "demo admin token",
+      prefix: t.prefix,
+      hash: t.hash,
+      scopes: ["ADMIN", "MEMBER", "WORKER"],
+    },
   });
   return { teamId: team.id, projectId: project.id, userId: user.id, token: t.secret };
 }

@@ -16,7 +16,10 @@ const EMBEDDED_PORT = Number(process.env.LOFFTA_PG_PORT ?? 54329);
  * cluster lives in `<dataDir>/pg` and survives restarts (a crashed earlier run is cleaned up).
  * Either way the committed migrations are applied.
  */
-export async function openPlatformDatabase(dataDir: string, log: (l: string) => void): Promise<PlatformDatabase> {
+export async function openPlatformDatabase(
+  dataDir: string,
+  log: (l: string) => void,
+): Promise<PlatformDatabase> {
   const external = process.env.DATABASE_URL;
   if (external) {
     await ensureDbExists(external);

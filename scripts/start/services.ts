@@ -21,12 +21,24 @@ export interface RunningService {
 const COLORS = [36, 35, 33, 32, 34];
 
 /** Start a child process whose output is prefixed with its name. */
-export function startService(spec: ServiceSpec, index: number, onExit: (s: RunningService, code: number | null) => void): RunningService {
-  const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ["ignore", "pipe", "pipe"] });
-  const tag = process.stdout.isTTY ? `\x1b[${COLORS[index % COLORS.length]}m${spec.name.padEnd(7)}\x1b[0m|` : `${spec.name.padEnd(7)}|`;
+export function startService(
+  spec: ServiceSpec,
+  index: number,
+  onExit: (s: RunningService, code: number | null) => void,
+): RunningService {
+  const child = spawn(spec.command, spec.args, {
+    cwd: spec.cwd,
+    env: spec.env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const tag = process.stdout.isTTY
+    ? `\x1b[${COLORS[index % COLORS.length]}m${spec.name.padEnd(7)}\x1b[0m|`
+    : `${spec.name.padEnd(7)}|`;
   for (const stream of [child.stdout, child.stderr]) {
     if (!stream) continue;
-    readline.createInterface({ input: stream }).on("line", (line) => process.stdout.write(`${tag} ${line}\n`));
+    readline
+      .createInterface({ input: stream })
+      .on("line", (line) => process.stdout.write(`${tag} ${line}\n`));
   }
   const service: RunningService = {
     spec,

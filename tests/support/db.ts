@@ -11,7 +11,8 @@ export interface TestDatabase {
 /** The test server prepared by global setup (a real Postgres). */
 export function testServerUrl(): string {
   const url = process.env.LOFFTA_TEST_PG_SERVER;
-  if (!url) throw new Error("LOFFTA_TEST_PG_SERVER unset: run tests through jest (tests/support/global-setup.ts)");
+  if (!url)
+    throw new Error("LOFFTA_TEST_PG_SERVER unset: run tests through jest (tests/support/global-setup.ts)");
   return url;
 }
 
