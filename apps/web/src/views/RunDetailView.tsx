@@ -1,0 +1,459 @@
+"use client";
+import Link from "next/link";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { SeriesChart } from "../components/SeriesChart";
+import { Empty, ErrorBox, LiveDot, Loading, StatusBadge } from "../components/states";
+import {
+  CancelRunDocument,
+  MetricsAppendedDocument,
+  MetricSeriesDocument,
+  RunDetailDocument,
+  RunEfficiencyDocument,
+  RunUpdatedDocument,
+  SetRunNotesDocument,
+  type RunDetailQuery,
+} from "../generated/graphql";
+import {
+  fmtBytes,
+  fmtDate,
+  fmtDuration,
+  fmtJson,
+  fmtNumber,
+  fmtRatio,
+  getPath,
+  KIND_LABEL,
+  leafPaths,
+  numericMetrics,
+} from "../lib/format";
+import { useMutation, useQuery, useSubscription } from "../lib/hooks";
+import { useSession } from "../lib/session";
+import { appendPoints, fromQuery, isLossKey, type SeriesMap } from "./liveSeries";
+
+export const MAX_POINTS = 1000;
+type RunData = NonNullable<RunDetailQuery["run"]>;
+
+export function RunDetailView({ id }: { id: string }) {
+  const q = useQuery(RunDetailDocument, { id });
+  if (q.error) return <ErrorBox error={q.error} retry={() => void q.refetch()} />;
+  if (!q.data) return <Loading what="Loading run" />;
+  if (!q.data.run) return <ErrorBox error={new Error(`Run ${id} does not exist in your team.`)} />;
+  return (
+    <RunDetail
+      run={q.data.run}
+      setRun={(r) => q.setData((d) => (d ? { run: r(d.run as RunData) } : d))}
+      refetch={q.refetch}
+    />
+  );
+}
+
+function RunDetail({
+  run,
+  setRun,
+  refetch,
+}: {
+  run: RunData;
+  setRun: (f: (r: RunData) => RunData) => void;
+  refetch: () => Promise<void>;
+}) {
+  const active = run.status === "QUEUED" || run.status === "RUNNING";
+  const eff = useQuery(RunEfficiencyDocument, { ids: [run.id] }, { skip: false });
+  const e = eff.data?.compareRuns.efficiency[0];
+  const refetchEff = eff.refetch;
+
+  // Status, results and tags live (runUpdated of the project, filtered to this run).
+  const runLive = useSubscription(RunUpdatedDocument, { projectId: run.project.id }, (d) => {
+    if (d.runUpdated.id !== run.id) return;
+    setRun((r) => ({ ...r, ...d.runUpdated, cache: r.cache, project: r.project }));
+    if (d.runUpdated.status !== "QUEUED" && d.runUpdated.status !== "RUNNING") void refetchEff();
+  });
+
+  const cancel = useMutation(CancelRunDocument);
+  const m = numericMetrics(run.finalMetrics);
+  const confusion = getPath(run.finalMetrics, "confusionMatrix");
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="crumbs">
+            <Link href="/runs">Runs</Link> / {run.project.name}
+          </p>
+          <h1 data-testid="run-name">{run.name}</h1>
+          <p className="meta">
+            <StatusBadge status={run.status} />{" "}
+            <span data-testid="run-status" hidden>
+              {run.status}
+            </span>
+            <span>{KIND_LABEL[run.kind] ?? run.kind}</span>
+            <span>seed {run.seed}</span>
+            {run.author && <span>by {run.author.name}</span>}
+            <span title={run.createdAt}>launched {fmtDate(run.createdAt)}</span>
+            {run.tags.map((t) => (
+              <Link key={t} className="tag" href={`/runs?tag=${encodeURIComponent(t)}`}>
+                {t}
+              </Link>
+            ))}
+            <LiveDot status={runLive.status} />
+          </p>
+        </div>
+        <div className="actions">
+          <Link
+            className="button"
+            href={`/compare?ids=${[run.id, run.baselineRun?.id].filter(Boolean).join(",")}`}
+          >
+            Compare
+          </Link>
+          <Link className="button" href={`/launch?from=${run.id}`}>
+            Clone &amp; launch
+          </Link>
+          {active && (
+            <button
+              type="button"
+              className="danger"
+              disabled={cancel.loading}
+              onClick={() => {
+                if (window.confirm(`Cancel run ${run.name}?`))
+                  void cancel.mutate({ id: run.id }).then(() => refetch());
+              }}
+            >
+              Cancel run
+            </button>
+          )}
+        </div>
+      </div>
+      {cancel.error && <ErrorBox error={cancel.error} />}
+      {run.error && (
+        <div className="state error" role="alert">
+          <strong>Failed</strong>
+          <pre>{run.error}</pre>
+        </div>
+      )}
+
+      <section className="stats" aria-label="Efficiency">
+        <Stat
+          label="Train throughput"
+          value={run.trainImagesPerSec == null ? "—" : `${fmtNumber(run.trainImagesPerSec)} img/s`}
+        />
+        <Stat label="Peak memory" value={fmtBytes(run.peakMemoryBytes)} />
+        <Stat label="Wall time" value={fmtDuration(run.wallTimeSec)} />
+        <Stat
+          label="Speed-up vs fine-tuning"
+          value={fmtRatio(e?.speedup)}
+          hint={e?.baselineRun ? `vs ${e.baselineRun.name}` : "no baseline run"}
+          testId="speedup"
+        />
+        <Stat
+          label="Memory saving"
+          value={fmtRatio(e?.memorySaving)}
+          hint={e?.baselineRun ? `baseline ${fmtBytes(e.baselineRun.peakMemoryBytes)}` : undefined}
+        />
+        {Object.entries(m)
+          .slice(0, 3)
+          .map(([k, v]) => (
+            <Stat key={k} label={k} value={fmtNumber(v, 4)} />
+          ))}
+      </section>
+      {e?.baselineRun && (
+        <p className="muted small">
+          Baseline: <Link href={`/runs/${e.baselineRun.id}`}>{e.baselineRun.name}</Link> (
+          {fmtNumber(e.baselineRun.trainImagesPerSec)} img/s, {fmtBytes(e.baselineRun.peakMemoryBytes)})
+        </p>
+      )}
+
+      <LiveCurves run={run} />
+
+      <div className="grid-2">
+        <section className="card">
+          <h2>Final metrics</h2>
+          {Object.keys(m).length === 0 ? (
+            <Empty>{active ? "Set when the run finishes." : "No final metrics."}</Empty>
+          ) : (
+            <table className="data compact" data-testid="final-metrics">
+              <tbody>
+                {Object.entries(m).map(([k, v]) => (
+                  <tr key={k}>
+                    <th>{k}</th>
+                    <td className="num">{fmtNumber(v, 5)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {Array.isArray(confusion) && (
+            <ConfusionMatrix
+              matrix={confusion as unknown[]}
+              classNames={run.cache?.dataset.classNames ?? []}
+            />
+          )}
+        </section>
+        <section className="card">
+          <h2>Configuration</h2>
+          <ConfigTable config={run.config} />
+        </section>
+      </div>
+
+      <div className="grid-2">
+        <Notes run={run} onSaved={(notes) => setRun((r) => ({ ...r, notes }))} />
+        <section className="card">
+          <h2>Artifacts</h2>
+          <dl className="kv">
+            <dt>Feature cache</dt>
+            <dd>
+              {run.cache ? (
+                <Link href={`/caches?focus=${run.cache.id}`}>
+                  {run.cache.dataset.name} · {run.cache.model.name} @{run.cache.resolution}
+                  {run.cache.pooling > 1 ? ` pool ${run.cache.pooling}` : ""}
+                </Link>
+              ) : (
+                "— (baseline runs read images)"
+              )}
+            </dd>
+            {run.cache && (
+              <>
+                <dt>Token grid</dt>
+                <dd>{run.cache.gridH ? `${run.cache.gridH}×${run.cache.gridW}×${run.cache.dim}` : "—"}</dd>
+                <dt>Cache storage</dt>
+                <dd className="mono">{run.cache.storageUri ?? "—"}</dd>
+                <dt>Manifest SHA-256</dt>
+                <dd className="mono">{run.cache.manifestSha256 ?? "—"}</dd>
+              </>
+            )}
+            <dt>Started</dt>
+            <dd>{fmtDate(run.startedAt)}</dd>
+            <dt>Ended</dt>
+            <dd>{fmtDate(run.endedAt)}</dd>
+            <dt>Run id</dt>
+            <dd className="mono">{run.id}</dd>
+          </dl>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function Stat({
+  label,
+  value,
+  hint,
+  testId,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="stat" data-testid={testId}>
+      <span className="label">{label}</span>
+      <span className="value">{value}</span>
+      {hint && <span className="hint">{hint}</span>}
+    </div>
+  );
+}
+
+/** Loss and metric curves: downsampled history + live points from metricsAppended. */
+function LiveCurves({ run }: { run: RunData }) {
+  const { request } = useSession();
+  const [series, setSeries] = useState<SeriesMap>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const keysRef = useRef<string[]>(run.metricKeys);
+  keysRef.current = Array.from(new Set([...run.metricKeys, ...Object.values(series).map((s) => s.key)]));
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const load = useCallback(async () => {
+    const keys = keysRef.current.slice(0, 20);
+    if (keys.length === 0) {
+      setLoaded(true);
+      return;
+    }
+    try {
+      const d = await request(MetricSeriesDocument, { runIds: [run.id], keys, maxPoints: MAX_POINTS });
+      // Keep live points newer than the answer (they may have arrived while it was in flight).
+      setSeries((prev) => {
+        let next = fromQuery(d.metricSeries);
+        for (const s of Object.values(prev)) {
+          const fresh = next[`${s.runId}\u0000${s.key}`];
+          const last = fresh?.steps[fresh.steps.length - 1] ?? -Infinity;
+          const newer = s.steps.flatMap((step, i) =>
+            step > last ? [{ key: s.key, step, value: s.values[i] }] : [],
+          );
+          if (newer.length) next = appendPoints(next, run.id, newer);
+        }
+        return next;
+      });
+      setError(null);
+    } catch (e) {
+      setError(e instanceof Error ? e : new Error(String(e)));
+    } finally {
+      setLoaded(true);
+    }
+  }, [request, run.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => () => void (reloadTimer.current && clearTimeout(reloadTimer.current)), []);
+
+  const live = useSubscription(MetricsAppendedDocument, { runId: run.id }, (d) => {
+    setSeries((prev) => {
+      const next = appendPoints(prev, run.id, d.metricsAppended.points);
+      // Too many raw points in the browser: ask the server for a fresh downsampled series.
+      if (Object.values(next).some((s) => s.steps.length > 3 * MAX_POINTS) && !reloadTimer.current) {
+        reloadTimer.current = setTimeout(() => {
+          reloadTimer.current = null;
+          void load();
+        }, 2000);
+      }
+      return next;
+    });
+  });
+  // Once the subscription is up, reload once: closes the gap between the first load and it.
+  const wasLive = useRef(false);
+  useEffect(() => {
+    if (live.status === "live" && !wasLive.current) {
+      wasLive.current = true;
+      void load();
+    }
+    if (live.status !== "live") wasLive.current = false;
+  }, [live.status, load]);
+
+  const { all, losses, others } = useMemo(() => {
+    const all = Object.values(series).sort((a, b) => a.key.localeCompare(b.key));
+    const toChart = (s: (typeof all)[number]) => ({ name: s.key, steps: s.steps, values: s.values });
+    return {
+      all,
+      losses: all.filter((s) => isLossKey(s.key)).map(toChart),
+      others: all.filter((s) => !isLossKey(s.key)).map(toChart),
+    };
+  }, [series]);
+  const downsampled = all.some((s) => s.downsampled);
+
+  return (
+    <section className="card" aria-label="Curves" data-testid="curves" data-live={live.status}>
+      <div className="card-head">
+        <h2>Curves</h2>
+        <span className="muted small">
+          {all.length ? `${all.reduce((n, s) => n + s.totalPoints, 0).toLocaleString()} points logged` : ""}
+          {downsampled ? ` · downsampled to ≤${MAX_POINTS} per series (min/max buckets)` : ""}
+        </span>
+        <LiveDot status={live.status} />
+      </div>
+      {error ? (
+        <ErrorBox error={error} retry={() => void load()} />
+      ) : !loaded ? (
+        <Loading what="Loading curves" />
+      ) : all.length === 0 ? (
+        <Empty>No metrics logged yet: curves appear here live as the worker logs them.</Empty>
+      ) : (
+        <div className="grid-2">
+          <SeriesChart title="Loss" series={losses} testId="chart-loss" />
+          <SeriesChart title="Metrics" series={others} testId="chart-metrics" />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ConfigTable({ config }: { config: unknown }) {
+  const paths = leafPaths(config);
+  if (paths.length === 0) return <Empty>No configuration.</Empty>;
+  return (
+    <div className="config-scroll">
+      <table className="data compact config" data-testid="config-table">
+        <tbody>
+          {paths.map((p) => (
+            <tr key={p}>
+              <th className="mono">{p}</th>
+              <td className="mono">{fmtJson(getPath(config, p))}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ConfusionMatrix({ matrix, classNames }: { matrix: unknown[]; classNames: string[] }) {
+  const rows = matrix.map((r) => (Array.isArray(r) ? r.map((x) => (typeof x === "number" ? x : 0)) : []));
+  const max = Math.max(1, ...rows.flat());
+  const name = (i: number) => classNames[i] ?? String(i);
+  return (
+    <>
+      <h3>Confusion matrix</h3>
+      <div className="table-wrap">
+        <table className="confusion" data-testid="confusion-matrix">
+          <thead>
+            <tr>
+              <th className="small">true ↓ / predicted →</th>
+              {rows[0]?.map((_, j) => (
+                <th key={j} className="small">
+                  {name(j)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <tr key={i}>
+                <th className="small">{name(i)}</th>
+                {r.map((v, j) => (
+                  <td
+                    key={j}
+                    style={{
+                      background: `rgba(${i === j ? "37, 99, 235" : "220, 38, 38"}, ${(v / max) * 0.85})`,
+                      color: v / max > 0.5 ? "#fff" : undefined,
+                    }}
+                  >
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function Notes({ run, onSaved }: { run: RunData; onSaved: (notes: string | null) => void }) {
+  const [draft, setDraft] = useState(run.notes ?? "");
+  const save = useMutation(SetRunNotesDocument);
+  const dirty = draft !== (run.notes ?? "");
+  return (
+    <section className="card">
+      <h2>Notes &amp; log</h2>
+      <textarea
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        rows={6}
+        placeholder="What did this run try? What did you learn?"
+        aria-label="Notes"
+      />
+      <div className="row">
+        <button
+          type="button"
+          disabled={!dirty || save.loading}
+          onClick={() =>
+            void save.mutate({ id: run.id, notes: draft || null }).then((d) => onSaved(d.setRunNotes.notes))
+          }
+        >
+          {save.loading ? "Saving…" : "Save notes"}
+        </button>
+        {save.error && <span className="error-text">{save.error.message}</span>}
+      </div>
+      <h3>Log</h3>
+      <ul className="log small">
+        <li>{fmtDate(run.createdAt)} · launched</li>
+        {run.startedAt && <li>{fmtDate(run.startedAt)} · started by a worker</li>}
+        {run.endedAt && (
+          <li>
+            {fmtDate(run.endedAt)} · {run.status.toLowerCase()}
+            {run.error ? `: ${run.error}` : ""}
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The worker process: `loffta-worker serve --api URL --token T [--name N] [--home DIR]`
+ * (also started by `npm start`). Env fallbacks: LOFFTA_API_URL, LOFFTA_TOKEN, LOFFTA_HOME,
+ * LOFFTA_WORKER_NAME.
+ */
+import os from "node:os";
+import path from "node:path";
+import { initBackend } from "../core/backend";
+import { ApiClient } from "./api-client";
+import { jobHandlers } from "./handlers";
+import { WorkerService } from "./worker";
+
+export interface ServeArgs {
+  api: string;
+  token: string;
+  name: string;
+  home: string;
+}
+
+export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
+  const get = (flag: string) => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const api = get("--api") ?? env.LOFFTA_API_URL ?? "http://localhost:4000";
+  const token = get("--token") ?? env.LOFFTA_TOKEN;
+  if (!token) throw new Error("a worker token is needed: --token T or LOFFTA_TOKEN (scope WORKER)");
+  return {
+    api,
+    token,
+    name: get("--name") ?? env.LOFFTA_WORKER_NAME ?? `${os.hostname()}-${process.pid}`,
+    home: path.resolve(get("--home") ?? env.LOFFTA_HOME ?? ".loffta"),
+  };
+}
+
+export async function serve(args: ServeArgs): Promise<WorkerService> {
+  const backend = await initBackend();
+  const worker = new WorkerService({
+    api: new ApiClient(args.api, args.token),
+    name: args.name,
+    home: args.home,
+    backend: backend.backend,
+    device: backend.device,
+    handlers: jobHandlers,
+  });
+  await worker.start();
+  const stop = () => {
+    void worker.stop().then(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  return worker;
+}
+
+if (require.main === module) {
+  let args: ServeArgs;
+  try {
+    args = parseServeArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`loffta-worker serve: ${(e as Error).message}`);
+    process.exit(2);
+  }
+  serve(args).catch((e: unknown) => {
+    console.error(`loffta-worker serve: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,595 @@
+/**
+ * The dashboard in a real browser: Debian Chromium (playwright-core) against the built Next.js
+ * app (`next start`) and a real API server on a fresh database. Data is seeded through the API
+ * (member and worker mutations with the demo token), then the pages are checked: sign-in, Runs,
+ * Run detail with a live curve, Compare, Launch, Feature caches (live progress), Datasets, Models.
+ * Screenshots of every page land in tests/artifacts/web/ for review.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  apiAllowsCors,
+  buildWebIfStale,
+  eventually,
+  launchBrowser,
+  requireChromium,
+  screenshot,
+  startApi,
+  startWeb,
+  type Api,
+  type WebServer,
+} from "./harness";
+
+jest.setTimeout(120_000);
+
+let api: Api;
+let web: WebServer;
+let browser: { context: BrowserContext; close(): Promise<void> };
+let page: Page;
+let corsNative = false;
+const pageErrors: string[] = [];
+const ids: {
+  dataset: string;
+  model: string;
+  cache: string;
+  worker: string;
+  baseline: string;
+  plain: string;
+  noise: string;
+  noiseJob: string;
+} = {
+  dataset: "",
+  model: "",
+  cache: "",
+  worker: "",
+  baseline: "",
+  plain: "",
+  noise: "",
+  noiseJob: "",
+};
+let datasetDir = "";
+
+const uuidRe = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+function lossPoints(n: number, from = 0, key = "train/loss", scale = 1) {
+  return Array.from({ length: n }, (_, i) => ({
+    key,
+    step: from + i,
+    value: scale * (2.3 * Math.exp(-(from + i) / 20) + 0.1),
+  }));
+}
+
+async function claim(type: "EXTRACT" | "TRAIN"): Promise<{ id: string; run: { id: string } | null }> {
+  const d = await api.gql<{ claimJob: { id: string; run: { id: string } | null } | null }>(
+    `mutation($w: ID!, $t: [JobType!]) { claimJob(workerId: $w, types: $t, leaseSeconds: 600) { id run { id } } }`,
+    { w: ids.worker, t: [type] },
+  );
+  if (!d.claimJob) throw new Error(`no ${type} job to claim`);
+  return d.claimJob;
+}
+
+async function logMetrics(runId: string, points: { key: string; step: number; value: number }[]) {
+  for (let i = 0; i < points.length; i += 10_000) {
+    await api.gql(
+      `mutation($r: ID!, $p: [MetricPointInput!]!) { logMetrics(runId: $r, points: $p) { inserted } }`,
+      { r: runId, p: points.slice(i, i + 10_000) },
+    );
+  }
+}
+
+async function completeTrain(jobId: string, finalMetrics: Record<string, unknown>, ips: number, mem: number) {
+  await api.gql(
+    `mutation($j: ID!, $w: ID!, $r: JobResultInput!) { completeJob(jobId: $j, workerId: $w, result: $r) { id } }`,
+    {
+      j: jobId,
+      w: ids.worker,
+      r: { run: { finalMetrics, trainImagesPerSec: ips, peakMemoryBytes: mem, wallTimeSec: 1234 } },
+    },
+  );
+}
+
+async function launch(
+  name: string,
+  kind: string,
+  config: unknown,
+  extra: Record<string, unknown> = {},
+): Promise<string> {
+  const d = await api.gql<{ launchRun: { id: string } }>(
+    `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
+    {
+      i: { projectId: api.seed.projectId, name, kind, config, cacheId: ids.cache, ...extra },
+    },
+  );
+  return d.launchRun.id;
+}
+
+async function seed(): Promise<void> {
+  datasetDir = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-web-ds-"));
+  for (const split of ["train", "val"])
+    for (const cls of ["cat", "dog", "fox"])
+      for (let i = 0; i < 3; i++) {
+        fs.mkdirSync(path.join(datasetDir, split, cls), { recursive: true });
+        fs.writeFileSync(path.join(datasetDir, split, cls, `${i}.png`), Buffer.alloc(64 + i));
+      }
+  ids.dataset = (
+    await api.gql<{ registerDataset: { id: string } }>(
+      `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id } }`,
+      {
+        i: { name: "pets-mini", rootUri: datasetDir, layout: "IMAGE_FOLDER" },
+      },
+    )
+  ).registerDataset.id;
+  ids.model = (
+    await api.gql<{ registerFoundationModel: { id: string } }>(
+      `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { id } }`,
+      {
+        i: {
+          name: "dinov2-vits14",
+          family: "DINOV2",
+          patchSize: 14,
+          embedDim: 384,
+          depth: 12,
+          heads: 6,
+          defaultImageSize: 224,
+          weightsUri: "file:///models/dinov2-vits14.onnx",
+          parameterCount: 22e6,
+        },
+      },
+    )
+  ).registerFoundationModel.id;
+  ids.cache = (
+    await api.gql<{ requestFeatureCache: { id: string } }>(
+      `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`,
+      {
+        i: { datasetId: ids.dataset, modelId: ids.model, resolution: 224 },
+      },
+    )
+  ).requestFeatureCache.id;
+  ids.worker = (
+    await api.gql<{ registerWorker: { id: string } }>(
+      `mutation($i: RegisterWorkerInput!) { registerWorker(input: $i) { id } }`,
+      {
+        i: { name: "test-worker", host: "localhost", backend: "tfjs-node", device: "cpu", memoryBytes: 8e9 },
+      },
+    )
+  ).registerWorker.id;
+  const extract = await claim("EXTRACT");
+  await api.gql(
+    `mutation($j: ID!, $w: ID!) { reportProgress(jobId: $j, workerId: $w, done: 18, total: 18) { cancelled } }`,
+    { j: extract.id, w: ids.worker },
+  );
+  await api.gql(
+    `mutation($j: ID!, $w: ID!, $r: JobResultInput!) { completeJob(jobId: $j, workerId: $w, result: $r) { id } }`,
+    {
+      j: extract.id,
+      w: ids.worker,
+      r: {
+        cache: {
+          gridH: 16,
+          gridW: 16,
+          dim: 384,
+          bytes: 3.5e6,
+          shardCount: 2,
+          imagesPerSec: 42.5,
+          storageUri: "file:///tmp/cache-224",
+          skippedCount: 1,
+        },
+      },
+    },
+  );
+
+  ids.baseline = await launch("finetune-baseline", "UNFROZEN_LINEAR", {});
+  ids.plain = await launch(
+    "loff-plain",
+    "LOFF",
+    {
+      augmentations: {
+        hflip: { enabled: false },
+        resizedCrop: { enabled: false },
+        noise: { enabled: false },
+      },
+    },
+    { baselineRunId: ids.baseline },
+  );
+  ids.noise = await launch(
+    "loffta-noise",
+    "LOFF_TA",
+    { augmentations: { noise: { std: 0.2 } } },
+    { baselineRunId: ids.baseline, tags: ["ablation"] },
+  );
+
+  const jobs = new Map<string, string>();
+  for (let i = 0; i < 3; i++) {
+    const j = await claim("TRAIN");
+    jobs.set(j.run!.id, j.id);
+  }
+  // The baseline has 100,000 loss points: its page must ask for a downsampled series.
+  await logMetrics(ids.baseline, lossPoints(100_000, 0, "train/loss", 1.1));
+  await logMetrics(ids.baseline, [{ key: "val/accuracy", step: 100, value: 0.86 }]);
+  await completeTrain(jobs.get(ids.baseline)!, { accuracy: 0.86, macroF1: 0.85, loss: 0.5 }, 10, 16e9);
+  await logMetrics(ids.plain, [
+    ...lossPoints(40),
+    ...Array.from({ length: 4 }, (_, i) => ({ key: "val/accuracy", step: i * 10, value: 0.6 + i * 0.05 })),
+  ]);
+  await completeTrain(
+    jobs.get(ids.plain)!,
+    {
+      accuracy: 0.8,
+      macroF1: 0.79,
+      loss: 0.7,
+      confusionMatrix: [
+        [3, 0, 0],
+        [1, 2, 0],
+        [0, 1, 2],
+      ],
+    },
+    350,
+    1e9,
+  );
+  await logMetrics(ids.noise, lossPoints(10));
+  ids.noiseJob = jobs.get(ids.noise)!;
+}
+
+/** Open a page of the dashboard, signing in with the demo token if the sign-in form shows. */
+async function open(pathname: string): Promise<void> {
+  await openPage(pathname).catch(async (e: unknown) => {
+    await screenshot(page, `failed-${pathname.replace(/\W+/g, "_")}`).catch(() => {});
+    throw e;
+  });
+}
+
+async function openPage(pathname: string): Promise<void> {
+  await page.goto(`${web.url}${pathname}`);
+  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
+  if (await page.locator("form input[name=token]").isVisible()) {
+    await page.fill("input[name=token]", api.seed.token);
+    await page.click("button[type=submit]");
+  }
+  await eventually(
+    "the team name",
+    async () => (await page.locator("[data-testid=team-name]").textContent()) === "Demo team",
+  );
+}
+
+beforeAll(async () => {
+  requireChromium();
+  await buildWebIfStale();
+  api = await startApi();
+  web = await startWeb(api.base);
+  corsNative = await apiAllowsCors(api.base, web.url);
+  await seed();
+  browser = await launchBrowser();
+  if (!corsNative) {
+    // The API does not send CORS headers yet (see docs/dashboard.md): let the browser tests
+    // exercise the UI by adding them in the browser; the CORS test below still fails.
+    console.warn("API sends no CORS headers: browser tests add them through request interception");
+    await browser.context.route(`${api.base}/graphql`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "access-control-allow-origin": "*" },
+      });
+    });
+  }
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.server.close();
+  await api?.db.drop();
+  if (datasetDir) fs.rmSync(datasetDir, { recursive: true, force: true });
+});
+
+test("the API allows CORS from the dashboard origin (browser talks to it directly)", () => {
+  expect(corsNative).toBe(true);
+});
+
+test("sign-in: a wrong token is rejected, the demo token shows the team; sign-out forgets it", async () => {
+  await page.goto(`${web.url}/`);
+  await page.locator("input[name=token]").waitFor();
+  await screenshot(page, "00-sign-in");
+  await page.fill("input[name=token]", "lft_notavalidtoken000000");
+  await page.click("button[type=submit]");
+  await page.locator(".signin [role=alert]").waitFor();
+  expect(await page.locator(".signin [role=alert]").textContent()).toMatch(/token/i);
+
+  await api.gql(`mutation($w: ID!) { heartbeat(workerId: $w) { cancelledJobIds } }`, { w: ids.worker });
+  await page.fill("input[name=token]", api.seed.token);
+  await page.click("button[type=submit]");
+  await eventually(
+    "team name",
+    async () => (await page.locator("[data-testid=team-name]").textContent()) === "Demo team",
+  );
+  await page.locator("[data-testid=recent-runs]").waitFor();
+  expect(await page.locator("[data-testid=recent-runs]").textContent()).toContain("loffta-noise");
+  expect(await page.locator("[data-testid=workers-online]").textContent()).toBe("1 / 1");
+  await screenshot(page, "01-overview");
+
+  await page.click("text=Sign out");
+  await page.locator("input[name=token]").waitFor();
+  expect(await page.evaluate("localStorage.getItem('loffta.token')")).toBeNull();
+  await open("/");
+  expect(await page.evaluate("localStorage.getItem('loffta.token')")).toBe(api.seed.token);
+});
+
+test("Runs: table with config and metric columns, URL filters, sorting and saved views", async () => {
+  await open("/runs");
+  const table = page.locator("[data-testid=runs-table]");
+  await table.waitFor();
+  expect(await table.locator("tbody tr").count()).toBe(3);
+  const header = await table.locator("thead").textContent();
+  expect(header).toContain("accuracy");
+  expect(header).toContain("noise.std");
+  const noiseRow = table.locator(`tr[data-run-id="${ids.noise}"]`);
+  expect(await noiseRow.textContent()).toContain("0.2");
+  await screenshot(page, "02-runs");
+
+  // Filters live in the URL: a shared link shows the same view.
+  await open("/runs?kind=LOFF_TA");
+  await eventually(
+    "one LOFF-TA row",
+    async () => (await page.locator("[data-testid=runs-table] tbody tr").count()) === 1,
+  );
+  expect(await page.locator("[data-testid=runs-table] tbody").textContent()).toContain("loffta-noise");
+
+  // Sort by a final metric (server-side), descending then ascending.
+  await open("/runs?sort=metric:accuracy&dir=desc");
+  await page.locator("[data-testid=runs-table]").waitFor();
+  const names = async () =>
+    (await page.locator("[data-testid=runs-table] tbody tr td:nth-child(2) a").allTextContents()).slice(0, 2);
+  expect(await names()).toEqual(["finetune-baseline", "loff-plain"]);
+  await page.click("[data-testid=runs-table] thead button:has-text('accuracy')");
+  await eventually(
+    "ascending sort",
+    async () => page.url().includes("dir=asc") && (await names())[0] === "loff-plain",
+  );
+
+  // Config filter from the URL (server-side JSON equality).
+  await open("/runs?cfg=augmentations.noise.enabled%3Dfalse");
+  await eventually(
+    "config filter",
+    async () => (await page.locator("[data-testid=runs-table] tbody tr").count()) === 1,
+  );
+  expect(await page.locator("[data-testid=runs-table] tbody").textContent()).toContain("loff-plain");
+
+  // Save the view; it is a link to the same query string.
+  await page.fill("input[placeholder='name this view']", "no noise");
+  await page.click("button:has-text('Save view')");
+  const saved = page.locator(".saved-views a:has-text('no noise')");
+  await saved.waitFor();
+  expect(await saved.getAttribute("href")).toBe("/runs?cfg=augmentations.noise.enabled%3Dfalse");
+
+  // Select two rows and compare them.
+  await open("/runs");
+  await page.locator(`tr[data-run-id="${ids.plain}"] input[type=checkbox]`).check();
+  await page.locator(`tr[data-run-id="${ids.noise}"] input[type=checkbox]`).check();
+  await page.click("[data-testid=compare-selected]");
+  await page.waitForURL(/\/compare\?ids=/);
+  expect(decodeURIComponent(page.url())).toContain(`ids=${ids.plain},${ids.noise}`);
+
+  await page.setViewportSize({ width: 2560, height: 1200 });
+  await open("/runs");
+  await page.locator("[data-testid=runs-table]").waitFor();
+  await screenshot(page, "02-runs-wide");
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+
+test("Run detail: the loss curve grows live as metrics are logged, status follows without reload", async () => {
+  await open(`/runs/${ids.noise}`);
+  await eventually(
+    "10 initial points",
+    async () =>
+      (await page.locator("[data-testid=chart-loss] [data-point-count]").getAttribute("data-point-count")) ===
+      "10",
+  );
+  await eventually(
+    "metrics subscription live",
+    async () => (await page.locator("[data-testid=curves]").getAttribute("data-live")) === "live",
+  );
+  expect(await page.locator("[data-testid=run-status]").textContent()).toBe("RUNNING");
+  await new Promise((r) => setTimeout(r, 300));
+
+  await logMetrics(ids.noise, lossPoints(5, 10));
+  await eventually(
+    "15 points without reload",
+    async () =>
+      (await page.locator("[data-testid=chart-loss] [data-point-count]").getAttribute("data-point-count")) ===
+      "15",
+  );
+  await logMetrics(ids.noise, [{ key: "val/accuracy", step: 14, value: 0.9 }]);
+  await eventually(
+    "a metrics chart appears",
+    async () =>
+      (await page
+        .locator("[data-testid=chart-metrics] [data-point-count]")
+        .getAttribute("data-point-count")) === "1",
+  );
+  await screenshot(page, "03-run-live");
+
+  await completeTrain(ids.noiseJob, { accuracy: 0.9, macroF1: 0.88, loss: 0.45 }, 400, 0.8e9);
+  await eventually(
+    "status SUCCEEDED live",
+    async () => (await page.locator("[data-testid=run-status]").textContent()) === "SUCCEEDED",
+  );
+  await eventually("speed-up vs the baseline", async () =>
+    ((await page.locator("[data-testid=speedup]").textContent()) ?? "").includes("40.0×"),
+  );
+  expect(await page.locator("[data-testid=final-metrics]").textContent()).toContain("0.9");
+  await screenshot(page, "03-run-done");
+});
+
+test("Run detail of a 100k-point run asks for a downsampled series; confusion matrix from final metrics", async () => {
+  const t0 = Date.now();
+  await open(`/runs/${ids.baseline}`);
+  const count = Number(
+    await eventually("chart", () =>
+      page.locator("[data-testid=chart-loss] [data-point-count]").getAttribute("data-point-count"),
+    ),
+  );
+  expect(count).toBeGreaterThan(100);
+  expect(count).toBeLessThanOrEqual(1002);
+  expect(Date.now() - t0).toBeLessThan(15_000);
+  expect(await page.locator("[data-testid=curves]").textContent()).toContain("100,001 points logged");
+  await screenshot(page, "04-run-100k");
+
+  await open(`/runs/${ids.plain}`);
+  await page.locator("[data-testid=confusion-matrix]").waitFor();
+  expect(await page.locator("[data-testid=confusion-matrix] thead").textContent()).toContain("fox");
+  await screenshot(page, "04-run-confusion");
+});
+
+test("Compare: overlaid curves, config diff of what differs, best metric highlighted, savings bars", async () => {
+  await open(`/compare?ids=${ids.baseline},${ids.plain},${ids.noise}`);
+  await page.locator("[data-testid=compare-metrics]").waitFor();
+  const best = page.locator("[data-testid=compare-metrics] tr[data-metric=accuracy] td[data-best=true]");
+  expect(await best.count()).toBe(1);
+  expect(await best.textContent()).toBe("0.9");
+  const lossBest = page.locator("[data-testid=compare-metrics] tr[data-metric=loss] td[data-best=true]");
+  expect(await lossBest.textContent()).toBe("0.45");
+
+  const diff = (await page.locator("[data-testid=config-diff]").textContent()) ?? "";
+  expect(diff).toContain("augmentations.noise.std");
+  expect(diff).toContain("augmentations.hflip.enabled");
+  expect(diff).not.toContain("optimizer.lr");
+
+  await eventually(
+    "3 overlaid loss series",
+    async () =>
+      (await page
+        .locator("[data-testid='compare-chart-train/loss'] [data-series-count]")
+        .getAttribute("data-series-count")) === "3",
+  );
+  expect(
+    await page.locator("[data-testid=bars-speedup] [data-bar-count]").getAttribute("data-bar-count"),
+  ).toBe("3");
+  expect(await page.locator("[data-testid=compare-efficiency]").textContent()).toContain("35.0×");
+  await screenshot(page, "05-compare");
+
+  // The picker edits the ids in the URL.
+  await page.click("[data-testid=compare-runs] tr:has-text('finetune-baseline') button:has-text('remove')");
+  await eventually(
+    "ids in the URL",
+    async () => !page.url().includes(ids.baseline) && page.url().includes(ids.plain),
+  );
+});
+
+test("Launch: the shared zod schema validates the form; a valid run is launched, queued and opened", async () => {
+  await open("/launch");
+  await page.locator("[data-testid=launch-form]").waitFor();
+  await page.fill("input[name=name]", "launched-from-browser");
+  await page.selectOption("select[name=kind]", "LOFF_TA");
+  await page.selectOption("select[name=cacheId]", ids.cache);
+  await page.fill("input[name='augmentations.noise.std']", "-1");
+  await page.fill("input[name='microBatch']", "128");
+  await page.click("button[type=submit]:has-text('Launch')");
+  const errors = page.locator("[data-testid=form-errors]");
+  await errors.waitFor();
+  const text = (await errors.textContent()) ?? "";
+  expect(text).toContain("augmentations.noise.std");
+  expect(text).toContain("microBatch");
+  await screenshot(page, "06-launch-invalid");
+  expect(page.url()).toMatch(/\/launch$/);
+
+  await page.fill("input[name='augmentations.noise.std']", "0.3");
+  await page.fill("input[name='microBatch']", "8");
+  await page.check("input[name='augmentations.vflip.enabled']");
+  await page.click("button[type=submit]:has-text('Launch')");
+  await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+  const id = uuidRe.exec(page.url())![0];
+  await eventually(
+    "queued",
+    async () => (await page.locator("[data-testid=run-status]").textContent()) === "QUEUED",
+  );
+  expect(await page.locator("[data-testid=run-name]").textContent()).toBe("launched-from-browser");
+  await screenshot(page, "06-launched-run");
+
+  const d = await api.gql<{
+    run: {
+      kind: string;
+      status: string;
+      config: { augmentations: { noise: { std: number }; vflip: { enabled: boolean } } };
+    };
+  }>(`query($id: ID!) { run(id: $id) { kind status config } }`, { id });
+  expect(d.run).toMatchObject({ kind: "LOFF_TA", status: "QUEUED" });
+  expect(d.run.config.augmentations.noise.std).toBe(0.3);
+  expect(d.run.config.augmentations.vflip.enabled).toBe(true);
+});
+
+test("Feature caches: grid, size, skipped, images/s, reuse count and a live progress bar", async () => {
+  const second = (
+    await api.gql<{ requestFeatureCache: { id: string } }>(
+      `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`,
+      {
+        i: { datasetId: ids.dataset, modelId: ids.model, resolution: 448, pooling: 2 },
+      },
+    )
+  ).requestFeatureCache.id;
+  await open("/caches");
+  const ready = page.locator(`tr[data-cache-id="${ids.cache}"]`);
+  await ready.waitFor();
+  const readyText = (await ready.textContent()) ?? "";
+  expect(readyText).toContain("16×16×384");
+  expect(readyText).toContain("3.3 MiB");
+  expect(readyText).toContain("42.5");
+  expect(await ready.locator("td:nth-child(9)").textContent()).toBe("4");
+  expect(await ready.locator("td:nth-child(7)").textContent()).toBe("1");
+
+  const row = page.locator(`tr[data-cache-id="${second}"]`);
+  await eventually(
+    "progress subscription",
+    async () => (await row.locator("[data-live]").getAttribute("data-live")) === "live",
+  );
+  await new Promise((r) => setTimeout(r, 300));
+  const job = await claim("EXTRACT");
+  await api.gql(
+    `mutation($j: ID!, $w: ID!) { reportProgress(jobId: $j, workerId: $w, done: 3, total: 10) { cancelled } }`,
+    { j: job.id, w: ids.worker },
+  );
+  await eventually(
+    "30 % without reload",
+    async () => (await row.locator("[role=progressbar]").getAttribute("data-progress")) === "30.0",
+  );
+  await screenshot(page, "07-caches-live");
+  await api.gql(
+    `mutation($j: ID!, $w: ID!, $r: JobResultInput!) { completeJob(jobId: $j, workerId: $w, result: $r) { id } }`,
+    {
+      j: job.id,
+      w: ids.worker,
+      r: {
+        cache: {
+          gridH: 16,
+          gridW: 16,
+          dim: 384,
+          bytes: 2e6,
+          shardCount: 1,
+          storageUri: "file:///tmp/cache-448",
+          skippedCount: 0,
+        },
+      },
+    },
+  );
+  await eventually("READY live", async () => ((await row.textContent()) ?? "").includes("ready"));
+  await screenshot(page, "07-caches");
+});
+
+test("Datasets and Foundation models pages list the team's catalogue", async () => {
+  await open("/datasets");
+  await page.locator("[data-testid=datasets-table]").waitFor();
+  const ds = (await page.locator("[data-testid=datasets-table]").textContent()) ?? "";
+  expect(ds).toContain("pets-mini");
+  expect(ds).toContain("train 9");
+  await screenshot(page, "08-datasets");
+  await open("/models");
+  await page.locator("[data-testid=models-table]").waitFor();
+  expect(await page.locator("[data-testid=models-table]").textContent()).toContain("dinov2-vits14");
+  await screenshot(page, "09-models");
+});
+
+test("no uncaught errors in the pages", () => {
+  expect(pageErrors).toEqual([]);
+});
