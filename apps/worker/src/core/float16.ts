@@ -64,7 +64,12 @@ export function float32ToFloat16(src: ArrayLike<number>, out?: Uint16Array): Uin
 }
 
 /** Float16 bits -> float32 array (optionally a sub-range [start, start+length) of src). */
-export function float16ToFloat32(src: Uint16Array, out?: Float32Array, start = 0, length = src.length - start): Float32Array {
+export function float16ToFloat32(
+  src: Uint16Array,
+  out?: Float32Array,
+  start = 0,
+  length = src.length - start,
+): Float32Array {
   const t = halfTable();
   const dst = out ?? new Float32Array(length);
   for (let i = 0; i < length; i++) dst[i] = t[src[start + i]];

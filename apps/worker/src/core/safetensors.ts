@@ -36,7 +36,10 @@ interface HeaderEntry {
 const numel = (shape: number[]): number => shape.reduce((a, b) => a * b, 1);
 
 /** Encode to a header buffer plus data chunks (write them in order; avoids one huge copy). */
-export function encodeSafetensors(tensors: Record<string, StTensorIn>, metadata?: Record<string, string>): { header: Buffer; chunks: Uint8Array[]; totalBytes: number } {
+export function encodeSafetensors(
+  tensors: Record<string, StTensorIn>,
+  metadata?: Record<string, string>,
+): { header: Buffer; chunks: Uint8Array[]; totalBytes: number } {
   const header: Record<string, unknown> = {};
   if (metadata) header.__metadata__ = metadata;
   const chunks: Uint8Array[] = [];
@@ -45,7 +48,9 @@ export function encodeSafetensors(tensors: Record<string, StTensorIn>, metadata?
     const expected = numel(t.shape) * DTYPE_BYTES[t.dtype];
     const bytes = new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength);
     if (bytes.byteLength !== expected) {
-      throw new SafetensorsFormatError(`tensor ${name}: ${bytes.byteLength} bytes, shape ${JSON.stringify(t.shape)} ${t.dtype} needs ${expected}`);
+      throw new SafetensorsFormatError(
+        `tensor ${name}: ${bytes.byteLength} bytes, shape ${JSON.stringify(t.shape)} ${t.dtype} needs ${expected}`,
+      );
     }
     header[name] = { dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + expected] };
     chunks.push(bytes);
@@ -62,20 +67,30 @@ export function encodeSafetensors(tensors: Record<string, StTensorIn>, metadata?
 }
 
 /** Encode to one Buffer (small files: checkpoints, tests). */
-export function encodeSafetensorsBuffer(tensors: Record<string, StTensorIn>, metadata?: Record<string, string>): Buffer {
+export function encodeSafetensorsBuffer(
+  tensors: Record<string, StTensorIn>,
+  metadata?: Record<string, string>,
+): Buffer {
   const { header, chunks } = encodeSafetensors(tensors, metadata);
   return Buffer.concat([header, ...chunks.map((c) => Buffer.from(c.buffer, c.byteOffset, c.byteLength))]);
 }
 
 /** Decode and validate (offsets in range, contiguous, sizes match dtype × shape). */
-export function decodeSafetensors(buf: Uint8Array): { tensors: Record<string, StTensorOut>; metadata: Record<string, string> } {
+export function decodeSafetensors(buf: Uint8Array): {
+  tensors: Record<string, StTensorOut>;
+  metadata: Record<string, string>;
+} {
   if (buf.byteLength < 8) throw new SafetensorsFormatError(`file too short (${buf.byteLength} bytes)`);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const headerLen = Number(view.getBigUint64(0, true));
-  if (headerLen <= 0 || 8 + headerLen > buf.byteLength) throw new SafetensorsFormatError(`header length ${headerLen} exceeds file size ${buf.byteLength}`);
+  if (headerLen <= 0 || 8 + headerLen > buf.byteLength)
+    throw new SafetensorsFormatError(`header length ${headerLen} exceeds file size ${buf.byteLength}`);
   let parsed: Record<string, unknown>;
   try {
-    parsed = JSON.parse(Buffer.from(buf.buffer, buf.byteOffset + 8, headerLen).toString("utf8")) as Record<string, unknown>;
+    parsed = JSON.parse(Buffer.from(buf.buffer, buf.byteOffset + 8, headerLen).toString("utf8")) as Record<
+      string,
+      unknown
+    >;
   } catch (e) {
     throw new SafetensorsFormatError(`header is not valid JSON: ${(e as Error).message}`);
   }
@@ -93,10 +108,17 @@ export function decodeSafetensors(buf: Uint8Array): { tensors: Record<string, St
       continue;
     }
     const e = raw as HeaderEntry;
-    if (!e || !(e.dtype in DTYPE_BYTES) || !Array.isArray(e.shape) || !Array.isArray(e.data_offsets)) throw new SafetensorsFormatError(`bad header entry for ${name}`);
+    if (!e || !(e.dtype in DTYPE_BYTES) || !Array.isArray(e.shape) || !Array.isArray(e.data_offsets))
+      throw new SafetensorsFormatError(`bad header entry for ${name}`);
     const [s, t] = e.data_offsets;
-    if (!(Number.isInteger(s) && Number.isInteger(t) && s >= 0 && t >= s && t <= dataLen)) throw new SafetensorsFormatError(`tensor ${name}: offsets [${s}, ${t}] outside data section of ${dataLen} bytes`);
-    if (t - s !== numel(e.shape) * DTYPE_BYTES[e.dtype]) throw new SafetensorsFormatError(`tensor ${name}: ${t - s} bytes do not match shape ${JSON.stringify(e.shape)} ${e.dtype}`);
+    if (!(Number.isInteger(s) && Number.isInteger(t) && s >= 0 && t >= s && t <= dataLen))
+      throw new SafetensorsFormatError(
+        `tensor ${name}: offsets [${s}, ${t}] outside data section of ${dataLen} bytes`,
+      );
+    if (t - s !== numel(e.shape) * DTYPE_BYTES[e.dtype])
+      throw new SafetensorsFormatError(
+        `tensor ${name}: ${t - s} bytes do not match shape ${JSON.stringify(e.shape)} ${e.dtype}`,
+      );
     ranges.push([s, t]);
     tensors[name] = { dtype: e.dtype, shape: e.shape, bytes: data.subarray(s, t) };
   }
@@ -106,11 +128,14 @@ export function decodeSafetensors(buf: Uint8Array): { tensors: Record<string, St
     if (s !== pos) throw new SafetensorsFormatError(`data section has a gap or overlap at byte ${pos}`);
     pos = t;
   }
-  if (pos !== dataLen) throw new SafetensorsFormatError(`data section is ${dataLen} bytes but tensors cover ${pos}`);
+  if (pos !== dataLen)
+    throw new SafetensorsFormatError(`data section is ${dataLen} bytes but tensors cover ${pos}`);
   return { tensors, metadata };
 }
 
 /** Typed views over decoded bytes (aligned by construction). */
-export const asF32 = (b: Uint8Array): Float32Array => new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
-export const asU16 = (b: Uint8Array): Uint16Array => new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);
+export const asF32 = (b: Uint8Array): Float32Array =>
+  new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4);
+export const asU16 = (b: Uint8Array): Uint16Array =>
+  new Uint16Array(b.buffer, b.byteOffset, b.byteLength / 2);
 export const asI32 = (b: Uint8Array): Int32Array => new Int32Array(b.buffer, b.byteOffset, b.byteLength / 4);

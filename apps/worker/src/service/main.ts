@@ -1,6 +1,7 @@
 /**
- * The worker process: `loffta-worker serve --api URL --token T [--name N] [--home DIR]`
- * (also started by `npm start`). Env fallbacks: LOFFTA_API_URL, LOFFTA_TOKEN, LOFFTA_HOME,
+ * The worker process: `loffta-worker serve --api URL --token T [--name N] [--home DIR]
+ * [--lease-seconds S] [--heartbeat-ms MS]` (also started by `npm start`). The lease must
+ * outlast a heartbeat interval: a worker that stops heartbeating loses its job after it. Env fallbacks: LOFFTA_API_URL, LOFFTA_TOKEN, LOFFTA_HOME,
  * LOFFTA_WORKER_NAME.
  */
 import os from "node:os";
@@ -15,6 +16,8 @@ export interface ServeArgs {
   token: string;
   name: string;
   home: string;
+  leaseSeconds?: number;
+  heartbeatMs?: number;
 }
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
@@ -30,6 +33,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     token,
     name: get("--name") ?? env.LOFFTA_WORKER_NAME ?? `${os.hostname()}-${process.pid}`,
     home: path.resolve(get("--home") ?? env.LOFFTA_HOME ?? ".loffta"),
+    leaseSeconds: get("--lease-seconds") ? Number(get("--lease-seconds")) : undefined,
+    heartbeatMs: get("--heartbeat-ms") ? Number(get("--heartbeat-ms")) : undefined,
   };
 }
 
@@ -42,6 +47,8 @@ export async function serve(args: ServeArgs): Promise<WorkerService> {
     backend: backend.backend,
     device: backend.device,
     handlers: jobHandlers,
+    leaseSeconds: args.leaseSeconds,
+    heartbeatMs: args.heartbeatMs,
   });
   await worker.start();
   const stop = () => {

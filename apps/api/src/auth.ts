@@ -1,0 +1,60 @@
+/** Bearer API tokens: looked up by their SHA-256, scoped to one team. */
+import { hashToken, TOKEN_PREFIX, type PrismaClient, type TokenScope } from "@loffta/db";
+import { forbidden, unauthenticated } from "./errors";
+
+/** Who is calling: resolved from the bearer token. */
+export interface Viewer {
+  tokenId: string;
+  tokenName: string;
+  tokenPrefix: string;
+  teamId: string;
+  userId: string | null;
+  scopes: TokenScope[];
+}
+
+export type AuthResult = { viewer: Viewer } | { viewer: null; error: string };
+
+/** Parse `Bearer lft_…` (case-insensitive scheme); null when absent or malformed. */
+export function bearerSecret(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!m || !m[1].startsWith(TOKEN_PREFIX)) return null;
+  return m[1];
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function authenticate(prisma: PrismaClient, header: string | undefined | null): Promise<AuthResult> {
+  if (!header) return { viewer: null, error: "missing Authorization header" };
+  const secret = bearerSecret(header);
+  if (!secret) return { viewer: null, error: "malformed Authorization header: expected `Bearer lft_…`" };
+  const token = await prisma.apiToken.findUnique({ where: { hash: hashToken(secret) } });
+  if (!token) return { viewer: null, error: "unknown token" };
+  if (token.revokedAt) return { viewer: null, error: "token revoked" };
+  const now = Date.now();
+  if (token.expiresAt && token.expiresAt.getTime() <= now) return { viewer: null, error: "token expired" };
+  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    // Best effort, off the request path.
+    prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+  }
+  return {
+    viewer: { tokenId: token.id, tokenName: token.name, tokenPrefix: token.prefix, teamId: token.teamId, userId: token.userId, scopes: token.scopes },
+  };
+}
+
+export function hasScope(viewer: Viewer, scope: TokenScope): boolean {
+  return viewer.scopes.includes("ADMIN") || viewer.scopes.includes(scope);
+}
+
+/** The caller, or UNAUTHENTICATED. */
+export function requireViewer(ctx: { viewer: Viewer | null; authError?: string }): Viewer {
+  if (!ctx.viewer) throw unauthenticated(ctx.authError ? `${ctx.authError}; a valid bearer token is required` : undefined);
+  return ctx.viewer;
+}
+
+/** The caller holding `scope` (ADMIN holds all), or UNAUTHENTICATED / FORBIDDEN. */
+export function requireScope(ctx: { viewer: Viewer | null; authError?: string }, scope: TokenScope): Viewer {
+  const v = requireViewer(ctx);
+  if (!hasScope(v, scope)) throw forbidden(`this operation needs a token with scope ${scope}`);
+  return v;
+}

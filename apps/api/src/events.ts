@@ -1,0 +1,75 @@
+/**
+ * The API's events: topic names, what is published (ids + small data, within NOTIFY's limit),
+ * and how a notification is hydrated into what subscribers receive.
+ */
+import type { Pool } from "pg";
+import type { PrismaClient } from "@loffta/db";
+import { NOTIFY_MAX_BYTES, type PubSub } from "./pubsub";
+
+export const topics = {
+  runs: (projectId: string) => `run:${projectId}`,
+  metrics: (runId: string) => `metrics:${runId}`,
+  cache: (cacheId: string) => `cache:${cacheId}`,
+  workers: (teamId: string) => `workers:${teamId}`,
+};
+
+export interface MetricValue {
+  key: string;
+  step: number;
+  value: number;
+}
+
+/** What `metricsAppended` subscribers receive (before key filtering). */
+export interface MetricBatchEvent {
+  runId: string;
+  points: MetricValue[];
+}
+
+/** Published for metrics: the points inline, or (too large) the id range to fetch them by. */
+type MetricsNotice = { runId: string; points: MetricValue[] } | { runId: string; minId: string; maxId: string };
+
+function log(e: unknown): void {
+  // Events are best effort: a lost NOTIFY must never fail the mutation that caused it.
+  console.error(`[api] publish failed: ${e instanceof Error ? e.message : String(e)}`);
+}
+
+export function publishRun(pubsub: PubSub, run: { id: string; projectId: string }): void {
+  pubsub.publish(topics.runs(run.projectId), { runId: run.id }).catch(log);
+}
+
+export function publishCache(pubsub: PubSub, cacheId: string): void {
+  pubsub.publish(topics.cache(cacheId), { cacheId }).catch(log);
+}
+
+export function publishWorker(pubsub: PubSub, worker: { id: string; teamId: string }): void {
+  pubsub.publish(topics.workers(worker.teamId), { workerId: worker.id }).catch(log);
+}
+
+/** Metric points just inserted (with their row ids, for the by-reference form). */
+export function publishMetrics(pubsub: PubSub, runId: string, points: MetricValue[], ids: { min: string; max: string }): Promise<void> {
+  const inline = { runId, points };
+  // Room for the envelope: {"topic":"metrics:<uuid>","data":…}
+  const fits = JSON.stringify(inline).length + 80 < NOTIFY_MAX_BYTES;
+  const notice: MetricsNotice = fits ? inline : { runId, minId: ids.min, maxId: ids.max };
+  return pubsub.publish(topics.metrics(runId), notice).catch(log);
+}
+
+/** Turn a notification into what subscribers get; null drops it (e.g. the row is gone). */
+export function createHydrator(prisma: PrismaClient, pool: Pool) {
+  return async (topic: string, data: unknown): Promise<unknown> => {
+    const d = data as Record<string, string>;
+    if (topic.startsWith("run:")) return prisma.run.findUnique({ where: { id: d.runId } });
+    if (topic.startsWith("cache:")) return prisma.featureCache.findUnique({ where: { id: d.cacheId } });
+    if (topic.startsWith("workers:")) return prisma.worker.findUnique({ where: { id: d.workerId } });
+    if (topic.startsWith("metrics:")) {
+      const n = data as MetricsNotice;
+      if ("points" in n) return n;
+      const r = await pool.query<MetricValue>(
+        `SELECT key, step, value FROM "MetricPoint" WHERE "runId" = $1 AND id BETWEEN $2 AND $3 ORDER BY id`,
+        [n.runId, n.minId, n.maxId],
+      );
+      return { runId: n.runId, points: r.rows } satisfies MetricBatchEvent;
+    }
+    return data;
+  };
+}

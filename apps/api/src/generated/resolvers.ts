@@ -1,0 +1,1851 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from "graphql";
+import type {
+  Team as TeamModel,
+  User as UserModel,
+  Dataset as DatasetModel,
+  FoundationModel as FoundationModelModel,
+  FeatureCache as FeatureCacheModel,
+  Project as ProjectModel,
+  Run as RunModel,
+  Worker as WorkerModel,
+  Job as JobModel,
+} from "@loffta/db";
+import type { Viewer as ViewerModel } from "../auth";
+import type { RunPage } from "../services/runs";
+import type { Comparison, EfficiencyRow } from "../services/compare";
+import type { HeartbeatOutcome, ProgressOutcome } from "../services/queue";
+import type { Context } from "../context";
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string };
+  String: { input: string; output: string };
+  Boolean: { input: boolean; output: boolean };
+  Int: { input: number; output: number };
+  Float: { input: number; output: number };
+  /** An ISO-8601 date-time in UTC, e.g. `2026-01-31T12:00:00.000Z`. */
+  DateTime: { input: string; output: Date | string };
+  /** Any JSON value (object, array, string, number, boolean or null). */
+  JSON: { input: unknown; output: unknown };
+};
+
+/** Results of an EXTRACT job. */
+export type CacheResultInput = {
+  /** Size on storage in bytes. */
+  bytes: Scalars["Float"]["input"];
+  /** Token width D. */
+  dim: Scalars["Int"]["input"];
+  /** Storage dtype, e.g. `float16`. */
+  dtype?: InputMaybe<Scalars["String"]["input"]>;
+  /** Token grid height after pooling. */
+  gridH: Scalars["Int"]["input"];
+  /** Token grid width after pooling. */
+  gridW: Scalars["Int"]["input"];
+  /** Extraction throughput (images/s). */
+  imagesPerSec?: InputMaybe<Scalars["Float"]["input"]>;
+  /** SHA-256 of its manifest. */
+  manifestSha256?: InputMaybe<Scalars["String"]["input"]>;
+  /** Number of shard files. */
+  shardCount: Scalars["Int"]["input"];
+  /** Images skipped as unreadable. */
+  skippedCount?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Where it is stored. */
+  storageUri: Scalars["String"]["input"];
+};
+
+/** Lifecycle of a feature cache. */
+export type CacheStatus =
+  /** A worker is extracting features. */
+  | "EXTRACTING"
+  /** Extraction failed for good; see `error`. */
+  | "FAILED"
+  /** Requested; an EXTRACT job waits for a worker. */
+  | "PENDING"
+  /** Complete and usable by runs. */
+  | "READY";
+
+/** One configuration value that differs between compared runs. */
+export type ConfigDifference = {
+  __typename?: "ConfigDifference";
+  /** Dotted path of the value, e.g. `augment.flip.p`. */
+  path: Scalars["String"]["output"];
+  /** The value in each run, in the order of `RunComparison.runs` (null when the run lacks it). */
+  values: Array<Maybe<Scalars["JSON"]["output"]>>;
+};
+
+/** Equality on one value of the run configuration. */
+export type ConfigValueFilter = {
+  /** Dotted JSON path into the config, e.g. `augment.noiseStd` or `optimizer.lr`. */
+  path: Scalars["String"]["input"];
+  /** The value it must equal (compared as JSON: `0.5`, `"adamw"`, `true`). */
+  value: Scalars["JSON"]["input"];
+};
+
+/** Input of `createProject`. */
+export type CreateProjectInput = {
+  /** Free-text description. */
+  description?: InputMaybe<Scalars["String"]["input"]>;
+  /** Name, unique in the team (1–200 characters). */
+  name: Scalars["String"]["input"];
+};
+
+/** A labelled image dataset on storage the workers can read. */
+export type Dataset = {
+  __typename?: "Dataset";
+  /** Feature caches computed from this dataset. */
+  caches: Array<FeatureCache>;
+  /** Class names, sorted; the class index of a label is its position here. */
+  classNames: Array<Scalars["String"]["output"]>;
+  /** SHA-256 of the sorted relative paths and sizes: changes when files are added, removed or resized. */
+  contentHash?: Maybe<Scalars["String"]["output"]>;
+  /** When it was registered. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** Why the scan failed, when it did. */
+  error?: Maybe<Scalars["String"]["output"]>;
+  /** Dataset id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Total number of images over all splits. */
+  imageCount: Scalars["Int"]["output"];
+  /** File layout. */
+  layout: DatasetLayout;
+  /** Name, unique in the team. */
+  name: Scalars["String"]["output"];
+  /** Root folder (IMAGE_FOLDER) or manifest file (CSV_MANIFEST), as a path or `file://` URI. */
+  rootUri: Scalars["String"]["output"];
+  /** Images per split. */
+  splitCounts: Array<SplitCount>;
+  /** Registration status. */
+  status: DatasetStatus;
+  /** When it was last changed. */
+  updatedAt: Scalars["DateTime"]["output"];
+};
+
+/** How a dataset's files are laid out. */
+export type DatasetLayout =
+  /** A CSV file with the header `path,label,split`; paths are relative to the CSV's folder. */
+  | "CSV_MANIFEST"
+  /** `root/<class>/<image>`, or `root/{train,val,test}/<class>/<image>` when split folders exist. */
+  | "IMAGE_FOLDER";
+
+/** Lifecycle of a dataset registration. */
+export type DatasetStatus =
+  /** The scan failed; see `error`. */
+  | "FAILED"
+  /** Scanned: classes, split counts and content hash are known. */
+  | "READY"
+  /** Registered, not scanned yet. */
+  | "REGISTERED"
+  /** Being scanned. */
+  | "SCANNING";
+
+/**
+ * Patch tokens of one dataset through one frozen model at one resolution/pooling/layer,
+ * computed once and reused by every LOFF / LOFF-TA run that names it.
+ */
+export type FeatureCache = {
+  __typename?: "FeatureCache";
+  /** Size on storage in bytes. */
+  bytes?: Maybe<Scalars["Float"]["output"]>;
+  /** When it was requested. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** The images. */
+  dataset: Dataset;
+  /** Token width D. */
+  dim?: Maybe<Scalars["Int"]["output"]>;
+  /** Storage dtype of the tensors, e.g. `float16`. */
+  dtype: Scalars["String"]["output"];
+  /** Why extraction failed, when it did. */
+  error?: Maybe<Scalars["String"]["output"]>;
+  /** Token grid height after pooling. */
+  gridH?: Maybe<Scalars["Int"]["output"]>;
+  /** Token grid width after pooling. */
+  gridW?: Maybe<Scalars["Int"]["output"]>;
+  /** Cache id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Extraction throughput (images/s): what the cache cost to build. */
+  imagesPerSec?: Maybe<Scalars["Float"]["output"]>;
+  /** Block the tokens come from; -1 = last block (after the final norm). */
+  layer: Scalars["Int"]["output"];
+  /** SHA-256 of the cache manifest. */
+  manifestSha256?: Maybe<Scalars["String"]["output"]>;
+  /** The frozen model. */
+  model: FoundationModel;
+  /** k of the k×k average pooling of the token grid (1 = none). */
+  pooling: Scalars["Int"]["output"];
+  /** progressDone ÷ progressTotal between 0 and 1; null while the total is unknown. */
+  progress?: Maybe<Scalars["Float"]["output"]>;
+  /** Images extracted so far. */
+  progressDone: Scalars["Int"]["output"];
+  /** Images to extract in total (0 until known). */
+  progressTotal: Scalars["Int"]["output"];
+  /** Input resolution (pixels, square). */
+  resolution: Scalars["Int"]["output"];
+  /** How many runs reuse this cache. */
+  runCount: Scalars["Int"]["output"];
+  /** Number of shard files. */
+  shardCount: Scalars["Int"]["output"];
+  /** Images skipped as unreadable during extraction. */
+  skippedCount: Scalars["Int"]["output"];
+  /** Lifecycle status. */
+  status: CacheStatus;
+  /** Where the cache is stored. */
+  storageUri?: Maybe<Scalars["String"]["output"]>;
+  /** When it last changed. */
+  updatedAt: Scalars["DateTime"]["output"];
+};
+
+/** Filter of `featureCaches`. */
+export type FeatureCacheFilter = {
+  /** Only caches of this dataset. */
+  datasetId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Only caches of this model. */
+  modelId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Only caches in this status. */
+  status?: InputMaybe<CacheStatus>;
+};
+
+/** A frozen foundation model whose patch tokens are cached. */
+export type FoundationModel = {
+  __typename?: "FoundationModel";
+  /** Feature caches computed with this model. */
+  caches: Array<FeatureCache>;
+  /** When it was registered. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** Input resolution the model was trained at. */
+  defaultImageSize: Scalars["Int"]["output"];
+  /** Number of transformer blocks. */
+  depth: Scalars["Int"]["output"];
+  /** Token width D. */
+  embedDim: Scalars["Int"]["output"];
+  /** Architecture family. */
+  family: ModelFamily;
+  /** Attention heads per block. */
+  heads: Scalars["Int"]["output"];
+  /** Model id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Per-channel normalisation mean (RGB). */
+  mean: Array<Scalars["Float"]["output"]>;
+  /** Name, unique in the team. */
+  name: Scalars["String"]["output"];
+  /** Family-specific options (register tokens, graph layer name, …). */
+  options: Scalars["JSON"]["output"];
+  /** Number of parameters, when known. */
+  parameterCount?: Maybe<Scalars["Float"]["output"]>;
+  /** Patch size in pixels. */
+  patchSize: Scalars["Int"]["output"];
+  /** Per-channel normalisation standard deviation (RGB). */
+  std: Array<Scalars["Float"]["output"]>;
+  /** SHA-256 of the weights file, when known. */
+  weightsSha256?: Maybe<Scalars["String"]["output"]>;
+  /** Where the weights are (path or URI). */
+  weightsUri: Scalars["String"]["output"];
+};
+
+/** Answer to a heartbeat. */
+export type HeartbeatResult = {
+  __typename?: "HeartbeatResult";
+  /** Jobs this worker holds whose run was cancelled: stop them. */
+  cancelledJobIds: Array<Scalars["ID"]["output"]>;
+  /** The worker. */
+  worker: Worker;
+};
+
+/** A unit of work in the queue. */
+export type Job = {
+  __typename?: "Job";
+  /** Times it was claimed. */
+  attempts: Scalars["Int"]["output"];
+  /** Not claimable before this time (retry back-off). */
+  availableAt: Scalars["DateTime"]["output"];
+  /** The cache (EXTRACT, or the cache a TRAIN job waits for). */
+  cache?: Maybe<FeatureCache>;
+  /** When it was enqueued. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** Job id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Last failure message. */
+  lastError?: Maybe<Scalars["String"]["output"]>;
+  /** When the lease ends unless renewed by heartbeat/reportProgress. */
+  leaseExpiresAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Claims allowed before it fails for good. */
+  maxAttempts: Scalars["Int"]["output"];
+  /** What to do: `{ runId }` for TRAIN, `{ cacheId }` for EXTRACT. */
+  payload: Scalars["JSON"]["output"];
+  /** Higher first. */
+  priority: Scalars["Int"]["output"];
+  /** The run (TRAIN). */
+  run?: Maybe<Run>;
+  /** Lifecycle status. */
+  status: JobStatus;
+  /** Kind of work. */
+  type: JobType;
+  /** When it last changed. */
+  updatedAt: Scalars["DateTime"]["output"];
+  /** The worker holding the lease. */
+  worker?: Maybe<Worker>;
+};
+
+/** Filter of `jobs`. */
+export type JobFilter = {
+  /** Only jobs of this run. */
+  runId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Only jobs in these statuses. */
+  statuses?: InputMaybe<Array<JobStatus>>;
+  /** Only jobs of this type. */
+  type?: InputMaybe<JobType>;
+};
+
+/** Input of `completeJob`: set the part matching the job type. */
+export type JobResultInput = {
+  /** Results of an EXTRACT job. */
+  cache?: InputMaybe<CacheResultInput>;
+  /** Results of a TRAIN job. */
+  run?: InputMaybe<RunResultInput>;
+};
+
+/** Lifecycle of a job. */
+export type JobStatus =
+  /** Cancelled with its run. */
+  | "CANCELLED"
+  /** Failed for good (attempts exhausted or not retryable). */
+  | "FAILED"
+  /** Waiting to be claimed. */
+  | "QUEUED"
+  /** Leased by a worker. */
+  | "RUNNING"
+  /** Done. */
+  | "SUCCEEDED";
+
+/** Kind of queued work. */
+export type JobType =
+  /** Extract a feature cache (payload: cacheId). */
+  | "EXTRACT"
+  /** Train a run (payload: runId). */
+  | "TRAIN";
+
+/** Input of `launchRun`. */
+export type LaunchRunInput = {
+  /** Fine-tuning (UNFROZEN_LINEAR) run of the same team to measure speed-up against. */
+  baselineRunId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Feature cache to train on: required for LOFF and LOFF_TA (READY or still being extracted). */
+  cacheId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Run configuration, validated by `parseRunConfig`; invalid fields fail with BAD_USER_INPUT listing their paths. */
+  config: Scalars["JSON"]["input"];
+  /** What to train. */
+  kind: RunKind;
+  /** Display name (1–200 characters). */
+  name: Scalars["String"]["input"];
+  /** Notes. */
+  notes?: InputMaybe<Scalars["String"]["input"]>;
+  /** Project to launch in. */
+  projectId: Scalars["ID"]["input"];
+  /** Random seed. Default 0. */
+  seed?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Tags. */
+  tags?: InputMaybe<Array<Scalars["String"]["input"]>>;
+};
+
+/** Result of `logMetrics`. */
+export type LogMetricsResult = {
+  __typename?: "LogMetricsResult";
+  /** True when the run was cancelled: the worker should stop. */
+  cancelled: Scalars["Boolean"]["output"];
+  /** Points ignored because (run, key, step) already existed (a retried batch). */
+  duplicates: Scalars["Int"]["output"];
+  /** Points stored by this call. */
+  inserted: Scalars["Int"]["output"];
+};
+
+/** Points appended to a run, as delivered by `metricsAppended`. */
+export type MetricBatch = {
+  __typename?: "MetricBatch";
+  /** The new points (only the subscribed keys), in the order logged. */
+  points: Array<MetricValue>;
+  /** The run. */
+  runId: Scalars["ID"]["output"];
+};
+
+/** One final metric side by side. */
+export type MetricComparison = {
+  __typename?: "MetricComparison";
+  /** Metric key, e.g. `accuracy`. */
+  key: Scalars["String"]["output"];
+  /** The value in each run, in the order of `RunComparison.runs` (null when missing or non-numeric). */
+  values: Array<Maybe<Scalars["Float"]["output"]>>;
+};
+
+/** A metric point to log. */
+export type MetricPointInput = {
+  /** Metric key, e.g. `train/loss` or `val/accuracy` (1–200 characters). */
+  key: Scalars["String"]["input"];
+  /** Training step (≥ 0). (run, key, step) identifies a point: re-sending it is a no-op. */
+  step: Scalars["Int"]["input"];
+  /** The value (finite). */
+  value: Scalars["Float"]["input"];
+  /** When it was measured; default: when it was received. */
+  wallTime?: InputMaybe<Scalars["DateTime"]["input"]>;
+};
+
+/** One downsampled series: parallel arrays of steps and values, sorted by step. */
+export type MetricSeries = {
+  __typename?: "MetricSeries";
+  /** True when points were dropped to fit `maxPoints`. */
+  downsampled: Scalars["Boolean"]["output"];
+  /** Metric key. */
+  key: Scalars["String"]["output"];
+  /** The run. */
+  runId: Scalars["ID"]["output"];
+  /** Steps, ascending. */
+  steps: Array<Scalars["Int"]["output"]>;
+  /** Number of stored points before downsampling. */
+  totalPoints: Scalars["Int"]["output"];
+  /** Values, aligned with `steps`. */
+  values: Array<Scalars["Float"]["output"]>;
+};
+
+/** A logged metric value. */
+export type MetricValue = {
+  __typename?: "MetricValue";
+  /** Metric key. */
+  key: Scalars["String"]["output"];
+  /** Training step. */
+  step: Scalars["Int"]["output"];
+  /** The value. */
+  value: Scalars["Float"]["output"];
+};
+
+/** Architecture family of a foundation model. */
+export type ModelFamily =
+  /** CLIP / OpenCLIP image towers. */
+  | "CLIP"
+  /** DeiT ViTs. */
+  | "DEIT"
+  /** DINOv2 ViTs (patch 14). */
+  | "DINOV2"
+  /** Anything else. */
+  | "OTHER"
+  /** Original ViTs. */
+  | "VIT";
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type Mutation = {
+  __typename?: "Mutation";
+  /** Cancel a run: marks it CANCELLED and cancels its queued job; a running worker learns it from its next heartbeat or progress report. Cancelling a finished run fails with CONFLICT. */
+  cancelRun: Run;
+  /**
+   * Lease the next claimable job (scope WORKER): queued and available, or running with an expired
+   * lease. Each claim counts an attempt; a job whose lease expired after its last attempt fails.
+   * A TRAIN job waits until its cache is READY. Null when nothing is claimable.
+   */
+  claimJob?: Maybe<Job>;
+  /** Finish a leased job with its results (scope WORKER). A lost lease fails with CONFLICT. */
+  completeJob: Job;
+  /** Create a project. A name already used in the team fails with CONFLICT. */
+  createProject: Project;
+  /**
+   * Report a failure of a leased job (scope WORKER). Retried later (QUEUED with back-off) while
+   * attempts < maxAttempts and `retryable`; else FAILED together with its run or cache.
+   */
+  failJob: Job;
+  /** Mark the worker alive and renew the leases of its running jobs (scope WORKER). */
+  heartbeat: HeartbeatResult;
+  /** Validate a run configuration, create the run QUEUED and enqueue its TRAIN job. */
+  launchRun: Run;
+  /**
+   * Append metric points to a run (scope WORKER). At most 10,000 points per call. Idempotent on
+   * (run, key, step): a retried batch stores nothing twice.
+   */
+  logMetrics: LogMetricsResult;
+  /**
+   * Register a dataset: checks the folder or manifest, scans classes and per-split counts and
+   * computes a content hash. Unreadable roots fail with BAD_USER_INPUT naming the path; a name
+   * already used in the team fails with CONFLICT.
+   */
+  registerDataset: Dataset;
+  /** Register a foundation model. A name already used in the team fails with CONFLICT. */
+  registerFoundationModel: FoundationModel;
+  /** Register (or re-register) a worker of the caller's team (scope WORKER). */
+  registerWorker: Worker;
+  /** Report progress of a leased job (renews the lease); returns whether it was cancelled (scope WORKER). */
+  reportProgress: ProgressResult;
+  /**
+   * Ask for a feature cache. Idempotent: the same dataset + model + resolution + pooling + layer
+   * returns the existing cache (a FAILED one is re-queued); a new one is created PENDING and an
+   * EXTRACT job is enqueued.
+   */
+  requestFeatureCache: FeatureCache;
+  /** Replace the notes of a run (null clears them). */
+  setRunNotes: Run;
+  /** Add and/or remove tags of a run. */
+  tagRun: Run;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationCancelRunArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationClaimJobArgs = {
+  leaseSeconds?: InputMaybe<Scalars["Int"]["input"]>;
+  types?: InputMaybe<Array<JobType>>;
+  workerId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationCompleteJobArgs = {
+  jobId: Scalars["ID"]["input"];
+  result: JobResultInput;
+  workerId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationCreateProjectArgs = {
+  input: CreateProjectInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationFailJobArgs = {
+  error: Scalars["String"]["input"];
+  jobId: Scalars["ID"]["input"];
+  retryable?: InputMaybe<Scalars["Boolean"]["input"]>;
+  workerId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationHeartbeatArgs = {
+  workerId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationLaunchRunArgs = {
+  input: LaunchRunInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationLogMetricsArgs = {
+  points: Array<MetricPointInput>;
+  runId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRegisterDatasetArgs = {
+  input: RegisterDatasetInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRegisterFoundationModelArgs = {
+  input: RegisterFoundationModelInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRegisterWorkerArgs = {
+  input: RegisterWorkerInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationReportProgressArgs = {
+  done: Scalars["Int"]["input"];
+  jobId: Scalars["ID"]["input"];
+  total: Scalars["Int"]["input"];
+  workerId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRequestFeatureCacheArgs = {
+  input: RequestFeatureCacheInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationSetRunNotesArgs = {
+  id: Scalars["ID"]["input"];
+  notes?: InputMaybe<Scalars["String"]["input"]>;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationTagRunArgs = {
+  add?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  id: Scalars["ID"]["input"];
+  remove?: InputMaybe<Array<Scalars["String"]["input"]>>;
+};
+
+/** Relay-style pagination state of a connection. */
+export type PageInfo = {
+  __typename?: "PageInfo";
+  /** Cursor of the last edge of this page, null when the page is empty. */
+  endCursor?: Maybe<Scalars["String"]["output"]>;
+  /** True when another page follows the last edge (pass `endCursor` as `after`). */
+  hasNextPage: Scalars["Boolean"]["output"];
+  /** Cursor of the first edge of this page, null when the page is empty. */
+  startCursor?: Maybe<Scalars["String"]["output"]>;
+};
+
+/** Answer to `reportProgress`. */
+export type ProgressResult = {
+  __typename?: "ProgressResult";
+  /** True when the job was cancelled: stop working on it. */
+  cancelled: Scalars["Boolean"]["output"];
+  /** The job. */
+  job: Job;
+};
+
+/** A project groups the runs that are compared with each other. */
+export type Project = {
+  __typename?: "Project";
+  /** When it was created. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** Free-text description. */
+  description?: Maybe<Scalars["String"]["output"]>;
+  /** Project id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Name, unique in the team. */
+  name: Scalars["String"]["output"];
+  /** Number of runs in the project. */
+  runCount: Scalars["Int"]["output"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type Query = {
+  __typename?: "Query";
+  /** Compare 1–20 runs: config diff, final metrics, throughput, memory and savings against each run's baseline. */
+  compareRuns: RunComparison;
+  /** One dataset, or null when it does not exist in the caller's team. */
+  dataset?: Maybe<Dataset>;
+  /** The team's datasets, newest first. */
+  datasets: Array<Dataset>;
+  /** One feature cache, or null when it does not exist in the caller's team. */
+  featureCache?: Maybe<FeatureCache>;
+  /** The team's feature caches, newest first. */
+  featureCaches: Array<FeatureCache>;
+  /** One foundation model, or null when it does not exist in the caller's team. */
+  foundationModel?: Maybe<FoundationModel>;
+  /** The team's foundation models, by name. */
+  foundationModels: Array<FoundationModel>;
+  /** One job, or null when it does not exist in the caller's team. */
+  job?: Maybe<Job>;
+  /** The team's jobs, newest first (at most `first`, 1–200, default 50). */
+  jobs: Array<Job>;
+  /** The caller: its team, user and scopes. Fails with UNAUTHENTICATED without a valid token. */
+  me: Viewer;
+  /**
+   * Metric series of several runs for charts. Each (run, key) series with more than `maxPoints`
+   * points is downsampled on the server by min/max buckets: each bucket keeps its smallest and
+   * largest value (and the series keeps its first and last point), so spikes and extremes survive.
+   * Unknown runs (or other teams') fail with NOT_FOUND.
+   */
+  metricSeries: Array<MetricSeries>;
+  /** One project, or null when it does not exist in the caller's team. */
+  project?: Maybe<Project>;
+  /** The team's projects, by name. */
+  projects: Array<Project>;
+  /** One run, or null when it does not exist in the caller's team. */
+  run?: Maybe<Run>;
+  /** Runs of the team: filtered, sorted and paginated (cursor-based). */
+  runs: RunConnection;
+  /** The team's workers, by name. */
+  workers: Array<Worker>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryCompareRunsArgs = {
+  ids: Array<Scalars["ID"]["input"]>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryDatasetArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryFeatureCacheArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryFeatureCachesArgs = {
+  filter?: InputMaybe<FeatureCacheFilter>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryFoundationModelArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryJobArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryJobsArgs = {
+  filter?: InputMaybe<JobFilter>;
+  first?: InputMaybe<Scalars["Int"]["input"]>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryMetricSeriesArgs = {
+  keys: Array<Scalars["String"]["input"]>;
+  maxPoints?: InputMaybe<Scalars["Int"]["input"]>;
+  runIds: Array<Scalars["ID"]["input"]>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryProjectArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryRunArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryRunsArgs = {
+  after?: InputMaybe<Scalars["String"]["input"]>;
+  filter?: InputMaybe<RunFilter>;
+  first?: InputMaybe<Scalars["Int"]["input"]>;
+  sort?: InputMaybe<RunSort>;
+};
+
+/** Input of `registerDataset`. */
+export type RegisterDatasetInput = {
+  /** File layout. */
+  layout: DatasetLayout;
+  /** Name, unique in the team. */
+  name: Scalars["String"]["input"];
+  /** Root folder (IMAGE_FOLDER) or manifest CSV (CSV_MANIFEST): a local path or `file://` URI readable by the API server. */
+  rootUri: Scalars["String"]["input"];
+};
+
+/** Input of `registerFoundationModel`. */
+export type RegisterFoundationModelInput = {
+  /** Input resolution the model was trained at (16–4096). */
+  defaultImageSize: Scalars["Int"]["input"];
+  /** Number of transformer blocks (1–256). */
+  depth: Scalars["Int"]["input"];
+  /** Token width D (1–16384). */
+  embedDim: Scalars["Int"]["input"];
+  /** Architecture family. */
+  family: ModelFamily;
+  /** Attention heads per block (1–256). */
+  heads: Scalars["Int"]["input"];
+  /** Per-channel normalisation mean; 3 values. Default: ImageNet's. */
+  mean?: InputMaybe<Array<Scalars["Float"]["input"]>>;
+  /** Name, unique in the team. */
+  name: Scalars["String"]["input"];
+  /** Family-specific options (a JSON object). */
+  options?: InputMaybe<Scalars["JSON"]["input"]>;
+  /** Number of parameters. */
+  parameterCount?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Patch size in pixels (1–64). */
+  patchSize: Scalars["Int"]["input"];
+  /** Per-channel normalisation standard deviation; 3 positive values. Default: ImageNet's. */
+  std?: InputMaybe<Array<Scalars["Float"]["input"]>>;
+  /** SHA-256 of the weights file (64 hex digits). */
+  weightsSha256?: InputMaybe<Scalars["String"]["input"]>;
+  /** Where the weights are (path or URI). */
+  weightsUri: Scalars["String"]["input"];
+};
+
+/** Input of `registerWorker`. */
+export type RegisterWorkerInput = {
+  /** Compute backend. */
+  backend: Scalars["String"]["input"];
+  /** Device. */
+  device: Scalars["String"]["input"];
+  /** Host name. */
+  host: Scalars["String"]["input"];
+  /** Device memory in bytes. */
+  memoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Name, unique in the team; registering an existing name updates that worker. */
+  name: Scalars["String"]["input"];
+};
+
+/** Input of `requestFeatureCache`. */
+export type RequestFeatureCacheInput = {
+  /** Dataset to extract. */
+  datasetId: Scalars["ID"]["input"];
+  /** Block to take tokens from; -1 = last. Default -1. */
+  layer?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Frozen model to extract with. */
+  modelId: Scalars["ID"]["input"];
+  /** k of the k×k average pooling (1–16). Default 1 (none). */
+  pooling?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Input resolution in pixels (16–4096); a multiple of the model's patch size. */
+  resolution: Scalars["Int"]["input"];
+};
+
+/** One training run. */
+export type Run = {
+  __typename?: "Run";
+  /** Who launched it (null for service tokens). */
+  author?: Maybe<User>;
+  /** The fine-tuning (UNFROZEN_LINEAR) run its speed-up and memory saving are measured against. */
+  baselineRun?: Maybe<Run>;
+  /** The feature cache it trains on (LOFF / LOFF_TA). */
+  cache?: Maybe<FeatureCache>;
+  /** The validated run configuration (see `@loffta/graphql/run-config`). */
+  config: Scalars["JSON"]["output"];
+  /** When it was launched. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** When it finished, failed or was cancelled. */
+  endedAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Why it failed, when it did. */
+  error?: Maybe<Scalars["String"]["output"]>;
+  /** Final metrics, e.g. `{"accuracy": 0.91, "macroF1": 0.9}`. */
+  finalMetrics?: Maybe<Scalars["JSON"]["output"]>;
+  /** Run id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** What it trains. */
+  kind: RunKind;
+  /** Distinct metric keys logged so far, sorted. */
+  metricKeys: Array<Scalars["String"]["output"]>;
+  /** Display name. */
+  name: Scalars["String"]["output"];
+  /** Free-text notes. */
+  notes?: Maybe<Scalars["String"]["output"]>;
+  /** Peak accelerator/process memory in bytes. */
+  peakMemoryBytes?: Maybe<Scalars["Float"]["output"]>;
+  /** The project it belongs to. */
+  project: Project;
+  /** Random seed. */
+  seed: Scalars["Int"]["output"];
+  /** When a worker started it. */
+  startedAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Lifecycle status. */
+  status: RunStatus;
+  /** Free tags, searchable with `runs(filter: {tag})`. */
+  tags: Array<Scalars["String"]["output"]>;
+  /** Training throughput in images per second. */
+  trainImagesPerSec?: Maybe<Scalars["Float"]["output"]>;
+  /** When it last changed. */
+  updatedAt: Scalars["DateTime"]["output"];
+  /** Wall-clock training time in seconds. */
+  wallTimeSec?: Maybe<Scalars["Float"]["output"]>;
+};
+
+/** Runs compared side by side. */
+export type RunComparison = {
+  __typename?: "RunComparison";
+  /** Only the config values that differ between the runs, by path. */
+  configDiff: Array<ConfigDifference>;
+  /** Throughput, memory, speed-up and memory saving of each run, in the order of `runs`. */
+  efficiency: Array<RunEfficiency>;
+  /** Every final metric key of any run, by key. */
+  metrics: Array<MetricComparison>;
+  /** The runs, in the order asked for. */
+  runs: Array<Run>;
+};
+
+/** A page of runs. */
+export type RunConnection = {
+  __typename?: "RunConnection";
+  /** The runs of this page, with cursors. */
+  edges: Array<RunEdge>;
+  /** Pagination state. */
+  pageInfo: PageInfo;
+  /** Number of runs matching the filter over all pages. */
+  totalCount: Scalars["Int"]["output"];
+};
+
+/** An edge of a run connection. */
+export type RunEdge = {
+  __typename?: "RunEdge";
+  /** Opaque cursor of this edge; pass as `after` to continue after it. */
+  cursor: Scalars["String"]["output"];
+  /** The run. */
+  node: Run;
+};
+
+/** What a run saved against its fine-tuning baseline. */
+export type RunEfficiency = {
+  __typename?: "RunEfficiency";
+  /** Its fine-tuning (UNFROZEN_LINEAR) baseline, when set. */
+  baselineRun?: Maybe<Run>;
+  /** baseline peak memory ÷ run peak memory; null when either is unknown. */
+  memorySaving?: Maybe<Scalars["Float"]["output"]>;
+  /** Its peak memory in bytes. */
+  peakMemoryBytes?: Maybe<Scalars["Float"]["output"]>;
+  /** The run. */
+  run: Run;
+  /** run images/s ÷ baseline images/s; null when either is unknown. */
+  speedup?: Maybe<Scalars["Float"]["output"]>;
+  /** Its training throughput (images/s). */
+  trainImagesPerSec?: Maybe<Scalars["Float"]["output"]>;
+};
+
+/** Filter of `runs`. All given conditions must hold. */
+export type RunFilter = {
+  /** Only runs on this feature cache. */
+  cacheId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Only runs whose config has these values. */
+  config?: InputMaybe<Array<ConfigValueFilter>>;
+  /** Only runs of these kinds. */
+  kinds?: InputMaybe<Array<RunKind>>;
+  /** Only runs of this project. */
+  projectId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Only runs in these statuses. */
+  statuses?: InputMaybe<Array<RunStatus>>;
+  /** Only runs carrying this tag. */
+  tag?: InputMaybe<Scalars["String"]["input"]>;
+};
+
+/** What a run trains. */
+export type RunKind =
+  /** Linear head on a frozen model that runs every step (baseline). */
+  | "FROZEN_LINEAR"
+  /** Compact classifier on cached features, no augmentation. */
+  | "LOFF"
+  /** Compact classifier on cached features with tensor augmentations. */
+  | "LOFF_TA"
+  /** Full fine-tuning with a linear head (the baseline speed-ups are measured against). */
+  | "UNFROZEN_LINEAR";
+
+/** Results of a TRAIN job. */
+export type RunResultInput = {
+  /** Final metrics (a JSON object of numbers). */
+  finalMetrics: Scalars["JSON"]["input"];
+  /** Peak memory in bytes. */
+  peakMemoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Training throughput (images/s). */
+  trainImagesPerSec?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Wall-clock training time in seconds. */
+  wallTimeSec?: InputMaybe<Scalars["Float"]["input"]>;
+};
+
+/** Sort order of `runs`. Ties are broken by id. */
+export type RunSort = {
+  /** Direction. Default DESC. */
+  direction?: SortDirection;
+  /** Sort key. */
+  field?: RunSortField;
+  /** Final-metric key when `field` is METRIC, e.g. `accuracy`. */
+  metricKey?: InputMaybe<Scalars["String"]["input"]>;
+};
+
+/** What `runs` sorts by. */
+export type RunSortField =
+  /** Launch time. */
+  | "CREATED_AT"
+  /** A final metric named by `RunSort.metricKey` (runs without it last). */
+  | "METRIC"
+  /** Name. */
+  | "NAME"
+  /** Training throughput (runs without it last). */
+  | "TRAIN_IMAGES_PER_SEC";
+
+/** Lifecycle of a run. */
+export type RunStatus =
+  /** Cancelled by a user. */
+  | "CANCELLED"
+  /** Failed for good; see `error`. */
+  | "FAILED"
+  /** Waiting for a worker (and, for LOFF/LOFF_TA, for its cache). */
+  | "QUEUED"
+  /** A worker is training. */
+  | "RUNNING"
+  /** Finished; final metrics are set. */
+  | "SUCCEEDED";
+
+/** Sort direction. */
+export type SortDirection =
+  /** Smallest first. */
+  | "ASC"
+  /** Largest first. */
+  | "DESC";
+
+/** Number of images in one split. */
+export type SplitCount = {
+  __typename?: "SplitCount";
+  /** Images in this split. */
+  count: Scalars["Int"]["output"];
+  /** Split name: `train`, `val` or `test`. */
+  split: Scalars["String"]["output"];
+};
+
+/**
+ * Live updates over graphql-ws on the same `/graphql` path. The WebSocket authenticates with
+ * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
+ */
+export type Subscription = {
+  __typename?: "Subscription";
+  /** Progress and status changes of one feature cache. */
+  featureCacheProgress: FeatureCache;
+  /** Points appended to a run, optionally only some keys. */
+  metricsAppended: MetricBatch;
+  /** Any change of a run of this project: status, progress, results, tags, notes. */
+  runUpdated: Run;
+  /** Worker registrations and heartbeats of the caller's team. */
+  workerStatus: Worker;
+};
+
+/**
+ * Live updates over graphql-ws on the same `/graphql` path. The WebSocket authenticates with
+ * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
+ */
+export type SubscriptionFeatureCacheProgressArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * Live updates over graphql-ws on the same `/graphql` path. The WebSocket authenticates with
+ * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
+ */
+export type SubscriptionMetricsAppendedArgs = {
+  keys?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  runId: Scalars["ID"]["input"];
+};
+
+/**
+ * Live updates over graphql-ws on the same `/graphql` path. The WebSocket authenticates with
+ * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
+ */
+export type SubscriptionRunUpdatedArgs = {
+  projectId: Scalars["ID"]["input"];
+};
+
+/** A team: the unit of isolation. Nobody ever sees another team's data. */
+export type Team = {
+  __typename?: "Team";
+  /** Team id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Display name. */
+  name: Scalars["String"]["output"];
+  /** URL-safe short name. */
+  slug: Scalars["String"]["output"];
+};
+
+/** What a bearer API token may do. ADMIN implies MEMBER and WORKER. */
+export type TokenScope =
+  /** Everything MEMBER and WORKER may do. */
+  | "ADMIN"
+  /** Read the team's data and create projects, datasets, models, caches and runs. */
+  | "MEMBER"
+  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results. */
+  | "WORKER";
+
+/** A person in a team. */
+export type User = {
+  __typename?: "User";
+  /** E-mail address, unique. */
+  email: Scalars["String"]["output"];
+  /** User id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Display name. */
+  name: Scalars["String"]["output"];
+};
+
+/** The caller, as identified by its bearer token. */
+export type Viewer = {
+  __typename?: "Viewer";
+  /** The token's scopes. */
+  scopes: Array<TokenScope>;
+  /** The team the token belongs to. */
+  team: Team;
+  /** The token's name. */
+  tokenName: Scalars["String"]["output"];
+  /** The token's public prefix (`lft_` and 6 more characters), to recognise it in lists. */
+  tokenPrefix: Scalars["String"]["output"];
+  /** The user the token was issued to, null for service tokens (e.g. workers). */
+  user?: Maybe<User>;
+};
+
+/** A compute worker (extraction and/or training). */
+export type Worker = {
+  __typename?: "Worker";
+  /** Compute backend, e.g. `tfjs-node` or `onnxruntime`. */
+  backend: Scalars["String"]["output"];
+  /** Jobs it currently holds a lease on. */
+  currentJobs: Array<Job>;
+  /** Device, e.g. `cpu` or `cuda:0`. */
+  device: Scalars["String"]["output"];
+  /** Host name. */
+  host: Scalars["String"]["output"];
+  /** Worker id (UUID); pass it to heartbeat, claimJob and the job mutations. */
+  id: Scalars["ID"]["output"];
+  /** Last heartbeat. */
+  lastHeartbeatAt: Scalars["DateTime"]["output"];
+  /** Device memory in bytes, when known. */
+  memoryBytes?: Maybe<Scalars["Float"]["output"]>;
+  /** Name, unique in the team. */
+  name: Scalars["String"]["output"];
+  /** True when the last heartbeat is at most `withinSeconds` old. */
+  online: Scalars["Boolean"]["output"];
+};
+
+/** A compute worker (extraction and/or training). */
+export type WorkerOnlineArgs = {
+  withinSeconds?: InputMaybe<Scalars["Int"]["input"]>;
+};
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<
+  TResult,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<
+  TResult,
+  TKey extends string,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<
+  TTypes,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+> = (parent: TParent, context: TContext, info: GraphQLResolveInfo) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  obj: T,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<
+  TResult = Record<PropertyKey, never>,
+  TParent = Record<PropertyKey, never>,
+  TContext = Record<PropertyKey, never>,
+  TArgs = Record<PropertyKey, never>,
+> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo,
+) => TResult | Promise<TResult>;
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Boolean: ResolverTypeWrapper<Scalars["Boolean"]["output"]>;
+  CacheResultInput: CacheResultInput;
+  CacheStatus: CacheStatus;
+  ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
+  ConfigValueFilter: ConfigValueFilter;
+  CreateProjectInput: CreateProjectInput;
+  Dataset: ResolverTypeWrapper<DatasetModel>;
+  DatasetLayout: DatasetLayout;
+  DatasetStatus: DatasetStatus;
+  DateTime: ResolverTypeWrapper<Scalars["DateTime"]["output"]>;
+  FeatureCache: ResolverTypeWrapper<FeatureCacheModel>;
+  FeatureCacheFilter: FeatureCacheFilter;
+  Float: ResolverTypeWrapper<Scalars["Float"]["output"]>;
+  FoundationModel: ResolverTypeWrapper<FoundationModelModel>;
+  HeartbeatResult: ResolverTypeWrapper<HeartbeatOutcome>;
+  ID: ResolverTypeWrapper<Scalars["ID"]["output"]>;
+  Int: ResolverTypeWrapper<Scalars["Int"]["output"]>;
+  JSON: ResolverTypeWrapper<Scalars["JSON"]["output"]>;
+  Job: ResolverTypeWrapper<JobModel>;
+  JobFilter: JobFilter;
+  JobResultInput: JobResultInput;
+  JobStatus: JobStatus;
+  JobType: JobType;
+  LaunchRunInput: LaunchRunInput;
+  LogMetricsResult: ResolverTypeWrapper<LogMetricsResult>;
+  MetricBatch: ResolverTypeWrapper<MetricBatch>;
+  MetricComparison: ResolverTypeWrapper<MetricComparison>;
+  MetricPointInput: MetricPointInput;
+  MetricSeries: ResolverTypeWrapper<MetricSeries>;
+  MetricValue: ResolverTypeWrapper<MetricValue>;
+  ModelFamily: ModelFamily;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProgressResult: ResolverTypeWrapper<ProgressOutcome>;
+  Project: ResolverTypeWrapper<ProjectModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterDatasetInput: RegisterDatasetInput;
+  RegisterFoundationModelInput: RegisterFoundationModelInput;
+  RegisterWorkerInput: RegisterWorkerInput;
+  RequestFeatureCacheInput: RequestFeatureCacheInput;
+  Run: ResolverTypeWrapper<RunModel>;
+  RunComparison: ResolverTypeWrapper<Comparison>;
+  RunConnection: ResolverTypeWrapper<RunPage>;
+  RunEdge: ResolverTypeWrapper<Omit<RunEdge, "node"> & { node: ResolversTypes["Run"] }>;
+  RunEfficiency: ResolverTypeWrapper<EfficiencyRow>;
+  RunFilter: RunFilter;
+  RunKind: RunKind;
+  RunResultInput: RunResultInput;
+  RunSort: RunSort;
+  RunSortField: RunSortField;
+  RunStatus: RunStatus;
+  SortDirection: SortDirection;
+  SplitCount: ResolverTypeWrapper<SplitCount>;
+  String: ResolverTypeWrapper<Scalars["String"]["output"]>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Team: ResolverTypeWrapper<TeamModel>;
+  TokenScope: TokenScope;
+  User: ResolverTypeWrapper<UserModel>;
+  Viewer: ResolverTypeWrapper<ViewerModel>;
+  Worker: ResolverTypeWrapper<WorkerModel>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Boolean: Scalars["Boolean"]["output"];
+  CacheResultInput: CacheResultInput;
+  ConfigDifference: ConfigDifference;
+  ConfigValueFilter: ConfigValueFilter;
+  CreateProjectInput: CreateProjectInput;
+  Dataset: DatasetModel;
+  DateTime: Scalars["DateTime"]["output"];
+  FeatureCache: FeatureCacheModel;
+  FeatureCacheFilter: FeatureCacheFilter;
+  Float: Scalars["Float"]["output"];
+  FoundationModel: FoundationModelModel;
+  HeartbeatResult: HeartbeatOutcome;
+  ID: Scalars["ID"]["output"];
+  Int: Scalars["Int"]["output"];
+  JSON: Scalars["JSON"]["output"];
+  Job: JobModel;
+  JobFilter: JobFilter;
+  JobResultInput: JobResultInput;
+  LaunchRunInput: LaunchRunInput;
+  LogMetricsResult: LogMetricsResult;
+  MetricBatch: MetricBatch;
+  MetricComparison: MetricComparison;
+  MetricPointInput: MetricPointInput;
+  MetricSeries: MetricSeries;
+  MetricValue: MetricValue;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  ProgressResult: ProgressOutcome;
+  Project: ProjectModel;
+  Query: Record<PropertyKey, never>;
+  RegisterDatasetInput: RegisterDatasetInput;
+  RegisterFoundationModelInput: RegisterFoundationModelInput;
+  RegisterWorkerInput: RegisterWorkerInput;
+  RequestFeatureCacheInput: RequestFeatureCacheInput;
+  Run: RunModel;
+  RunComparison: Comparison;
+  RunConnection: RunPage;
+  RunEdge: Omit<RunEdge, "node"> & { node: ResolversParentTypes["Run"] };
+  RunEfficiency: EfficiencyRow;
+  RunFilter: RunFilter;
+  RunResultInput: RunResultInput;
+  RunSort: RunSort;
+  SplitCount: SplitCount;
+  String: Scalars["String"]["output"];
+  Subscription: Record<PropertyKey, never>;
+  Team: TeamModel;
+  User: UserModel;
+  Viewer: ViewerModel;
+  Worker: WorkerModel;
+};
+
+export type ConfigDifferenceResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["ConfigDifference"] = ResolversParentTypes["ConfigDifference"],
+> = {
+  path?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  values?: Resolver<Array<Maybe<ResolversTypes["JSON"]>>, ParentType, ContextType>;
+};
+
+export type DatasetResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Dataset"] = ResolversParentTypes["Dataset"],
+> = {
+  caches?: Resolver<Array<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
+  classNames?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
+  contentHash?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  imageCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  layout?: Resolver<ResolversTypes["DatasetLayout"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  rootUri?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  splitCounts?: Resolver<Array<ResolversTypes["SplitCount"]>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes["DatasetStatus"], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes["DateTime"], any> {
+  name: "DateTime";
+}
+
+export type FeatureCacheResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["FeatureCache"] = ResolversParentTypes["FeatureCache"],
+> = {
+  bytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes["Dataset"], ParentType, ContextType>;
+  dim?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  dtype?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  gridH?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  gridW?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  imagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  layer?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  manifestSha256?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes["FoundationModel"], ParentType, ContextType>;
+  pooling?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  progress?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  progressDone?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  progressTotal?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  shardCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  skippedCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes["CacheStatus"], ParentType, ContextType>;
+  storageUri?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+};
+
+export type FoundationModelResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["FoundationModel"] = ResolversParentTypes["FoundationModel"],
+> = {
+  caches?: Resolver<Array<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  defaultImageSize?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  depth?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  embedDim?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes["ModelFamily"], ParentType, ContextType>;
+  heads?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  mean?: Resolver<Array<ResolversTypes["Float"]>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  options?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  parameterCount?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  patchSize?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  std?: Resolver<Array<ResolversTypes["Float"]>, ParentType, ContextType>;
+  weightsSha256?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  weightsUri?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
+export type HeartbeatResultResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["HeartbeatResult"] = ResolversParentTypes["HeartbeatResult"],
+> = {
+  cancelledJobIds?: Resolver<Array<ResolversTypes["ID"]>, ParentType, ContextType>;
+  worker?: Resolver<ResolversTypes["Worker"], ParentType, ContextType>;
+};
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes["JSON"], any> {
+  name: "JSON";
+}
+
+export type JobResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Job"] = ResolversParentTypes["Job"],
+> = {
+  attempts?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  availableAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  cache?: Resolver<Maybe<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  leaseExpiresAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  maxAttempts?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  payload?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  priority?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes["JobStatus"], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes["JobType"], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  worker?: Resolver<Maybe<ResolversTypes["Worker"]>, ParentType, ContextType>;
+};
+
+export type LogMetricsResultResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["LogMetricsResult"] = ResolversParentTypes["LogMetricsResult"],
+> = {
+  cancelled?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type MetricBatchResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["MetricBatch"] = ResolversParentTypes["MetricBatch"],
+> = {
+  points?: Resolver<Array<ResolversTypes["MetricValue"]>, ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+};
+
+export type MetricComparisonResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["MetricComparison"] = ResolversParentTypes["MetricComparison"],
+> = {
+  key?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  values?: Resolver<Array<Maybe<ResolversTypes["Float"]>>, ParentType, ContextType>;
+};
+
+export type MetricSeriesResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["MetricSeries"] = ResolversParentTypes["MetricSeries"],
+> = {
+  downsampled?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  steps?: Resolver<Array<ResolversTypes["Int"]>, ParentType, ContextType>;
+  totalPoints?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes["Float"]>, ParentType, ContextType>;
+};
+
+export type MetricValueResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["MetricValue"] = ResolversParentTypes["MetricValue"],
+> = {
+  key?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+};
+
+export type MutationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Mutation"] = ResolversParentTypes["Mutation"],
+> = {
+  cancelRun?: Resolver<
+    ResolversTypes["Run"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCancelRunArgs, "id">
+  >;
+  claimJob?: Resolver<
+    Maybe<ResolversTypes["Job"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationClaimJobArgs, "leaseSeconds" | "workerId">
+  >;
+  completeJob?: Resolver<
+    ResolversTypes["Job"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCompleteJobArgs, "jobId" | "result" | "workerId">
+  >;
+  createProject?: Resolver<
+    ResolversTypes["Project"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateProjectArgs, "input">
+  >;
+  failJob?: Resolver<
+    ResolversTypes["Job"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationFailJobArgs, "error" | "jobId" | "retryable" | "workerId">
+  >;
+  heartbeat?: Resolver<
+    ResolversTypes["HeartbeatResult"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationHeartbeatArgs, "workerId">
+  >;
+  launchRun?: Resolver<
+    ResolversTypes["Run"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationLaunchRunArgs, "input">
+  >;
+  logMetrics?: Resolver<
+    ResolversTypes["LogMetricsResult"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationLogMetricsArgs, "points" | "runId">
+  >;
+  registerDataset?: Resolver<
+    ResolversTypes["Dataset"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRegisterDatasetArgs, "input">
+  >;
+  registerFoundationModel?: Resolver<
+    ResolversTypes["FoundationModel"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRegisterFoundationModelArgs, "input">
+  >;
+  registerWorker?: Resolver<
+    ResolversTypes["Worker"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRegisterWorkerArgs, "input">
+  >;
+  reportProgress?: Resolver<
+    ResolversTypes["ProgressResult"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationReportProgressArgs, "done" | "jobId" | "total" | "workerId">
+  >;
+  requestFeatureCache?: Resolver<
+    ResolversTypes["FeatureCache"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRequestFeatureCacheArgs, "input">
+  >;
+  setRunNotes?: Resolver<
+    ResolversTypes["Run"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSetRunNotesArgs, "id">
+  >;
+  tagRun?: Resolver<ResolversTypes["Run"], ParentType, ContextType, RequireFields<MutationTagRunArgs, "id">>;
+};
+
+export type PageInfoResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["PageInfo"] = ResolversParentTypes["PageInfo"],
+> = {
+  endCursor?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+};
+
+export type ProgressResultResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["ProgressResult"] = ResolversParentTypes["ProgressResult"],
+> = {
+  cancelled?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  job?: Resolver<ResolversTypes["Job"], ParentType, ContextType>;
+};
+
+export type ProjectResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Project"] = ResolversParentTypes["Project"],
+> = {
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type QueryResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Query"] = ResolversParentTypes["Query"],
+> = {
+  compareRuns?: Resolver<
+    ResolversTypes["RunComparison"],
+    ParentType,
+    ContextType,
+    RequireFields<QueryCompareRunsArgs, "ids">
+  >;
+  dataset?: Resolver<
+    Maybe<ResolversTypes["Dataset"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryDatasetArgs, "id">
+  >;
+  datasets?: Resolver<Array<ResolversTypes["Dataset"]>, ParentType, ContextType>;
+  featureCache?: Resolver<
+    Maybe<ResolversTypes["FeatureCache"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryFeatureCacheArgs, "id">
+  >;
+  featureCaches?: Resolver<
+    Array<ResolversTypes["FeatureCache"]>,
+    ParentType,
+    ContextType,
+    Partial<QueryFeatureCachesArgs>
+  >;
+  foundationModel?: Resolver<
+    Maybe<ResolversTypes["FoundationModel"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryFoundationModelArgs, "id">
+  >;
+  foundationModels?: Resolver<Array<ResolversTypes["FoundationModel"]>, ParentType, ContextType>;
+  job?: Resolver<Maybe<ResolversTypes["Job"]>, ParentType, ContextType, RequireFields<QueryJobArgs, "id">>;
+  jobs?: Resolver<
+    Array<ResolversTypes["Job"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryJobsArgs, "first">
+  >;
+  me?: Resolver<ResolversTypes["Viewer"], ParentType, ContextType>;
+  metricSeries?: Resolver<
+    Array<ResolversTypes["MetricSeries"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryMetricSeriesArgs, "keys" | "maxPoints" | "runIds">
+  >;
+  project?: Resolver<
+    Maybe<ResolversTypes["Project"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryProjectArgs, "id">
+  >;
+  projects?: Resolver<Array<ResolversTypes["Project"]>, ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType, RequireFields<QueryRunArgs, "id">>;
+  runs?: Resolver<
+    ResolversTypes["RunConnection"],
+    ParentType,
+    ContextType,
+    RequireFields<QueryRunsArgs, "first">
+  >;
+  workers?: Resolver<Array<ResolversTypes["Worker"]>, ParentType, ContextType>;
+};
+
+export type RunResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Run"] = ResolversParentTypes["Run"],
+> = {
+  author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
+  baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
+  cache?: Resolver<Maybe<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
+  config?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  finalMetrics?: Resolver<Maybe<ResolversTypes["JSON"]>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
+  metricKeys?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  notes?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  peakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes["Project"], ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes["RunStatus"], ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
+  trainImagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  wallTimeSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+};
+
+export type RunComparisonResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunComparison"] = ResolversParentTypes["RunComparison"],
+> = {
+  configDiff?: Resolver<Array<ResolversTypes["ConfigDifference"]>, ParentType, ContextType>;
+  efficiency?: Resolver<Array<ResolversTypes["RunEfficiency"]>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes["MetricComparison"]>, ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes["Run"]>, ParentType, ContextType>;
+};
+
+export type RunConnectionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunConnection"] = ResolversParentTypes["RunConnection"],
+> = {
+  edges?: Resolver<Array<ResolversTypes["RunEdge"]>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes["PageInfo"], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type RunEdgeResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunEdge"] = ResolversParentTypes["RunEdge"],
+> = {
+  cursor?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes["Run"], ParentType, ContextType>;
+};
+
+export type RunEfficiencyResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunEfficiency"] = ResolversParentTypes["RunEfficiency"],
+> = {
+  baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
+  memorySaving?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  peakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes["Run"], ParentType, ContextType>;
+  speedup?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  trainImagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+};
+
+export type SplitCountResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SplitCount"] = ResolversParentTypes["SplitCount"],
+> = {
+  count?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  split?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Subscription"] = ResolversParentTypes["Subscription"],
+> = {
+  featureCacheProgress?: SubscriptionResolver<
+    ResolversTypes["FeatureCache"],
+    "featureCacheProgress",
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionFeatureCacheProgressArgs, "id">
+  >;
+  metricsAppended?: SubscriptionResolver<
+    ResolversTypes["MetricBatch"],
+    "metricsAppended",
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionMetricsAppendedArgs, "runId">
+  >;
+  runUpdated?: SubscriptionResolver<
+    ResolversTypes["Run"],
+    "runUpdated",
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionRunUpdatedArgs, "projectId">
+  >;
+  workerStatus?: SubscriptionResolver<ResolversTypes["Worker"], "workerStatus", ParentType, ContextType>;
+};
+
+export type TeamResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Team"] = ResolversParentTypes["Team"],
+> = {
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  slug?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
+export type UserResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["User"] = ResolversParentTypes["User"],
+> = {
+  email?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
+export type ViewerResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Viewer"] = ResolversParentTypes["Viewer"],
+> = {
+  scopes?: Resolver<Array<ResolversTypes["TokenScope"]>, ParentType, ContextType>;
+  team?: Resolver<ResolversTypes["Team"], ParentType, ContextType>;
+  tokenName?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  tokenPrefix?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
+};
+
+export type WorkerResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Worker"] = ResolversParentTypes["Worker"],
+> = {
+  backend?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  currentJobs?: Resolver<Array<ResolversTypes["Job"]>, ParentType, ContextType>;
+  device?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  host?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  lastHeartbeatAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  memoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  online?: Resolver<
+    ResolversTypes["Boolean"],
+    ParentType,
+    ContextType,
+    RequireFields<WorkerOnlineArgs, "withinSeconds">
+  >;
+};
+
+export type Resolvers<ContextType = Context> = {
+  ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
+  Dataset?: DatasetResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  FeatureCache?: FeatureCacheResolvers<ContextType>;
+  FoundationModel?: FoundationModelResolvers<ContextType>;
+  HeartbeatResult?: HeartbeatResultResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Job?: JobResolvers<ContextType>;
+  LogMetricsResult?: LogMetricsResultResolvers<ContextType>;
+  MetricBatch?: MetricBatchResolvers<ContextType>;
+  MetricComparison?: MetricComparisonResolvers<ContextType>;
+  MetricSeries?: MetricSeriesResolvers<ContextType>;
+  MetricValue?: MetricValueResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProgressResult?: ProgressResultResolvers<ContextType>;
+  Project?: ProjectResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  Run?: RunResolvers<ContextType>;
+  RunComparison?: RunComparisonResolvers<ContextType>;
+  RunConnection?: RunConnectionResolvers<ContextType>;
+  RunEdge?: RunEdgeResolvers<ContextType>;
+  RunEfficiency?: RunEfficiencyResolvers<ContextType>;
+  SplitCount?: SplitCountResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  Team?: TeamResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+  Viewer?: ViewerResolvers<ContextType>;
+  Worker?: WorkerResolvers<ContextType>;
+};

@@ -1,0 +1,2 @@
+/** Small helpers shared by resolvers. */
+export const bigToNumber = (v: bigint | null | undefined): number | null => (v === null || v === undefined ? null : Number(v));

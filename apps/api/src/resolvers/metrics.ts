@@ -1,0 +1,61 @@
+import type { Resolvers } from "../generated/resolvers";
+import { requireScope, requireViewer } from "../auth";
+import { badField, isUuid, notFound } from "../errors";
+import { LIMITS } from "../limits";
+import { loadRun } from "../services/access";
+import { insertPoints, metricSeries, validatePoints } from "../services/metrics";
+import { publishMetrics, topics, type MetricBatchEvent } from "../events";
+import { mapIterator } from "../pubsub";
+
+export const metricResolvers: Resolvers = {
+  Query: {
+    metricSeries: async (_p, { runIds, keys, maxPoints }, ctx) => {
+      const v = requireViewer(ctx);
+      const max = maxPoints ?? 1000;
+      const ids = [...new Set(runIds)];
+      const ks = [...new Set(keys)];
+      if (ids.length < 1 || ids.length > LIMITS.maxSeriesRuns) throw badField("runIds", `give 1–${LIMITS.maxSeriesRuns} run ids`);
+      if (ks.length < 1 || ks.length > LIMITS.maxSeriesKeys) throw badField("keys", `give 1–${LIMITS.maxSeriesKeys} keys`);
+      if (max < 10 || max > LIMITS.maxSeriesPoints) throw badField("maxPoints", `must be between 10 and ${LIMITS.maxSeriesPoints}`);
+      const bad = ids.find((id) => !isUuid(id));
+      if (bad) throw notFound("run", bad);
+      const owned = await ctx.pool.query<{ id: string }>(
+        `SELECT r.id FROM "Run" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = ANY($1::uuid[]) AND p."teamId" = $2`,
+        [ids, v.teamId],
+      );
+      const found = new Set(owned.rows.map((r) => r.id));
+      const missing = ids.find((id) => !found.has(id));
+      if (missing) throw notFound("run", missing);
+      return metricSeries(ctx.pool, ids, ks, max);
+    },
+  },
+  Mutation: {
+    logMetrics: async (_p, { runId, points }, ctx) => {
+      const v = requireScope(ctx, "WORKER");
+      const walls = validatePoints(points);
+      if (!isUuid(runId)) throw notFound("run", runId);
+      const run = await ctx.pool.query<{ status: string; teamId: string }>(
+        `SELECT r.status, p."teamId" FROM "Run" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = $1`,
+        [runId],
+      );
+      const row = run.rows[0];
+      if (!row || row.teamId !== v.teamId) throw notFound("run", runId);
+      const inserted = await insertPoints(ctx.pool, runId, points, walls);
+      if (inserted.points.length) await publishMetrics(ctx.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId });
+      return { inserted: inserted.points.length, duplicates: points.length - inserted.points.length, cancelled: row.status === "CANCELLED" };
+    },
+  },
+  Subscription: {
+    metricsAppended: {
+      subscribe: async (_p, { runId, keys }, ctx) => {
+        const v = requireViewer(ctx);
+        await loadRun(ctx, v, runId);
+        const only = keys?.length ? new Set(keys) : null;
+        return mapIterator(ctx.pubsub.subscribe<MetricBatchEvent>(topics.metrics(runId)), (batch) => {
+          const points = only ? batch.points.filter((p) => only.has(p.key)) : batch.points;
+          return points.length ? { metricsAppended: { runId: batch.runId, points } } : undefined;
+        });
+      },
+    },
+  },
+};

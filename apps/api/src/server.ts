@@ -1,0 +1,157 @@
+/**
+ * The Loffta API server: Apollo Server 5 on express 5 at /graphql (HTTP), graphql-ws on the same
+ * path (WebSocket), /healthz, and one LISTEN connection for cross-process events.
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import type { NextFunction, Request, Response } from "express";
+import pg from "pg";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import { specifiedRules, validate } from "graphql";
+import { WebSocketServer } from "ws";
+import { useServer } from "graphql-ws/use/ws";
+import { createPrisma } from "@loffta/db";
+import { authenticate, type Viewer } from "./auth";
+import type { Context, Services } from "./context";
+import { createHydrator } from "./events";
+import { LIMITS, TOO_COMPLEX, validationRules } from "./limits";
+import { PgPubSub } from "./pubsub";
+import { buildSchema } from "./schema";
+
+export interface ApiServerOptions {
+  databaseUrl: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Size of the raw pg pool (default 10). */
+  poolSize?: number;
+  log?: (msg: string) => void;
+}
+
+export interface ApiServer {
+  /** http://host:port/graphql */
+  url: string;
+  /** ws://host:port/graphql */
+  wsUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+type WsExtra = {
+  viewer?: Viewer | null;
+};
+
+export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
+  const log = opts.log ?? ((m: string) => console.error(`[api] ${m}`));
+  const prisma = createPrisma(opts.databaseUrl);
+  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: "-c TimeZone=UTC" });
+  pool.on("error", (e) => log(`pg pool: ${e.message}`));
+  const pubsub = new PgPubSub({ connectionString: opts.databaseUrl, pool, hydrate: createHydrator(prisma, pool), log });
+  const services: Services = { prisma, pool, pubsub };
+  const cleanup: (() => Promise<unknown>)[] = [() => prisma.$disconnect(), () => pool.end()];
+  try {
+    await pubsub.start();
+  } catch (e) {
+    await Promise.allSettled(cleanup.map((f) => f()));
+    throw e;
+  }
+
+  const schema = buildSchema();
+  const app = express();
+  app.disable("x-powered-by");
+  const httpServer = http.createServer(app);
+
+  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: LIMITS.bodyBytes });
+  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
+    {
+      schema,
+      validate: (s, doc) => validate(s, doc, [...specifiedRules, ...validationRules]),
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const auth = await authenticate(prisma, typeof header === "string" ? header : undefined);
+        if (!auth.viewer) return false; // closes with 4403 Forbidden
+        ctx.extra.viewer = auth.viewer;
+        return true;
+      },
+      context: (ctx): Context => ({ ...services, viewer: ctx.extra.viewer ?? null }),
+    },
+    wsServer,
+  );
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+    ],
+    formatError: (formatted, error) => {
+      // Apollo reports every validation failure as GRAPHQL_VALIDATION_FAILED; keep ours typed.
+      if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && TOO_COMPLEX.test(formatted.message)) {
+        return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
+      }
+      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return formatted;
+    },
+  });
+  await apollo.start();
+
+  app.get("/healthz", async (_req, res) => {
+    try {
+      await pool.query("SELECT 1");
+      res.json({ ok: true, database: "up" });
+    } catch (e) {
+      res.status(503).json({ ok: false, database: "down", error: (e as Error).message });
+    }
+  });
+
+  app.use(
+    "/graphql",
+    express.json({ limit: LIMITS.bodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => {
+        const auth = await authenticate(prisma, req.headers.authorization);
+        return auth.viewer ? { ...services, viewer: auth.viewer } : { ...services, viewer: null, authError: auth.error };
+      },
+    }),
+  );
+
+  // Body errors (too large, not JSON) as GraphQL-shaped JSON.
+  app.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (err.type === "entity.too.large") {
+      res.status(413).json({ errors: [{ message: `request body exceeds ${LIMITS.bodyBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+    } else if (err.type === "entity.parse.failed") {
+      res.status(400).json({ errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+    } else next(err);
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = opts.host && opts.host !== "0.0.0.0" && opts.host !== "::" ? opts.host : "127.0.0.1";
+
+  let closed: Promise<void> | null = null;
+  return {
+    url: `http://${host}:${port}/graphql`,
+    wsUrl: `ws://${host}:${port}/graphql`,
+    port,
+    close: () =>
+      (closed ??= (async () => {
+        await pubsub.close(); // ends every subscription, so sockets can drain
+        await apollo.stop(); // drains HTTP and WebSocket servers
+        wsServer.close();
+        await Promise.allSettled(cleanup.map((f) => f()));
+      })()),
+  };
+}

@@ -1,0 +1,54 @@
+/** compareRuns: loads the runs and their baselines, then the pure comparisons of configdiff.ts. */
+import type { Run } from "@loffta/db";
+import type { Context } from "../context";
+import type { Viewer } from "../auth";
+import { badField, notFound, isUuid } from "../errors";
+import { LIMITS } from "../limits";
+import { compareMetrics, diffConfigs, savings, type ConfigDifference } from "./configdiff";
+
+export interface EfficiencyRow {
+  run: Run;
+  trainImagesPerSec: number | null;
+  peakMemoryBytes: number | null;
+  baselineRun: Run | null;
+  speedup: number | null;
+  memorySaving: number | null;
+}
+
+export interface Comparison {
+  runs: Run[];
+  configDiff: ConfigDifference[];
+  metrics: { key: string; values: (number | null)[] }[];
+  efficiency: EfficiencyRow[];
+}
+
+const num = (b: bigint | null): number | null => (b === null ? null : Number(b));
+
+export async function compareRuns(ctx: Context, viewer: Viewer, ids: string[]): Promise<Comparison> {
+  if (ids.length === 0 || ids.length > LIMITS.maxCompareRuns) throw badField("ids", `give 1–${LIMITS.maxCompareRuns} run ids`);
+  const valid = ids.filter(isUuid);
+  const rows = await ctx.prisma.run.findMany({
+    where: { id: { in: valid }, project: { teamId: viewer.teamId } },
+    include: { baselineRun: true },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ordered = ids.map((id) => {
+    const r = byId.get(id);
+    if (!r) throw notFound("run", id);
+    return r;
+  });
+  const runs: Run[] = ordered.map(({ baselineRun: _b, ...run }) => run);
+  const efficiency = ordered.map((r): EfficiencyRow => {
+    // A baseline is only meaningful as fine-tuning on the same team's data.
+    const base = r.baselineRun && r.baselineRun.kind === "UNFROZEN_LINEAR" ? r.baselineRun : null;
+    const e = {
+      trainImagesPerSec: r.trainImagesPerSec,
+      peakMemoryBytes: num(r.peakMemoryBytes),
+      baselineImagesPerSec: base?.trainImagesPerSec ?? null,
+      baselinePeakMemoryBytes: num(base?.peakMemoryBytes ?? null),
+    };
+    const { baselineRun: _b, ...run } = r;
+    return { run, trainImagesPerSec: e.trainImagesPerSec, peakMemoryBytes: e.peakMemoryBytes, baselineRun: base, ...savings(e) };
+  });
+  return { runs, configDiff: diffConfigs(runs.map((r) => r.config)), metrics: compareMetrics(runs.map((r) => r.finalMetrics)), efficiency };
+}

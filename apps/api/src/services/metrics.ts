@@ -1,0 +1,207 @@
+/** Metric ingest (batched, idempotent) and chart series (downsampled in the database). */
+import type { Pool } from "pg";
+import { badInput, type FieldError } from "../errors";
+import { LIMITS } from "../limits";
+import type { MetricValue } from "../events";
+import type { MetricPointInput } from "../generated/resolvers";
+import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor, ROLLUP_LEVELS, type BucketExtremes, type Series } from "./downsample";
+
+const MAX_KEY_LENGTH = 200;
+
+/** Check a batch; BAD_USER_INPUT lists every bad point as `points.<i>.<field>` (at most 20). */
+export function validatePoints(points: MetricPointInput[]): (Date | null)[] {
+  if (points.length === 0) throw badInput("points: at least one point is required", [{ path: "points", message: "empty batch" }]);
+  if (points.length > LIMITS.maxMetricBatch) {
+    throw badInput(`points: at most ${LIMITS.maxMetricBatch} points per call (got ${points.length})`, [{ path: "points", message: `more than ${LIMITS.maxMetricBatch} points` }]);
+  }
+  const fields: FieldError[] = [];
+  const walls: (Date | null)[] = new Array(points.length);
+  for (let i = 0; i < points.length && fields.length < 20; i++) {
+    const p = points[i];
+    if (p.key.length === 0 || p.key.length > MAX_KEY_LENGTH) fields.push({ path: `points.${i}.key`, message: `must be 1–${MAX_KEY_LENGTH} characters` });
+    if (p.step < 0) fields.push({ path: `points.${i}.step`, message: "must be ≥ 0" });
+    if (!Number.isFinite(p.value)) fields.push({ path: `points.${i}.value`, message: "must be finite" });
+    if (p.wallTime) {
+      const d = new Date(p.wallTime);
+      if (Number.isNaN(d.getTime())) fields.push({ path: `points.${i}.wallTime`, message: "not an ISO-8601 date-time" });
+      walls[i] = d;
+    } else walls[i] = null;
+  }
+  if (fields.length) throw badInput(`invalid metric points: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`, fields);
+  return walls;
+}
+
+/**
+ * Upsert rollup buckets from `source` (rows run_id, key, step, value; levels in $6): counts add
+ * up, and the min/max (with their steps) merge. Only points actually inserted feed it, so a
+ * retried batch changes nothing. Rows are written in key order to keep concurrent writers of
+ * one run from deadlocking.
+ */
+const ROLLUP_UPSERT = (source: string, levelsParam = "$6") => `
+  INSERT INTO "MetricRollup" AS r ("runId", key, level, bucket, count, "minStep", "minValue", "maxStep", "maxValue")
+  SELECT run_id, key, level, bucket, n, mn[2]::int, mn[1], mx[2]::int, mx[1] FROM (
+    SELECT s.run_id, s.key, l.level, s.step >> l.level AS bucket, count(*)::int AS n,
+           min(ARRAY[s.value, s.step::float8]) AS mn, max(ARRAY[s.value, s.step::float8]) AS mx
+    FROM (${source}) s CROSS JOIN unnest(${levelsParam}::int[]) AS l(level)
+    GROUP BY 1, 2, 3, 4
+  ) a
+  ORDER BY run_id, key, level, bucket
+  ON CONFLICT ("runId", key, level, bucket) DO UPDATE SET
+    count = r.count + EXCLUDED.count,
+    "minStep" = CASE WHEN EXCLUDED."minValue" < r."minValue" OR (EXCLUDED."minValue" = r."minValue" AND EXCLUDED."minStep" < r."minStep") THEN EXCLUDED."minStep" ELSE r."minStep" END,
+    "minValue" = LEAST(r."minValue", EXCLUDED."minValue"),
+    "maxStep" = CASE WHEN EXCLUDED."maxValue" > r."maxValue" OR (EXCLUDED."maxValue" = r."maxValue" AND EXCLUDED."maxStep" > r."maxStep") THEN EXCLUDED."maxStep" ELSE r."maxStep" END,
+    "maxValue" = GREATEST(r."maxValue", EXCLUDED."maxValue")`;
+
+/** Recompute the rollups of runs from their stored points (backfill after a bulk SQL load). */
+export async function rebuildRollups(pool: Pool, runIds: string[]): Promise<void> {
+  await pool.query(`DELETE FROM "MetricRollup" WHERE "runId" = ANY($1::uuid[])`, [runIds]);
+  await pool.query(ROLLUP_UPSERT(`SELECT "runId" AS run_id, key, step, value FROM "MetricPoint" WHERE "runId" = ANY($1::uuid[])`, "$2"), [runIds, ROLLUP_LEVELS]);
+}
+
+export interface InsertedPoints {
+  points: MetricValue[];
+  minId: string;
+  maxId: string;
+}
+
+/**
+ * Insert a batch with one statement (unnest of column arrays). (run, key, step) duplicates —
+ * within the batch or with stored points — are skipped; only new points come back.
+ */
+export async function insertPoints(pool: Pool, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
+  const n = points.length;
+  const keys = new Array<string>(n);
+  const steps = new Array<number>(n);
+  const values = new Array<number>(n);
+  const times = new Array<string | null>(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] = points[i].key;
+    steps[i] = points[i].step;
+    values[i] = points[i].value;
+    const w = walls[i];
+    times[i] = w ? w.toISOString() : null;
+  }
+  const r = await pool.query<{ id: string; key: string; step: number; value: number }>(
+    `WITH ins AS (
+       INSERT INTO "MetricPoint" ("runId", key, step, value, "wallTime")
+       SELECT $1::uuid, t.key, t.step, t.value, COALESCE(t.wall AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
+       FROM unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall)
+       ON CONFLICT ("runId", key, step) DO NOTHING
+       RETURNING id, key, step, value
+     ), roll AS (
+       ${ROLLUP_UPSERT("SELECT $1::uuid AS run_id, key, step, value FROM ins")}
+     )
+     SELECT id, key, step, value FROM ins`,
+    [runId, keys, steps, values, times, ROLLUP_LEVELS],
+  );
+  let minId = "0";
+  let maxId = "0";
+  if (r.rows.length) {
+    let lo = BigInt(r.rows[0].id);
+    let hi = lo;
+    for (const row of r.rows) {
+      const id = BigInt(row.id);
+      if (id < lo) lo = id;
+      if (id > hi) hi = id;
+    }
+    minId = lo.toString();
+    maxId = hi.toString();
+  }
+  return { points: r.rows.map((x) => ({ key: x.key, step: x.step, value: x.value })), minId, maxId };
+}
+
+export interface SeriesResult extends Series {
+  runId: string;
+  key: string;
+  totalPoints: number;
+  downsampled: boolean;
+}
+
+interface StatsRow {
+  run_id: string;
+  key: string;
+  lo: number;
+  hi: number;
+  lo_v: number;
+  hi_v: number;
+  total: number | null;
+}
+
+interface ArraysRow {
+  run_id: string;
+  key: string;
+  a_s: number[];
+  a_v: number[];
+  b_s: number[];
+  b_v: number[];
+}
+
+const sid = (runId: string, key: string) => `${runId}\u0000${key}`;
+
+/**
+ * Series of `keys` for `runIds` (already access-checked), at most maxPoints each.
+ * 1. Per series, first/last point (two index probes) and point count (coarsest rollup level).
+ * 2. Series that fit: their raw points. Longer ones: the finest rollup level whose buckets are at
+ *    least the target width (≤ the target bucket count of rows), re-bucketed here (downsample.ts).
+ * So the work grows with the number of series and maxPoints, not with the stored points.
+ */
+export async function metricSeries(pool: Pool, runIds: string[], keys: string[], maxPoints: number): Promise<SeriesResult[]> {
+  const coarsest = ROLLUP_LEVELS[ROLLUP_LEVELS.length - 1];
+  const stats = await pool.query<StatsRow>(
+    `SELECT r.id AS run_id, k.key, lo.step AS lo, hi.step AS hi, lo.value AS lo_v, hi.value AS hi_v,
+            (SELECT sum(count)::int FROM "MetricRollup" m WHERE m."runId" = r.id AND m.key = k.key AND m.level = $3) AS total
+     FROM unnest($1::uuid[]) AS r(id)
+     CROSS JOIN unnest($2::text[]) AS k(key)
+     JOIN LATERAL (SELECT step, value FROM "MetricPoint" m WHERE m."runId" = r.id AND m.key = k.key ORDER BY step ASC LIMIT 1) lo ON true
+     JOIN LATERAL (SELECT step, value FROM "MetricPoint" m WHERE m."runId" = r.id AND m.key = k.key ORDER BY step DESC LIMIT 1) hi ON true`,
+    [runIds, keys, coarsest],
+  );
+  const raw: StatsRow[] = [];
+  const rolled: { row: StatsRow; level: number; width: number }[] = [];
+  for (const row of stats.rows) {
+    const width = bucketWidth(row.lo, row.hi, maxPoints);
+    if (width === 1) raw.push(row);
+    else rolled.push({ row, level: rollupLevelFor(width), width });
+  }
+  const [rawRes, rollRes] = await Promise.all([
+    raw.length
+      ? pool.query<ArraysRow>(
+          `SELECT m."runId" AS run_id, m.key, array_agg(m.step ORDER BY m.step) AS a_s, array_agg(m.value ORDER BY m.step) AS a_v, NULL AS b_s, NULL AS b_v
+           FROM unnest($1::uuid[], $2::text[]) AS s(run_id, key) JOIN "MetricPoint" m ON m."runId" = s.run_id AND m.key = s.key
+           GROUP BY 1, 2`,
+          [raw.map((r) => r.run_id), raw.map((r) => r.key)],
+        )
+      : null,
+    rolled.length
+      ? pool.query<ArraysRow>(
+          `SELECT m."runId" AS run_id, m.key,
+                  array_agg(m."minStep" ORDER BY m.bucket) AS a_s, array_agg(m."minValue" ORDER BY m.bucket) AS a_v,
+                  array_agg(m."maxStep" ORDER BY m.bucket) AS b_s, array_agg(m."maxValue" ORDER BY m.bucket) AS b_v
+           FROM unnest($1::uuid[], $2::text[], $3::int[]) AS s(run_id, key, level)
+           JOIN "MetricRollup" m ON m."runId" = s.run_id AND m.key = s.key AND m.level = s.level
+           GROUP BY 1, 2`,
+          [rolled.map((r) => r.row.run_id), rolled.map((r) => r.row.key), rolled.map((r) => r.level)],
+        )
+      : null,
+  ]);
+  const results = new Map<string, SeriesResult>();
+  for (const a of rawRes?.rows ?? []) {
+    const series = minMaxDownsample({ steps: a.a_s, values: a.a_v }, maxPoints);
+    results.set(sid(a.run_id, a.key), { runId: a.run_id, key: a.key, ...series, totalPoints: a.a_s.length, downsampled: series.steps.length < a.a_s.length });
+  }
+  const rollArrays = new Map((rollRes?.rows ?? []).map((a) => [sid(a.run_id, a.key), a]));
+  for (const { row, width } of rolled) {
+    const a = rollArrays.get(sid(row.run_id, row.key));
+    if (!a) continue;
+    const fine: BucketExtremes[] = a.a_s.map((minStep, i) => ({ minStep, minValue: a.a_v[i], maxStep: a.b_s[i], maxValue: a.b_v[i] }));
+    const series = assembleSeries({ step: row.lo, value: row.lo_v }, { step: row.hi, value: row.hi_v }, coarsen(fine, row.lo, width));
+    const total = row.total ?? series.steps.length;
+    results.set(sid(row.run_id, row.key), { runId: row.run_id, key: row.key, ...series, totalPoints: total, downsampled: series.steps.length < total });
+  }
+  const out: SeriesResult[] = [];
+  for (const runId of runIds) {
+    for (const key of keys) out.push(results.get(sid(runId, key)) ?? { runId, key, steps: [], values: [], totalPoints: 0, downsampled: false });
+  }
+  return out;
+}

@@ -1,0 +1,254 @@
+/**
+ * The Postgres job queue. Claims lock one row with `FOR UPDATE SKIP LOCKED` inside a transaction,
+ * so concurrent workers never get the same job; a lease that expires makes the job claimable
+ * again, every claim counts an attempt, and a job out of attempts fails for good.
+ * All functions take ids already checked to belong to the caller's team.
+ */
+import type { Pool, PoolClient } from "pg";
+import type { JobType } from "@loffta/db";
+import { conflict } from "../errors";
+
+export const DEFAULT_LEASE_SECONDS = 60;
+const MAX_BACKOFF_SECONDS = 300;
+
+export async function withTx<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query("BEGIN");
+    const r = await fn(c);
+    await c.query("COMMIT");
+    return r;
+  } catch (e) {
+    await c.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    c.release();
+  }
+}
+
+/** Side effects of a job state change that subscribers must hear about. */
+export interface Touched {
+  runIds: string[];
+  cacheIds: string[];
+}
+
+interface JobRow {
+  id: string;
+  type: JobType;
+  status: string;
+  runId: string | null;
+  cacheId: string | null;
+  leaseOwner: string | null;
+  attempts: number;
+  maxAttempts: number;
+}
+
+/** Fail jobs whose lease expired after their last attempt (and their run / cache). */
+async function failExhausted(c: PoolClient, teamId: string, touched: Touched): Promise<void> {
+  const dead = await c.query<JobRow>(
+    `UPDATE "Job" SET status = 'FAILED', "lastError" = 'lease expired after the last attempt (' || attempts || '/' || "maxAttempts" || ')',
+            "leaseExpiresAt" = NULL, "updatedAt" = now()
+     WHERE "teamId" = $1 AND status = 'RUNNING' AND "leaseExpiresAt" < now() AND attempts >= "maxAttempts"
+     RETURNING id, type, "runId", "cacheId"`,
+    [teamId],
+  );
+  for (const j of dead.rows) await failTarget(c, j, "lease expired after the last attempt", touched);
+}
+
+/** Mark a job's run or cache FAILED (and, for a cache, the runs waiting on it). */
+async function failTarget(c: PoolClient, j: Pick<JobRow, "type" | "runId" | "cacheId">, error: string, touched: Touched): Promise<void> {
+  if (j.type === "TRAIN" && j.runId) {
+    await c.query(`UPDATE "Run" SET status = 'FAILED', error = $2, "endedAt" = now(), "updatedAt" = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [j.runId, error]);
+    touched.runIds.push(j.runId);
+  } else if (j.type === "EXTRACT" && j.cacheId) {
+    await c.query(`UPDATE "FeatureCache" SET status = 'FAILED', error = $2, "updatedAt" = now() WHERE id = $1`, [j.cacheId, error]);
+    touched.cacheIds.push(j.cacheId);
+    const waiting = await c.query<{ runId: string }>(
+      `UPDATE "Job" SET status = 'FAILED', "lastError" = 'feature cache failed', "updatedAt" = now()
+       WHERE "cacheId" = $1 AND type = 'TRAIN' AND status = 'QUEUED' RETURNING "runId"`,
+      [j.cacheId],
+    );
+    for (const w of waiting.rows) {
+      await c.query(`UPDATE "Run" SET status = 'FAILED', error = $2, "endedAt" = now(), "updatedAt" = now() WHERE id = $1 AND status = 'QUEUED'`, [w.runId, `feature cache failed: ${error}`]);
+      touched.runIds.push(w.runId);
+    }
+  }
+}
+
+/**
+ * Lease the next claimable job of the team for `workerId`, or null. Claimable: QUEUED and
+ * available, or RUNNING with an expired lease and attempts left; a TRAIN job waits for a READY
+ * cache. Highest priority, then oldest, first.
+ */
+export async function claimJob(pool: Pool, teamId: string, workerId: string, types: JobType[], leaseSeconds: number): Promise<{ jobId: string | null; touched: Touched }> {
+  const touched: Touched = { runIds: [], cacheIds: [] };
+  const jobId = await withTx(pool, async (c) => {
+    await failExhausted(c, teamId, touched);
+    const r = await c.query<JobRow>(
+      `SELECT j.id, j.type, j."runId", j."cacheId" FROM "Job" j
+       WHERE j."teamId" = $1 AND j.type = ANY($2::"JobType"[])
+         AND ((j.status = 'QUEUED' AND j."availableAt" <= now())
+              OR (j.status = 'RUNNING' AND j."leaseExpiresAt" < now() AND j.attempts < j."maxAttempts"))
+         AND (j.type <> 'TRAIN' OR j."cacheId" IS NULL
+              OR EXISTS (SELECT 1 FROM "FeatureCache" fc WHERE fc.id = j."cacheId" AND fc.status = 'READY'))
+       ORDER BY j.priority DESC, j."availableAt", j."createdAt"
+       LIMIT 1
+       FOR UPDATE OF j SKIP LOCKED`,
+      [teamId, types],
+    );
+    const job = r.rows[0];
+    if (!job) return null;
+    await c.query(
+      `UPDATE "Job" SET status = 'RUNNING', attempts = attempts + 1, "leaseOwner" = $2,
+              "leaseExpiresAt" = now() + make_interval(secs => $3), "updatedAt" = now()
+       WHERE id = $1`,
+      [job.id, workerId, leaseSeconds],
+    );
+    if (job.type === "TRAIN" && job.runId) {
+      await c.query(`UPDATE "Run" SET status = 'RUNNING', "startedAt" = COALESCE("startedAt", now()), "updatedAt" = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [job.runId]);
+      touched.runIds.push(job.runId);
+    } else if (job.type === "EXTRACT" && job.cacheId) {
+      await c.query(`UPDATE "FeatureCache" SET status = 'EXTRACTING', "updatedAt" = now() WHERE id = $1 AND status IN ('PENDING', 'EXTRACTING')`, [job.cacheId]);
+      touched.cacheIds.push(job.cacheId);
+    }
+    return job.id;
+  });
+  return { jobId, touched };
+}
+
+export interface HeartbeatOutcome {
+  workerId: string;
+  cancelledJobIds: string[];
+}
+
+/** Mark the worker alive; renew its running leases; list its jobs cancelled meanwhile. */
+export async function heartbeat(pool: Pool, workerId: string): Promise<HeartbeatOutcome> {
+  return withTx(pool, async (c) => {
+    await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now(), "updatedAt" = now() WHERE id = $1`, [workerId]);
+    await c.query(
+      `UPDATE "Job" SET "leaseExpiresAt" = GREATEST("leaseExpiresAt", now() + make_interval(secs => $2)), "updatedAt" = now()
+       WHERE "leaseOwner" = $1 AND status = 'RUNNING'`,
+      [workerId, DEFAULT_LEASE_SECONDS],
+    );
+    const cancelled = await c.query<{ id: string }>(`SELECT id FROM "Job" WHERE "leaseOwner" = $1 AND status = 'CANCELLED' AND "leaseExpiresAt" > now()`, [workerId]);
+    return { workerId, cancelledJobIds: cancelled.rows.map((r) => r.id) };
+  });
+}
+
+/** Lock a job the worker must hold; CONFLICT when the lease is lost. Cancelled jobs are returned as such. */
+async function lockOwned(c: PoolClient, jobId: string, workerId: string): Promise<JobRow> {
+  const r = await c.query<JobRow>(`SELECT id, type, status, "runId", "cacheId", "leaseOwner", attempts, "maxAttempts" FROM "Job" WHERE id = $1 FOR UPDATE`, [jobId]);
+  const j = r.rows[0];
+  if (!j) throw conflict(`job ${jobId} does not exist`);
+  if (j.leaseOwner !== workerId) throw conflict(`worker ${workerId} does not hold the lease of job ${jobId}`);
+  if (j.status !== "RUNNING" && j.status !== "CANCELLED") throw conflict(`job ${jobId} is ${j.status}, not RUNNING`);
+  return j;
+}
+
+export interface ProgressOutcome {
+  jobId: string;
+  cancelled: boolean;
+}
+
+export async function reportProgress(pool: Pool, jobId: string, workerId: string, done: number, total: number): Promise<ProgressOutcome & { touched: Touched }> {
+  const touched: Touched = { runIds: [], cacheIds: [] };
+  return withTx(pool, async (c) => {
+    const j = await lockOwned(c, jobId, workerId);
+    if (j.status === "CANCELLED") return { jobId, cancelled: true, touched };
+    await c.query(
+      `UPDATE "Job" SET "leaseExpiresAt" = GREATEST("leaseExpiresAt", now() + make_interval(secs => $2)), "updatedAt" = now() WHERE id = $1`,
+      [jobId, DEFAULT_LEASE_SECONDS],
+    );
+    await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now() WHERE id = $1`, [workerId]);
+    if (j.type === "EXTRACT" && j.cacheId) {
+      await c.query(`UPDATE "FeatureCache" SET "progressDone" = $2, "progressTotal" = $3, status = 'EXTRACTING', "updatedAt" = now() WHERE id = $1`, [j.cacheId, done, total]);
+      touched.cacheIds.push(j.cacheId);
+    } else if (j.runId) {
+      touched.runIds.push(j.runId);
+    }
+    return { jobId, cancelled: false, touched };
+  });
+}
+
+export interface CacheResult {
+  gridH: number;
+  gridW: number;
+  dim: number;
+  dtype?: string | null;
+  bytes: number;
+  shardCount: number;
+  imagesPerSec?: number | null;
+  storageUri: string;
+  manifestSha256?: string | null;
+  skippedCount?: number | null;
+}
+
+export interface RunResult {
+  finalMetrics: unknown;
+  trainImagesPerSec?: number | null;
+  peakMemoryBytes?: number | null;
+  wallTimeSec?: number | null;
+}
+
+/** Finish a leased job with its results; CONFLICT when the job was cancelled or the lease lost. */
+export async function completeJob(pool: Pool, jobId: string, workerId: string, result: { cache?: CacheResult | null; run?: RunResult | null }): Promise<Touched> {
+  const touched: Touched = { runIds: [], cacheIds: [] };
+  await withTx(pool, async (c) => {
+    const j = await lockOwned(c, jobId, workerId);
+    if (j.status === "CANCELLED") throw conflict(`job ${jobId} was cancelled`);
+    if (j.type === "EXTRACT" && j.cacheId) {
+      const r = result.cache;
+      if (!r) throw conflict("an EXTRACT job completes with result.cache");
+      await c.query(
+        `UPDATE "FeatureCache" SET status = 'READY', "gridH" = $2, "gridW" = $3, dim = $4, dtype = COALESCE($5, dtype), bytes = $6, "shardCount" = $7,
+                "imagesPerSec" = $8, "storageUri" = $9, "manifestSha256" = $10, "skippedCount" = COALESCE($11, 0),
+                "progressDone" = GREATEST("progressDone", "progressTotal"), error = NULL, "updatedAt" = now()
+         WHERE id = $1`,
+        [j.cacheId, r.gridH, r.gridW, r.dim, r.dtype ?? null, Math.round(r.bytes), r.shardCount, r.imagesPerSec ?? null, r.storageUri, r.manifestSha256 ?? null, r.skippedCount ?? null],
+      );
+      touched.cacheIds.push(j.cacheId);
+    } else if (j.type === "TRAIN" && j.runId) {
+      const r = result.run;
+      if (!r) throw conflict("a TRAIN job completes with result.run");
+      await c.query(
+        `UPDATE "Run" SET status = 'SUCCEEDED', "finalMetrics" = $2, "trainImagesPerSec" = $3, "peakMemoryBytes" = $4, "wallTimeSec" = $5,
+                "endedAt" = now(), error = NULL, "updatedAt" = now()
+         WHERE id = $1`,
+        [j.runId, JSON.stringify(r.finalMetrics), r.trainImagesPerSec ?? null, r.peakMemoryBytes == null ? null : Math.round(r.peakMemoryBytes), r.wallTimeSec ?? null],
+      );
+      touched.runIds.push(j.runId);
+    }
+    await c.query(`UPDATE "Job" SET status = 'SUCCEEDED', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [jobId]);
+  });
+  return touched;
+}
+
+/** A failure report: retried with exponential back-off while attempts remain, else FAILED. */
+export async function failJob(pool: Pool, jobId: string, workerId: string, error: string, retryable: boolean): Promise<Touched> {
+  const touched: Touched = { runIds: [], cacheIds: [] };
+  await withTx(pool, async (c) => {
+    const j = await lockOwned(c, jobId, workerId);
+    if (j.status === "CANCELLED") return;
+    if (retryable && j.attempts < j.maxAttempts) {
+      const backoff = Math.min(MAX_BACKOFF_SECONDS, 2 ** j.attempts);
+      await c.query(
+        `UPDATE "Job" SET status = 'QUEUED', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastError" = $2,
+                "availableAt" = now() + make_interval(secs => $3), "updatedAt" = now() WHERE id = $1`,
+        [jobId, error, backoff],
+      );
+      if (j.type === "TRAIN" && j.runId) {
+        await c.query(`UPDATE "Run" SET status = 'QUEUED', "updatedAt" = now() WHERE id = $1 AND status = 'RUNNING'`, [j.runId]);
+        touched.runIds.push(j.runId);
+      }
+      return;
+    }
+    await c.query(`UPDATE "Job" SET status = 'FAILED', "leaseExpiresAt" = NULL, "lastError" = $2, "updatedAt" = now() WHERE id = $1`, [jobId, error]);
+    await failTarget(c, j, error, touched);
+  });
+  return touched;
+}
+
+/** Cancel a run's queued and running jobs (running ones keep their owner, who learns it on its next call). */
+export async function cancelRunJobs(pool: Pool, runId: string): Promise<void> {
+  await pool.query(`UPDATE "Job" SET status = 'CANCELLED', "updatedAt" = now() WHERE "runId" = $1 AND status IN ('QUEUED', 'RUNNING')`, [runId]);
+}

@@ -1,0 +1,107 @@
+import { startApiServer, type ApiServer } from "../src/server";
+import { collect, insertRun, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
+
+const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { inserted duplicates cancelled } }`;
+const SUB = `subscription($runId: ID!, $keys: [String!]) { metricsAppended(runId: $runId, keys: $keys) { runId points { key step value } } }`;
+
+type Batch = { metricsAppended: { runId: string; points: { key: string; step: number; value: number }[] } };
+
+let h: Harness;
+let serverB: ApiServer;
+beforeAll(async () => {
+  h = await startHarness("metrics");
+  serverB = await startApiServer({ databaseUrl: h.db.url, poolSize: 3, log: () => {} });
+});
+afterAll(async () => {
+  await serverB?.close();
+  await h?.close();
+});
+
+test("a subscriber receives the points another client logs (only its keys)", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: run.id, keys: ["loss"] });
+  await settle();
+  const points = [
+    { key: "loss", step: 1, value: 0.9 },
+    { key: "acc", step: 1, value: 0.1 },
+    { key: "loss", step: 2, value: 0.8 },
+  ];
+  const r = await ok<{ logMetrics: { inserted: number } }>(h.url, h.a.worker, LOG, { runId: run.id, points });
+  expect(r.logMetrics.inserted).toBe(3);
+  const [ev] = await sub.waitFor(1);
+  expect(ev.metricsAppended.points).toEqual([
+    { key: "loss", step: 1, value: 0.9 },
+    { key: "loss", step: 2, value: 0.8 },
+  ]);
+  sub.dispose();
+  await client.dispose();
+});
+
+test("a retried batch stores nothing twice and re-announces nothing", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: run.id });
+  await settle();
+  // Duplicates inside the batch too.
+  const points = Array.from({ length: 500 }, (_, i) => ({ key: i % 2 ? "a" : "b", step: Math.floor(i / 2), value: i }));
+  points.push({ key: "a", step: 0, value: 123 });
+  const first = await ok<{ logMetrics: { inserted: number; duplicates: number } }>(h.url, h.a.worker, LOG, { runId: run.id, points });
+  expect(first.logMetrics).toEqual({ inserted: 500, duplicates: 1, cancelled: false });
+  const again = await ok<{ logMetrics: { inserted: number; duplicates: number } }>(h.url, h.a.worker, LOG, { runId: run.id, points });
+  expect(again.logMetrics).toEqual({ inserted: 0, duplicates: 501, cancelled: false });
+  expect(await h.db.prisma.metricPoint.count({ where: { runId: run.id } })).toBe(500);
+  // 500 points exceed NOTIFY's 8000 bytes: delivered by reference, fetched once by id range.
+  const [ev] = await sub.waitFor(1);
+  expect(ev.metricsAppended.points).toHaveLength(500);
+  await settle(200);
+  expect(sub.events).toHaveLength(1);
+  sub.dispose();
+  await client.dispose();
+});
+
+test("two API servers on one database: a subscriber on A sees metrics logged through B", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: run.id });
+  await settle();
+  await ok(serverB.url, h.a.worker, LOG, { runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });
+  const [ev] = await sub.waitFor(1);
+  expect(ev.metricsAppended).toEqual({ runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });
+  sub.dispose();
+  await client.dispose();
+});
+
+test("metricSeries downsamples 20k points to ≤ maxPoints and keeps the extremes", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const n = 20_000;
+  const steps = Array.from({ length: n }, (_, i) => i);
+  const values = steps.map((i) => Math.sin(i / 300) + ((i * 7919) % 101) / 1000);
+  values[4321] = 50; // spikes a chart must show
+  values[15000] = -50;
+  for (let off = 0; off < n; off += 10_000) {
+    const points = steps.slice(off, off + 10_000).map((s) => ({ key: "loss", step: s, value: values[s] }));
+    await ok(h.url, h.a.worker, LOG, { runId: run.id, points });
+  }
+  // A retried batch leaves the rollups (and so totalPoints) unchanged.
+  await ok(h.url, h.a.worker, LOG, { runId: run.id, points: steps.slice(0, 1000).map((s) => ({ key: "loss", step: s, value: values[s] })) });
+  const short = await insertRun(h.db.prisma, h.a.projectId);
+  await ok(h.url, h.a.worker, LOG, { runId: short.id, points: [{ key: "loss", step: 3, value: 1 }, { key: "loss", step: 5, value: 2 }] });
+  const q = `query($ids: [ID!]!) { metricSeries(runIds: $ids, keys: ["loss", "none"], maxPoints: 1000) { runId key steps values totalPoints downsampled } }`;
+  const d = await ok<{ metricSeries: { runId: string; key: string; steps: number[]; values: number[]; totalPoints: number; downsampled: boolean }[] }>(h.url, h.a.member, q, { ids: [run.id, short.id] });
+  const [big, bigNone, small, smallNone] = d.metricSeries;
+  expect(big).toMatchObject({ runId: run.id, key: "loss", totalPoints: n, downsampled: true });
+  expect(big.steps.length).toBeLessThanOrEqual(1000);
+  expect(big.steps.length).toBeGreaterThan(250);
+  expect(Math.max(...big.values)).toBe(50);
+  expect(Math.min(...big.values)).toBe(-50);
+  expect(big.steps[big.values.indexOf(50)]).toBe(4321);
+  expect(big.steps[0]).toBe(0);
+  expect(big.steps.at(-1)).toBe(n - 1);
+  // Every returned point is a stored point, in step order.
+  big.steps.forEach((s, i) => expect(big.values[i]).toBe(values[s]));
+  expect([...big.steps].sort((x, y) => x - y)).toEqual(big.steps);
+  expect(bigNone).toMatchObject({ key: "none", steps: [], totalPoints: 0 });
+  expect(small).toMatchObject({ steps: [3, 5], values: [1, 2], totalPoints: 2, downsampled: false });
+  expect(smallNone.steps).toEqual([]);
+});

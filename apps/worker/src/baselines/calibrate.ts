@@ -1,0 +1,190 @@
+/**
+ * Short, fixed-size training measurements (no dataset):
+ * - calibrateFineTuning: UNFROZEN_LINEAR steps on random images through the foundation model,
+ *   the "short calibration the worker measures once and stores" when no full fine-tuning run
+ *   of that model / resolution exists;
+ * - measureCacheTraining: LOFF-TA steps (deit-s classifier by default) on random cached tokens
+ *   of a given grid / dim (optionally k×k-pooled every step, as a high-resolution cache is),
+ *   with the default tensor augmentations.
+ * Both: 1 warm-up step of ONE micro-batch (kernel set-up, not timed), then `steps` timed optimizer
+ * steps of `batchSize` images accumulated over micro-batches (core's trainStep). Peak RSS is
+ * sampled by core's memory probe; run them through measureInChild for a process-level peak.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { augmentBatch } from "../core/augment";
+import type { AugmentBatch, AugmentConfig } from "../core/augment";
+import { initBackend } from "../core/backend";
+import { buildClassifier } from "../core/model/vit";
+import type { Classifier } from "../core/model/vit";
+import type { PresetName } from "../core/model/presets";
+import { createAdamW } from "../core/optim/adamw";
+import { avgPoolGridTensor } from "../core/pool";
+import { createRng } from "../core/rng";
+import { createMemoryProbe, smoothedTargets, trainStep } from "../core/train";
+import type { MemoryProbe } from "../core/train";
+import type { FoundationModel } from "../extract/foundation";
+import { defaultRunConfig } from "@loffta/graphql/run-config";
+import { buildImageClassifier, tidyConstruct } from "./finetune-model";
+import { FINETUNE_MAX_MICRO_BATCH } from "./train-images";
+
+export interface CalibrationResult {
+  /** Steady-state training throughput over the timed steps. */
+  imagesPerSec: number;
+  stepMs: number;
+  /** Peak RSS sampled during the steps (after each micro-batch forward and each step). */
+  peakRssBytes: number;
+  peakTfBytes: number;
+  /** Timed steps. */
+  steps: number;
+  warmupSteps: number;
+  batchSize: number;
+  microBatch: number;
+  numParams: number;
+  /** tf.memory().numTensors after each step (warm-up included): constant when nothing leaks. */
+  numTensorsAfterStep: number[];
+  backend: string;
+}
+
+export interface CalibrateFineTuningOptions {
+  model: FoundationModel;
+  imageSize: number;
+  batchSize: number;
+  /** Default min(8, batchSize). */
+  microBatch?: number;
+  /** Timed steps (default 3), after `warmupSteps` (default 1) steps of one micro-batch. */
+  steps?: number;
+  warmupSteps?: number;
+  numClasses?: number;
+  /** Dispose the FoundationModel once its trainable copy is built (isolated measurements only). */
+  releaseModel?: boolean;
+}
+
+interface StepLoop {
+  model: Classifier;
+  inputs: (n: number) => { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D };
+  batchSize: number;
+  microBatch: number;
+  steps: number;
+  warmupSteps: number;
+}
+
+function runSteps(l: StepLoop): CalibrationResult {
+  const opt = tidyConstruct(() => createAdamW(l.model.params, l.model.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 }));
+  const probe: MemoryProbe = createMemoryProbe();
+  const times: number[] = [];
+  const numTensorsAfterStep: number[] = [];
+  try {
+    for (let i = 0; i < l.warmupSteps + l.steps; i++) {
+      const warm = i < l.warmupSteps;
+      const n = warm ? l.microBatch : l.batchSize;
+      const t = performance.now();
+      const batch = l.inputs(n);
+      trainStep(l.model, opt, batch, { microBatch: l.microBatch, lr: 1e-5, gradClip: 1, probe: warm ? undefined : probe });
+      tf.dispose([batch.grid, batch.targets, ...(batch.cls ? [batch.cls] : [])]);
+      if (!warm) times.push(performance.now() - t);
+      numTensorsAfterStep.push(tf.memory().numTensors);
+    }
+  } finally {
+    opt.dispose();
+  }
+  const stepMs = times.reduce((a, b) => a + b, 0) / Math.max(1, times.length);
+  return {
+    imagesPerSec: stepMs > 0 ? (l.batchSize * 1000) / stepMs : 0,
+    stepMs,
+    peakRssBytes: probe.peakRss,
+    peakTfBytes: probe.peakTf,
+    steps: l.steps,
+    warmupSteps: l.warmupSteps,
+    batchSize: l.batchSize,
+    microBatch: l.microBatch,
+    numParams: l.model.numParams,
+    numTensorsAfterStep,
+    backend: tf.getBackend(),
+  };
+}
+
+function randomTargets(n: number, C: number, seed: number): tf.Tensor2D {
+  const rng = createRng(seed);
+  return smoothedTargets(Int32Array.from({ length: n }, () => rng.int(0, C - 1)), C, 0.1);
+}
+
+/** UNFROZEN_LINEAR training steps on random images (see module doc). */
+export async function calibrateFineTuning(o: CalibrateFineTuningOptions): Promise<CalibrationResult> {
+  await initBackend({ quiet: true });
+  const S = o.imageSize;
+  const B = o.batchSize;
+  const micro = Math.max(1, Math.min(o.microBatch ?? FINETUNE_MAX_MICRO_BATCH, B));
+  const C = o.numClasses ?? 10;
+  const clf = await buildImageClassifier(o.model, { kind: "UNFROZEN_LINEAR", numClasses: C, imageSize: S, seed: 0 });
+  if (o.releaseModel) o.model.dispose();
+  let seed = 1;
+  try {
+    return runSteps({
+      model: clf,
+      batchSize: B,
+      microBatch: micro,
+      steps: o.steps ?? 3,
+      warmupSteps: o.warmupSteps ?? 1,
+      inputs: (n) => ({ grid: tf.randomNormal([n, S, S, 3], 0, 1, "float32", seed++) as tf.Tensor4D, targets: randomTargets(n, C, seed++) }),
+    });
+  } finally {
+    clf.dispose();
+  }
+}
+
+export interface MeasureCacheTrainingOptions {
+  /** Cached grid (before pooling) and feature dim. */
+  grid: { h: number; w: number };
+  dim: number;
+  batchSize: number;
+  /** Default min(8, batchSize). */
+  microBatch?: number;
+  /** k×k average pooling applied to the cached grid every step (default 1: none). */
+  pool?: number;
+  preset?: PresetName;
+  steps?: number;
+  warmupSteps?: number;
+  numClasses?: number;
+  /** Apply the default RunConfig tensor augmentations every step (default true). */
+  augment?: boolean;
+}
+
+/** LOFF-TA training steps on random cached tokens (see module doc). */
+export async function measureCacheTraining(o: MeasureCacheTrainingOptions): Promise<CalibrationResult & { grid: { h: number; w: number } }> {
+  await initBackend({ quiet: true });
+  const k = o.pool ?? 1;
+  const grid = { h: Math.floor(o.grid.h / k), w: Math.floor(o.grid.w / k) };
+  const B = o.batchSize;
+  const micro = Math.max(1, Math.min(o.microBatch ?? 8, B));
+  const C = o.numClasses ?? 10;
+  const D = o.dim;
+  const cfg = defaultRunConfig();
+  const model = tidyConstruct(() => buildClassifier({ preset: o.preset ?? "deit-s", inDim: D, grid, numClasses: C, useCachedCls: cfg.classifier.useCachedCls, hasCls: true, seed: 0 }));
+  const aug = cfg.augmentations as AugmentConfig;
+  const rng = createRng(7);
+  const channelStd = tf.ones([D]) as tf.Tensor1D;
+  let seed = 1;
+  try {
+    const r = runSteps({
+      model,
+      batchSize: B,
+      microBatch: micro,
+      steps: o.steps ?? 3,
+      warmupSteps: o.warmupSteps ?? 1,
+      inputs: (n) => {
+        const out = tf.tidy(() => {
+          let g = tf.randomNormal([n, o.grid.h, o.grid.w, D], 0, 1, "float32", seed++) as tf.Tensor4D;
+          if (k > 1) g = avgPoolGridTensor(g, k);
+          const cls = tf.randomNormal([n, D], 0, 1, "float32", seed++) as tf.Tensor2D;
+          const batch: AugmentBatch = { grid: g, cls, targets: randomTargets(n, C, seed++) };
+          return (o.augment === false ? batch : augmentBatch(batch, aug, rng, { channelStd })) as unknown as tf.TensorContainer;
+        }) as unknown as AugmentBatch;
+        return out;
+      },
+    });
+    return { ...r, grid };
+  } finally {
+    channelStd.dispose();
+    model.dispose();
+  }
+}

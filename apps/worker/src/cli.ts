@@ -1,0 +1,67 @@
+/**
+ * loffta-worker command line. Subcommands live in a table: add `extract`, `serve`… by adding
+ * an entry { usage, describe, run(argv) → exit code }.
+ */
+import { CliUsageError } from "./cli/errors";
+import { trainCommand, trainUsage } from "./cli/train-command";
+import { extractCommand } from "./extract/cli";
+
+export interface Command {
+  usage: string;
+  describe: string;
+  run(argv: string[]): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  train: {
+    usage: trainUsage,
+    describe: "train a classifier on a feature cache; JSON summary on stdout",
+    run: trainCommand,
+  },
+  extract: extractCommand,
+};
+
+function usage(): string {
+  return [
+    "usage: loffta-worker <command> [options]",
+    "",
+    ...Object.values(commands).map((c) => `  loffta-worker ${c.usage}\n      ${c.describe}`),
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    process.stderr.write(usage() + "\n");
+    return name ? 0 : 2;
+  }
+  const cmd = commands[name];
+  if (!cmd) {
+    process.stderr.write(
+      `loffta-worker: unknown command "${name}" (commands: ${Object.keys(commands).join(", ")})\n`,
+    );
+    return 2;
+  }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof CliUsageError) {
+      process.stderr.write(`loffta-worker ${name}: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      return 2;
+    }
+    process.stderr.write(`loffta-worker ${name}: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module || process.argv[1]?.endsWith("loffta-worker.cjs")) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`loffta-worker: ${String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import * as tf from "@tensorflow/tfjs";
+import { initBackend } from "./backend";
+import { augmentBatch, cropBox, NO_AUGMENT, sampleCropRect } from "./augment";
+import type { AugmentConfig } from "./augment";
+import { avgPoolGrid } from "./pool";
+import { avgPoolGridTensor } from "./pool";
+import { createRng } from "./rng";
+
+beforeAll(async () => {
+  await initBackend({ quiet: true });
+});
+
+const cfg = (over: Partial<AugmentConfig>): AugmentConfig => ({ ...NO_AUGMENT, ...over });
+const input = (seed: number, shape: [number, number, number, number] = [4, 5, 6, 3]) => ({
+  grid: tf.randomNormal(shape, 0, 1, "float32", seed) as tf.Tensor4D,
+  targets: tf.oneHot(tf.tensor1d([0, 1, 0, 1], "int32"), 2).toFloat() as tf.Tensor2D,
+});
+
+describe("augmentations", () => {
+  it("hflip twice (p=1) is the identity and flips columns", () => {
+    const x = input(1);
+    const c = cfg({ hflip: { enabled: true, p: 1 } });
+    const once = augmentBatch(x, c, createRng(1)).grid;
+    const twice = augmentBatch({ ...x, grid: once }, c, createRng(2)).grid;
+    expect(Array.from(twice.dataSync())).toEqual(Array.from(x.grid.dataSync()));
+    const a = x.grid.arraySync();
+    const b = once.arraySync();
+    expect(b[2][3][0]).toEqual(a[2][3][5]);
+  });
+  it("vflip twice (p=1) is the identity", () => {
+    const x = input(2);
+    const c = cfg({ vflip: { enabled: true, p: 1 } });
+    const twice = augmentBatch({ ...x, grid: augmentBatch(x, c, createRng(1)).grid }, c, createRng(2)).grid;
+    expect(Array.from(twice.dataSync())).toEqual(Array.from(x.grid.dataSync()));
+  });
+  it("resized crop at scale 1, ratio 1 on a square grid is the identity", () => {
+    const x = input(3, [4, 6, 6, 3]);
+    const out = augmentBatch(
+      x,
+      cfg({ resizedCrop: { enabled: true, p: 1, scale: [1, 1], ratio: [1, 1] } }),
+      createRng(5),
+    ).grid;
+    const a = x.grid.dataSync();
+    const b = out.dataSync();
+    for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i], 5);
+  });
+  it("crop params follow torchvision (bounds, scale) and fall back to a center crop", () => {
+    const rng = createRng(9);
+    for (let i = 0; i < 200; i++) {
+      const r = sampleCropRect(rng, 16, 16, [0.5, 1], [3 / 4, 4 / 3]);
+      expect(r.top + r.height).toBeLessThanOrEqual(16);
+      expect(r.left + r.width).toBeLessThanOrEqual(16);
+      expect(r.height * r.width).toBeGreaterThanOrEqual(0.5 * 256 * 0.85);
+    }
+    // impossible ratio on a square grid → fallback: center crop clamped to max ratio
+    expect(sampleCropRect(createRng(1), 4, 4, [1, 1], [3, 3])).toEqual({
+      top: 1,
+      left: 0,
+      height: 1,
+      width: 4,
+    }); // w=4, h=round(4/3)=1, top=(4-1)//2
+    expect(cropBox({ top: 0, left: 0, height: 4, width: 4 }, 4, 4)).toEqual([0, 0, 1, 1]);
+  });
+  it("Gaussian noise has the requested mean and std (absolute and relative to channel std)", () => {
+    const zeros = { grid: tf.zeros([8, 16, 16, 4]) as tf.Tensor4D, targets: tf.zeros([8, 2]) as tf.Tensor2D };
+    const n = augmentBatch(
+      zeros,
+      cfg({ noise: { enabled: true, p: 1, std: 0.5, relativeTo: "absolute" } }),
+      createRng(3),
+    ).grid;
+    const { mean, variance } = tf.moments(n);
+    expect(mean.dataSync()[0]).toBeCloseTo(0, 1.5);
+    expect(Math.sqrt(variance.dataSync()[0])).toBeCloseTo(0.5, 1.5);
+    const rel = augmentBatch(
+      zeros,
+      cfg({ noise: { enabled: true, p: 1, std: 0.1, relativeTo: "channel-std" } }),
+      createRng(3),
+      { channelStd: tf.tensor1d([1, 2, 4, 8]) },
+    ).grid;
+    const perChannel = tf.moments(rel, [0, 1, 2]);
+    const sd = Array.from(perChannel.variance.dataSync()).map(Math.sqrt);
+    [0.1, 0.2, 0.4, 0.8].forEach((e, i) => expect(Math.abs(sd[i] - e) / e).toBeLessThan(0.05));
+  });
+  it("the same seed gives the same augmented batch; another seed does not", () => {
+    const x = input(4, [4, 6, 6, 3]);
+    const all: AugmentConfig = {
+      hflip: { enabled: true, p: 0.5 },
+      vflip: { enabled: true, p: 0.5 },
+      resizedCrop: { enabled: true, p: 1, scale: [0.5, 1], ratio: [0.75, 4 / 3] },
+      noise: { enabled: true, p: 1, std: 0.1, relativeTo: "absolute" },
+      tokenDropout: { enabled: true, p: 1, rate: 0.2 },
+      mixup: { enabled: true, p: 1, alpha: 0.8 },
+    };
+    const a = augmentBatch(x, all, createRng(7));
+    const b = augmentBatch(x, all, createRng(7));
+    const c = augmentBatch(x, all, createRng(8));
+    expect(Array.from(a.grid.dataSync())).toEqual(Array.from(b.grid.dataSync()));
+    expect(Array.from(a.targets.dataSync())).toEqual(Array.from(b.targets.dataSync()));
+    expect(Array.from(a.grid.dataSync())).not.toEqual(Array.from(c.grid.dataSync()));
+    // mixup keeps targets a distribution
+    const rows = tf.sum(a.targets, 1).dataSync();
+    rows.forEach((r) => expect(r).toBeCloseTo(1, 5));
+  });
+  it("tensor pooling agrees with the JS pooling", () => {
+    const x = tf.randomNormal([2, 6, 4, 3], 0, 1, "float32", 1) as tf.Tensor4D;
+    const js = avgPoolGrid(x.dataSync() as Float32Array, { n: 2, h: 6, w: 4, d: 3 }, 2);
+    const t = avgPoolGridTensor(x, 2).dataSync();
+    js.data.forEach((v, i) => expect(t[i]).toBeCloseTo(v, 5));
+  });
+});

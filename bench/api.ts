@@ -1,0 +1,192 @@
+/**
+ * API benchmark (not a test): `npm run bench:api`.
+ * Boots the API on a fresh database (DATABASE_URL's server if set, else the local Postgres at
+ * 127.0.0.1:5432, else an embedded one) and measures:
+ *  - ingestPointsPerSec: logMetrics over HTTP, batches of 1,000 points, 8 concurrent clients;
+ *  - subscriptionP99Ms: log → delivery latency to 100 graphql-ws subscribers (own sockets);
+ *  - compareQueryMs: metricSeries for 50 runs × 5 keys × 10,000 points, downsampled to 1,000
+ *    (points bulk-loaded with SQL, rollups rebuilt as ingest would have kept them).
+ * Writes bench/results/api.json.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { createClient, type Client } from "graphql-ws";
+import WebSocket from "ws";
+import pg from "pg";
+import { createPrisma, dropDatabase, ensureDbExists, generateToken, migrateDeploy, startEmbeddedPostgres, withDatabase, withAdminClient } from "@loffta/db";
+import { startApiServer } from "../apps/api/src/server";
+import { rebuildRollups } from "../apps/api/src/services/metrics";
+
+const INGEST_CLIENTS = 8;
+const INGEST_BATCH = 1_000;
+const INGEST_BATCHES_PER_CLIENT = 40;
+const SUBSCRIBERS = 100;
+const SUB_EVENTS = 60;
+const COMPARE_RUNS = 50;
+const COMPARE_KEYS = 5;
+const COMPARE_POINTS = 10_000;
+
+const log = (m: string) => console.log(`[bench:api] ${m}`);
+
+async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
+  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
+  try {
+    await withAdminClient(local, (c) => c.query("SELECT 1"));
+    return { url: local, stop: async () => {} };
+  } catch {
+    log("no local Postgres: starting an embedded one");
+    const db = await startEmbeddedPostgres({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "loffta-bench-pg-")), persistent: false });
+    return { url: db.serverUrl, stop: () => db.stop() };
+  }
+}
+
+async function post(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<void> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { inserted } }`;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function main(): Promise<void> {
+  const pgServer = await serverUrl();
+  const dbUrl = withDatabase(pgServer.url, `loffta_bench_${randomBytes(4).toString("hex")}`);
+  await ensureDbExists(dbUrl);
+  try {
+    log(`migrating ${new URL(dbUrl).pathname.slice(1)}`);
+    await migrateDeploy(dbUrl);
+    const prisma = createPrisma(dbUrl);
+    const team = await prisma.team.create({ data: { name: "bench", slug: "bench" } });
+    const project = await prisma.project.create({ data: { teamId: team.id, name: "bench" } });
+    const t = generateToken();
+    await prisma.apiToken.create({ data: { teamId: team.id, name: "bench", prefix: t.prefix, hash: t.hash, scopes: ["ADMIN"] } });
+    const token = t.secret;
+    const mkRun = (name: string) => prisma.run.create({ data: { projectId: project.id, name, kind: "LOFF_TA", config: {} } });
+    const server = await startApiServer({ databaseUrl: dbUrl, poolSize: 10, log });
+    log(`server at ${server.url}`);
+
+    // ---- ingest
+    const ingestRuns = await Promise.all(Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`ingest-${i}`)));
+    const batch = (c: number, b: number) =>
+      Array.from({ length: INGEST_BATCH }, (_, i) => ({ key: ["loss", "acc", "lr", "grad", "f1"][i % 5], step: b * 200 + Math.floor(i / 5), value: Math.sin(c + b + i) }));
+    await post(server.url, token, LOG, { runId: ingestRuns[0].id, points: batch(0, 999) }); // warm-up
+    const t0 = performance.now();
+    await Promise.all(
+      ingestRuns.map(async (run, c) => {
+        for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++) await post(server.url, token, LOG, { runId: run.id, points: batch(c, b) });
+      }),
+    );
+    const ingestSec = (performance.now() - t0) / 1000;
+    const ingestPointsPerSec = Math.round((INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / ingestSec);
+    log(`ingest: ${ingestPointsPerSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`);
+
+    // ---- subscription latency
+    const subRun = await mkRun("subscribed");
+    const sent = new Map<number, number>();
+    const latencies: number[] = [];
+    const clients: Client[] = [];
+    let ready = 0;
+    await new Promise<void>((resolve, reject) => {
+      for (let i = 0; i < SUBSCRIBERS; i++) {
+        const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+        clients.push(client);
+        client.on("connected", () => {
+          if (++ready === SUBSCRIBERS) resolve();
+        });
+        client.subscribe<{ metricsAppended: { points: { step: number }[] } }>(
+          { query: `subscription($r: ID!) { metricsAppended(runId: $r, keys: ["loss"]) { points { step } } }`, variables: { r: subRun.id } },
+          {
+            next: (v) => {
+              const step = v.data?.metricsAppended.points[0]?.step;
+              const at = step === undefined ? undefined : sent.get(step);
+              if (at !== undefined) latencies.push(performance.now() - at);
+            },
+            error: reject,
+            complete: () => {},
+          },
+        );
+      }
+    });
+    await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
+    for (let e = 0; e < SUB_EVENTS; e++) {
+      sent.set(e, performance.now());
+      await post(server.url, token, LOG, { runId: subRun.id, points: Array.from({ length: 10 }, (_, i) => ({ key: i === 0 ? "loss" : `k${i}`, step: e, value: e })) });
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const deadline = Date.now() + 5000;
+    while (latencies.length < SUBSCRIBERS * SUB_EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    latencies.sort((a, b) => a - b);
+    const delivered = latencies.length;
+    const subscriptionP50Ms = +percentile(latencies, 50).toFixed(1);
+    const subscriptionP99Ms = +percentile(latencies, 99).toFixed(1);
+    log(`subscriptions: ${delivered}/${SUBSCRIBERS * SUB_EVENTS} delivered, p50 ${subscriptionP50Ms} ms, p99 ${subscriptionP99Ms} ms`);
+    await Promise.all(clients.map((c) => c.dispose()));
+
+    // ---- compare query: 50 runs × 5 keys × 10,000 points, loaded with SQL (not the measure)
+    const cmpRuns = await Promise.all(Array.from({ length: COMPARE_RUNS }, (_, i) => mkRun(`compare-${i}`)));
+    const keys = ["train/loss", "val/loss", "val/accuracy", "lr", "grad-norm"];
+    const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    await pool.query(
+      `INSERT INTO "MetricPoint" ("runId", key, step, value)
+       SELECT r.id, k.key, s.step, sin(s.step / 500.0 + k.i) + random() * 0.1
+       FROM unnest($1::uuid[]) AS r(id) CROSS JOIN unnest($2::text[]) WITH ORDINALITY AS k(key, i) CROSS JOIN generate_series(0, $3 - 1) AS s(step)`,
+      [cmpRuns.map((r) => r.id), keys, COMPARE_POINTS],
+    );
+    // Bulk-loaded rows bypass logMetrics: build their rollups as ingest would have.
+    await rebuildRollups(pool, cmpRuns.map((r) => r.id));
+    await pool.query(`VACUUM ANALYZE "MetricPoint"`);
+    await pool.query(`VACUUM ANALYZE "MetricRollup"`);
+    await pool.end();
+    const q = `query($ids: [ID!]!, $keys: [String!]!) { metricSeries(runIds: $ids, keys: $keys, maxPoints: 1000) { runId key steps values totalPoints } }`;
+    const vars = { ids: cmpRuns.map((r) => r.id), keys };
+    const times: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const s = performance.now();
+      await post(server.url, token, q, vars);
+      if (i > 0) times.push(performance.now() - s); // first run warms caches
+    }
+    times.sort((a, b) => a - b);
+    const compareQueryMs = Math.round(percentile(times, 50));
+    log(`metricSeries ${COMPARE_RUNS}×${COMPARE_KEYS}×${COMPARE_POINTS} → 1000: median ${compareQueryMs} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1)!)})`);
+
+    await server.close();
+    await prisma.$disconnect();
+
+    const result = {
+      ingestPointsPerSec,
+      subscriptionP99Ms,
+      subscriptionP50Ms,
+      compareQueryMs,
+      targets: { ingestPointsPerSec: 50_000, subscriptionP99Ms: 50, compareQueryMs: 300 },
+      setup: {
+        ingest: { clients: INGEST_CLIENTS, batchSize: INGEST_BATCH, batchesPerClient: INGEST_BATCHES_PER_CLIENT },
+        subscriptions: { subscribers: SUBSCRIBERS, events: SUB_EVENTS, pointsPerEvent: 10, delivered },
+        compare: { runs: COMPARE_RUNS, keys: COMPARE_KEYS, pointsPerSeries: COMPARE_POINTS, maxPoints: 1000, samples: times.length },
+      },
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, memGiB: Math.round(os.totalmem() / 2 ** 30) },
+      date: new Date().toISOString(),
+    };
+    const out = path.resolve(__dirname, "results/api.json");
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    log(`wrote ${out}`);
+  } finally {
+    await dropDatabase(dbUrl).catch(() => {});
+    await pgServer.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

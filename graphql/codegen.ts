@@ -1,0 +1,62 @@
+/**
+ * graphql-codegen: one schema (graphql/*.graphql), three outputs.
+ * - apps/api: resolver signatures, parents mapped to the Prisma models they are built from.
+ * - apps/worker: typed documents for the worker's operations (apps/worker/src/api/*.graphql).
+ * - apps/web: typed documents for the dashboard (apps/web/src/**\/*.graphql), when there are any.
+ */
+import type { CodegenConfig } from "@graphql-codegen/cli";
+
+const scalars = {
+  DateTime: { input: "string", output: "string" },
+  JSON: { input: "unknown", output: "unknown" },
+};
+
+const operations = {
+  // typescript-operations 6 emits the enums and input types the documents use: no "typescript" plugin.
+  plugins: ["typescript-operations", "typed-document-node"],
+  config: { scalars, useTypeImports: true, enumsAsTypes: true, avoidOptionals: false, skipTypename: true },
+};
+
+const config: CodegenConfig = {
+  overwrite: true,
+  // Same formatting as the repo (`npm run format`), so formatting never makes the check fail.
+  hooks: { afterAllFileWrite: ["prettier --write"] },
+  schema: "./*.graphql",
+  ignoreNoDocuments: true,
+  generates: {
+    "../apps/api/src/generated/resolvers.ts": {
+      plugins: ["typescript", "typescript-resolvers"],
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: "../context#Context",
+        useIndexSignature: false,
+        scalars: {
+          DateTime: { input: "string", output: "Date | string" },
+          JSON: { input: "unknown", output: "unknown" },
+        },
+        mappers: {
+          Team: "@loffta/db#Team as TeamModel",
+          User: "@loffta/db#User as UserModel",
+          Viewer: "../auth#Viewer as ViewerModel",
+          Dataset: "@loffta/db#Dataset as DatasetModel",
+          FoundationModel: "@loffta/db#FoundationModel as FoundationModelModel",
+          FeatureCache: "@loffta/db#FeatureCache as FeatureCacheModel",
+          Project: "@loffta/db#Project as ProjectModel",
+          Run: "@loffta/db#Run as RunModel",
+          RunConnection: "../services/runs#RunPage",
+          RunComparison: "../services/compare#Comparison",
+          RunEfficiency: "../services/compare#EfficiencyRow",
+          Worker: "@loffta/db#Worker as WorkerModel",
+          Job: "@loffta/db#Job as JobModel",
+          HeartbeatResult: "../services/queue#HeartbeatOutcome",
+          ProgressResult: "../services/queue#ProgressOutcome",
+        },
+      },
+    },
+    "../apps/worker/src/generated/graphql.ts": { documents: "../apps/worker/src/api/*.graphql", ...operations },
+    "../apps/web/src/generated/graphql.ts": { documents: "../apps/web/src/**/*.graphql", ...operations },
+  },
+};
+
+export default config;

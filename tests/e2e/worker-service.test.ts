@@ -1,0 +1,141 @@
+/**
+ * The platform running experiments by itself: a real API process, a real Postgres, real worker
+ * processes. A dataset and a small random-weight DINOv2 are registered, a cache is requested
+ * (its first worker dies mid-extraction; the job is retried and resumes), LOFF_TA and LOFF runs
+ * train while a subscriber watches, and the API is killed and restarted mid-training without
+ * losing or duplicating a metric point.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort, seedDemo } from "@loffta/db";
+import { createTestDatabase, type TestDatabase } from "../support/db";
+import { collect, ok, wsClient } from "../../apps/api/test/helpers";
+import { ROOT, startApiProcess, startWorkerProcess, waitFor, writeSpatialDataset, type Proc } from "./harness";
+
+const MODEL_DIR = path.join(ROOT, "apps/worker/fixtures/reference/dinov2");
+
+describe("worker service end to end", () => {
+  let db: TestDatabase;
+  let token: string;
+  let projectId: string;
+  let port: number;
+  let api: Proc;
+  const workers: Proc[] = [];
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-e2e-"));
+  const url = () => `http://127.0.0.1:${port}/graphql`;
+
+  beforeAll(async () => {
+    db = await createTestDatabase("e2e");
+    const seed = await seedDemo(db.prisma);
+    token = seed.token;
+    projectId = seed.projectId;
+    port = await freePort();
+    api = await startApiProcess(db.url, port);
+    await writeSpatialDataset(path.join(tmp, "data"), { train: 24, val: 8 });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const w of workers) await w.kill("SIGKILL");
+    await api?.kill("SIGKILL");
+    await db?.drop();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  let cacheId: string;
+
+  it("extracts a cache; a worker killed mid-extraction is replaced and the job resumes", async () => {
+    const { registerDataset } = await ok<{ registerDataset: { id: string; classNames: string[] } }>(
+      url(), token,
+      `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id classNames } }`,
+      { i: { name: "spatial", rootUri: path.join(tmp, "data"), layout: "IMAGE_FOLDER" } },
+    );
+    expect(registerDataset.classNames).toEqual(["left", "right"]);
+    const { registerFoundationModel: model } = await ok<{ registerFoundationModel: { id: string } }>(
+      url(), token,
+      `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { id } }`,
+      { i: { name: "dinov2-tiny-random", family: "DINOV2", patchSize: 7, embedDim: 32, depth: 2, heads: 2, defaultImageSize: 28, weightsUri: MODEL_DIR } },
+    );
+    const { requestFeatureCache: cache } = await ok<{ requestFeatureCache: { id: string; status: string } }>(
+      url(), token,
+      `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id status } }`,
+      { i: { datasetId: registerDataset.id, modelId: model.id, resolution: 28 } },
+    );
+    cacheId = cache.id;
+
+    // Worker 1 dies (SIGKILL, by its own fault injection) once its first shard is on disk.
+    const w1 = startWorkerProcess({ api: `http://127.0.0.1:${port}`, token, name: "w1", home: path.join(tmp, "w1"), env: { LOFFTA_EXTRACT_SHARD_SIZE: "8", LOFFTA_FAULT_KILL_AFTER_SHARDS: "1" } });
+    workers.push(w1);
+    expect(await w1.exited).toBe(-1);
+    const partial = await db.prisma.job.findFirstOrThrow({ where: { cacheId } });
+    expect(partial.status).toBe("RUNNING");
+    expect(partial.attempts).toBe(1);
+
+    // Worker 2 shares the home folder (as workers on one machine or shared storage do):
+    // it takes the job over once the lease expires and resumes from the written shard.
+    const w2 = startWorkerProcess({ api: `http://127.0.0.1:${port}`, token, name: "w2", home: path.join(tmp, "w1"), leaseSeconds: 30, env: { LOFFTA_EXTRACT_SHARD_SIZE: "8" } });
+    workers.push(w2);
+    const ready = await waitFor("the cache to be READY", async () => {
+      const c = await db.prisma.featureCache.findUniqueOrThrow({ where: { id: cacheId } });
+      if (c.status === "FAILED") throw new Error(`cache failed: ${c.error}\n${w2.output()}`);
+      return c.status === "READY" ? c : undefined;
+    }, 90_000);
+    expect(ready.gridH).toBe(4);
+    expect(ready.gridW).toBe(4);
+    expect(ready.dim).toBe(32);
+    expect(ready.progressDone).toBe(64);
+    expect(ready.shardCount).toBe(8);
+    const job = await db.prisma.job.findFirstOrThrow({ where: { cacheId } });
+    expect(job.status).toBe("SUCCEEDED");
+    expect(job.attempts).toBe(2);
+    expect(w2.output()).toMatch(/claimed EXTRACT job/);
+  }, 180_000);
+
+  it("trains LOFF_TA and LOFF runs live; an API restart mid-training loses and duplicates no point", async () => {
+    const config = { classifier: { preset: "tiny" }, epochs: 25, batchSize: 8, microBatch: 8, schedule: { warmupEpochs: 1 }, earlyStopping: { enabled: false } };
+    const launch = async (name: string, kind: string) =>
+      (
+        await ok<{ launchRun: { id: string } }>(
+          url(), token,
+          `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
+          { i: { projectId, name, kind, cacheId, config, seed: 1 } },
+        )
+      ).launchRun.id;
+
+    const client = wsClient(`ws://127.0.0.1:${port}/graphql`, token);
+    const runEvents = collect<{ runUpdated: { id: string; status: string } }>(client, `subscription($p: ID!) { runUpdated(projectId: $p) { id status } }`, { p: projectId });
+    await new Promise((r) => setTimeout(r, 300));
+    const ta = await launch("loff-ta", "LOFF_TA");
+    const metricEvents = collect<{ metricsAppended: { points: { key: string; step: number }[] } }>(client, `subscription($r: ID!) { metricsAppended(runId: $r) { points { key step } } }`, { r: ta });
+    const loff = await launch("loff", "LOFF");
+
+    // Live: the subscriber sees the run start and its loss points arrive.
+    await metricEvents.waitFor(1, 60_000);
+    expect(metricEvents.events.flatMap((e) => e.metricsAppended.points).some((p) => p.key === "train/loss")).toBe(true);
+    expect(runEvents.events.some((e) => e.runUpdated.id === ta && e.runUpdated.status === "RUNNING")).toBe(true);
+    client.dispose();
+
+    // Kill the API mid-training, keep it down a while, start it again on the same port.
+    await api.kill("SIGKILL");
+    await new Promise((r) => setTimeout(r, 2500));
+    api = await startApiProcess(db.url, port);
+
+    const done = await waitFor("both runs to finish", async () => {
+      const runs = await db.prisma.run.findMany({ where: { id: { in: [ta, loff] } } });
+      const failed = runs.find((r) => r.status === "FAILED");
+      if (failed) throw new Error(`run failed: ${failed.error}`);
+      return runs.every((r) => r.status === "SUCCEEDED") ? runs : undefined;
+    }, 240_000, 500);
+
+    for (const run of done) {
+      expect(run.trainImagesPerSec).toBeGreaterThan(0);
+      expect(Number(run.peakMemoryBytes)).toBeGreaterThan(0);
+      expect((run.finalMetrics as { accuracy: number }).accuracy).toBeGreaterThanOrEqual(0);
+      // Every optimizer step has exactly one loss point: 25 epochs × 6 steps (48 images, batch 8).
+      const steps = (await db.prisma.metricPoint.findMany({ where: { runId: run.id, key: "train/loss" }, orderBy: { step: "asc" } })).map((p) => p.step);
+      expect(steps).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+      const evals = await db.prisma.metricPoint.count({ where: { runId: run.id, key: "val/accuracy" } });
+      expect(evals).toBe(25);
+    }
+  }, 360_000);
+});
