@@ -62,7 +62,7 @@ export async function startApiProcess(databaseUrl: string, port: number): Promis
 export function startWorkerProcess(opts: { api: string; token: string; name: string; home: string; leaseSeconds?: number; env?: NodeJS.ProcessEnv }): Proc {
   return spawnTs(
     "apps/worker/src/service/main.ts",
-    ["--api", opts.api, "--token", opts.token, "--name", opts.name, "--home", opts.home, "--lease-seconds", String(opts.leaseSeconds ?? 4), "--heartbeat-ms", "1000"],
+    ["--api", opts.api, "--token", opts.token, "--name", opts.name, "--home", opts.home, "--lease-seconds", String(opts.leaseSeconds ?? 5), "--heartbeat-ms", "1000"],
     { LOFFTA_TF_BACKEND: process.env.LOFFTA_TF_BACKEND ?? "", ...opts.env },
   );
 }

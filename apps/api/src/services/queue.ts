@@ -99,8 +99,8 @@ export async function claimJob(pool: Pool, teamId: string, workerId: string, typ
     const job = r.rows[0];
     if (!job) return null;
     await c.query(
-      `UPDATE "Job" SET status = 'RUNNING', attempts = attempts + 1, "leaseOwner" = $2,
-              "leaseExpiresAt" = now() + make_interval(secs => $3), "updatedAt" = now()
+      `UPDATE "Job" SET status = 'RUNNING', attempts = attempts + 1, "leaseOwner" = $2, "leaseSeconds" = $3::int,
+              "leaseExpiresAt" = now() + make_interval(secs => $3::int), "updatedAt" = now()
        WHERE id = $1`,
       [job.id, workerId, leaseSeconds],
     );
@@ -124,12 +124,14 @@ export interface HeartbeatOutcome {
 /** Mark the worker alive; renew its running leases; list its jobs cancelled meanwhile. */
 export async function heartbeat(pool: Pool, workerId: string): Promise<HeartbeatOutcome> {
   return withTx(pool, async (c) => {
-    await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now(), "updatedAt" = now() WHERE id = $1`, [workerId]);
+    // Jobs before the worker row: reportProgress / completeJob lock the job first, then touch the
+    // worker; the same order here keeps concurrent calls of one worker from deadlocking.
     await c.query(
-      `UPDATE "Job" SET "leaseExpiresAt" = GREATEST("leaseExpiresAt", now() + make_interval(secs => $2)), "updatedAt" = now()
+      `UPDATE "Job" SET "leaseExpiresAt" = GREATEST("leaseExpiresAt", now() + make_interval(secs => "leaseSeconds")), "updatedAt" = now()
        WHERE "leaseOwner" = $1 AND status = 'RUNNING'`,
-      [workerId, DEFAULT_LEASE_SECONDS],
+      [workerId],
     );
+    await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now(), "updatedAt" = now() WHERE id = $1`, [workerId]);
     const cancelled = await c.query<{ id: string }>(`SELECT id FROM "Job" WHERE "leaseOwner" = $1 AND status = 'CANCELLED' AND "leaseExpiresAt" > now()`, [workerId]);
     return { workerId, cancelledJobIds: cancelled.rows.map((r) => r.id) };
   });
@@ -156,8 +158,8 @@ export async function reportProgress(pool: Pool, jobId: string, workerId: string
     const j = await lockOwned(c, jobId, workerId);
     if (j.status === "CANCELLED") return { jobId, cancelled: true, touched };
     await c.query(
-      `UPDATE "Job" SET "leaseExpiresAt" = GREATEST("leaseExpiresAt", now() + make_interval(secs => $2)), "updatedAt" = now() WHERE id = $1`,
-      [jobId, DEFAULT_LEASE_SECONDS],
+      `UPDATE "Job" SET "leaseExpiresAt" = GREATEST("leaseExpiresAt", now() + make_interval(secs => "leaseSeconds")), "updatedAt" = now() WHERE id = $1`,
+      [jobId],
     );
     await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now() WHERE id = $1`, [workerId]);
     if (j.type === "EXTRACT" && j.cacheId) {

@@ -94,8 +94,8 @@ describe("image baselines", () => {
 
   it("UNFROZEN_LINEAR changes the backbone weights and its loss decreases", async () => {
     const src = await loadBackbone(model);
-    const qkv0 = src.p.blocks[0].qkv.w.dataSync().slice();
-    const patch0 = src.p.patch.w.dataSync().slice();
+    const qkv0 = src.p.blocks[0].qkv.w.dataSync().slice() as Float32Array;
+    const patch0 = src.p.patch.w.dataSync().slice() as Float32Array;
     src.dispose();
     const losses: number[] = [];
     let qkv1: Float32Array | null = null;

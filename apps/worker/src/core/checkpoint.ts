@@ -4,6 +4,7 @@
  * Files are written atomically.
  */
 import { promises as fsp } from "node:fs";
+import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { writeFileAtomic } from "./cache/fsutil";
 import { asF32, decodeSafetensors, encodeSafetensors } from "./safetensors";
@@ -43,6 +44,7 @@ export async function saveCheckpoint(
     format: "loffta-checkpoint",
     loffta: JSON.stringify({ ...state, optimizerStep: optimizer?.step ?? 0 }),
   });
+  await fsp.mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, [enc.header, ...enc.chunks]);
 }
 

@@ -53,8 +53,13 @@ export interface WorkerOptions {
 
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), resolve()), { once: true });
+    const done = () => {
+      clearTimeout(t);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    };
+    const t = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
   });
 
 /**
@@ -207,15 +212,20 @@ export class WorkerService {
     }
   }
 
-  /** Retry while the API is unreachable (with backoff); other errors are thrown at once. */
+  /**
+   * Retry while the API is unreachable (with backoff) or answers an internal error (a few
+   * times: e.g. a transaction that lost a deadlock); other errors are thrown at once.
+   */
   private async retry<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    let internal = 0;
     for (let delay = 250; ; delay = Math.min(delay * 2, 10_000)) {
       try {
         return await fn();
       } catch (e) {
-        if (!(e instanceof ApiUnreachableError) || (this.stopping.signal.aborted && what !== "complete"))
-          throw e;
-        this.log(`${what}: ${e.message}; retrying in ${delay} ms`);
+        const transient =
+          e instanceof ApiUnreachableError || (e instanceof ApiError && e.code === "INTERNAL_SERVER_ERROR" && ++internal <= 5);
+        if (!transient || (this.stopping.signal.aborted && what !== "complete")) throw e;
+        this.log(`${what}: ${(e as Error).message}; retrying in ${delay} ms`);
         await sleep(delay);
       }
     }

@@ -62,7 +62,9 @@ async function makeDataset(root: string): Promise<void> {
 }
 
 function cli(args: string[]): { done: Promise<number>; kill: () => void } {
-  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "apps/worker/src/extract/bin.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  // One process (node with the tsx loader), not the tsx CLI: SIGKILL on the CLI wrapper would
+  // leave its node child running and writing the cache.
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "apps/worker/src/extract/bin.ts"), ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
   let err = "";
   child.stderr.on("data", (d: Buffer) => (err += d.toString()));
   const done = new Promise<number>((resolve) => child.on("exit", (code, sig) => resolve(code ?? (sig ? -1 : -2))));

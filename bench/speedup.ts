@@ -1,0 +1,121 @@
+/**
+ * Benchmark: LOFF-TA (deit-s classifier trained on cached tokens) vs UNFROZEN_LINEAR (full
+ * fine-tuning of the foundation model + linear head on images): training images/s and peak
+ * memory on this machine, for random-weight DINOv2 ViT-S/14 and ViT-B/14 at 224² (16×16 grid)
+ * and 448² (32×32 grid; LOFF-TA pools it 2×2 to 16×16 every step, as a high-resolution cache).
+ * Every number is measured in its own fresh child process (measureInChild: honest peak RSS),
+ * with the same batch and micro-batch for both methods within a setting: 1 warm-up step of one
+ * micro-batch (not timed), then `steps` timed optimizer steps (gradient accumulation, AdamW,
+ * grad clipping). LOFF-TA steps include the default tensor augmentations and the pooling, but
+ * not reading the cache (random tokens); fine-tuning steps start from decoded random pixels.
+ * Writes bench/results/speedup.json. Usage: npm run bench:speedup [-- --steps N --only S224,B448]
+ */
+import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { DINOV2_SHAPES, writeRandomDinov2 } from "../apps/worker/src/baselines/random-model";
+import { measureInChild } from "../apps/worker/src/baselines/measure";
+import type { MeasureResult, MeasureSpec } from "../apps/worker/src/baselines/measure";
+
+const argv = process.argv.slice(2);
+const arg = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const STEPS = Number(arg("steps") ?? 2);
+const ONLY = arg("only")?.split(",");
+
+interface Setting {
+  id: string;
+  label: string;
+  model: "vit-s14" | "vit-b14";
+  imageSize: number;
+  pool: number;
+  batchSize: number;
+  microBatch: number;
+}
+
+// Micro-batches bound fine-tuning memory (~0.5 GB per 224² ViT-S image, ~5 GB per 448² ViT-B
+// image of saved activations in tfjs): each setting uses the largest that stays under ~10 GB.
+const SETTINGS: Setting[] = [
+  { id: "S224", label: "ViT-S/14 @ 224² (grid 16×16)", model: "vit-s14", imageSize: 224, pool: 1, batchSize: 8, microBatch: 4 },
+  { id: "B224", label: "ViT-B/14 @ 224² (grid 16×16)", model: "vit-b14", imageSize: 224, pool: 1, batchSize: 8, microBatch: 4 },
+  { id: "S448", label: "ViT-S/14 @ 448² (grid 32×32 → 2×2 pool → 16×16)", model: "vit-s14", imageSize: 448, pool: 2, batchSize: 4, microBatch: 2 },
+  { id: "B448", label: "ViT-B/14 @ 448² (grid 32×32 → 2×2 pool → 16×16)", model: "vit-b14", imageSize: 448, pool: 2, batchSize: 4, microBatch: 1 },
+];
+
+const pick = (r: MeasureResult) => ({
+  imagesPerSec: r.imagesPerSec,
+  stepMs: r.stepMs,
+  peakRssBytes: r.peakRssBytes,
+  peakTfBytes: r.peakTfBytes,
+  numParams: r.numParams,
+  wallMs: r.wallMs,
+});
+
+async function measure(spec: MeasureSpec, what: string): Promise<MeasureResult> {
+  const load = os.loadavg()[0];
+  process.stderr.write(`${what}: measuring (load ${load.toFixed(1)}) … `);
+  const r = await measureInChild(spec, { timeoutMs: 600_000 });
+  process.stderr.write(`${r.imagesPerSec.toFixed(3)} img/s, peak RSS ${(r.peakRssBytes / 1e9).toFixed(2)} GB, ${(r.wallMs / 1000).toFixed(0)} s\n`);
+  return r;
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), "loffta-speedup-"));
+  const loadStart = os.loadavg();
+  const results: Record<string, unknown>[] = [];
+  try {
+    const dirs: Partial<Record<Setting["model"], string>> = {};
+    for (const s of SETTINGS) {
+      if (ONLY && !ONLY.includes(s.id)) continue;
+      const shape = DINOV2_SHAPES[s.model];
+      dirs[s.model] ??= await writeRandomDinov2(path.join(tmp, s.model), shape);
+      const grid = s.imageSize / 14;
+      const loffta = await measure({ kind: "cache", grid: { h: grid, w: grid }, dim: shape.dim, pool: s.pool, preset: "deit-s", batchSize: s.batchSize, microBatch: s.microBatch, steps: STEPS }, `${s.id} LOFF_TA`);
+      const unfrozen = await measure({ kind: "finetune", model: { path: dirs[s.model] as string }, imageSize: s.imageSize, batchSize: s.batchSize, microBatch: s.microBatch, steps: STEPS }, `${s.id} UNFROZEN_LINEAR`);
+      results.push({
+        id: s.id,
+        setting: s.label,
+        foundationModel: `DINOv2 ${s.model.toUpperCase()} shape, random weights (${(unfrozen.numParams / 1e6).toFixed(1)} M trainable params incl. head)`,
+        imageSize: s.imageSize,
+        cachedGrid: `${grid}×${grid}×${shape.dim} (+CLS)`,
+        pool: s.pool,
+        classifierGrid: `${grid / s.pool}×${grid / s.pool}`,
+        batchSize: s.batchSize,
+        microBatch: s.microBatch,
+        timedSteps: STEPS,
+        loffta: pick(loffta),
+        unfrozen: pick(unfrozen),
+        speedup: loffta.imagesPerSec / unfrozen.imagesPerSec,
+        memoryRatio: unfrozen.peakRssBytes / loffta.peakRssBytes,
+        memoryRatioTfBytes: unfrozen.peakTfBytes / loffta.peakTfBytes,
+      });
+    }
+  } finally {
+    await fsp.rm(tmp, { recursive: true, force: true });
+  }
+  const out = {
+    benchmark: "speedup",
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemBytes: os.totalmem(), loadAvgAtStart: loadStart, loadAvgAtEnd: os.loadavg() },
+    method: {
+      loffta: "core trainStep of the deit-s classifier (useCachedCls false) on random cached tokens + CLS, default RunConfig tensor augmentations (resized crop, hflip, noise), 2×2 average pooling per step at 448²",
+      unfrozen: "UNFROZEN_LINEAR: every backbone tensor a tf.Variable + linear head on the CLS, core trainStep on random normalised pixels (no decoding)",
+      steps: `1 warm-up step of one micro-batch (not timed), then ${STEPS} timed optimizer steps; images/s = batch / mean step time`,
+      memory: "peakRssBytes: getrusage max RSS of the fresh child process (includes Node + TensorFlow runtime; fine-tuning also includes loading the weights); peakTfBytes: tf.memory().numBytes sampled after each micro-batch forward",
+      backend: "tfjs-node 4.22 (TensorFlow 2.21 C library, CPU)",
+    },
+    totalWallSec: (Date.now() - t0) / 1000,
+    results,
+  };
+  mkdirSync(path.join(__dirname, "results"), { recursive: true });
+  writeFileSync(path.join(__dirname, "results", "speedup.json"), JSON.stringify(out, null, 2) + "\n");
+  process.stdout.write(JSON.stringify(out, null, 2) + "\n");
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
