@@ -44,6 +44,7 @@ const config: CodegenConfig = {
           FeatureCache: "@loffta/db#FeatureCache as FeatureCacheModel",
           Project: "@loffta/db#Project as ProjectModel",
           Run: "@loffta/db#Run as RunModel",
+          Calibration: "@loffta/db#Calibration as CalibrationModel",
           RunConnection: "../services/runs#RunPage",
           RunComparison: "../services/compare#Comparison",
           RunEfficiency: "../services/compare#EfficiencyRow",

@@ -115,6 +115,9 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     port,
     persistent: opts.persistent,
     createPostgresUser: process.getuid?.() === 0,
+    // TCP only: no Unix socket and so no /tmp/.s.PGSQL.<port>.lock, which a SIGKILLed cluster
+    // leaves behind and which then blocks every later start on that port.
+    postgresFlags: ["-c", "unix_socket_directories="],
     onLog: (m: string) => log(m.trimEnd()),
     onError: (e: unknown) => log(String(e)),
   });
@@ -122,7 +125,8 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
     if (!initialised) await pg.initialise();
     await pg.start();
   } catch (e) {
-    await pg.stop().catch(() => {});
+    // stop() waits for an exit event that never comes when Postgres already died: bound it.
+    await Promise.race([pg.stop().catch(() => {}), sleep(5000)]);
     throw e ?? new Error(`embedded Postgres failed to start (port ${port}, data ${dataDir}); see its log`);
   }
   return {

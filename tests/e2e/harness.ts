@@ -14,11 +14,17 @@ export interface Proc {
 }
 
 function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, ["--import", "tsx", file, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", file, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once("exit", (code, signal) => resolve(code ?? (signal ? -1 : null))),
+  );
   return {
     child,
     output: () => out,
@@ -30,7 +36,12 @@ function spawnTs(file: string, args: string[], env: NodeJS.ProcessEnv): Proc {
   };
 }
 
-export async function waitFor<T>(what: string, fn: () => Promise<T | undefined | null | false>, ms = 60_000, every = 200): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  fn: () => Promise<T | undefined | null | false>,
+  ms = 60_000,
+  every = 200,
+): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -47,7 +58,11 @@ export async function waitFor<T>(what: string, fn: () => Promise<T | undefined |
 
 /** The API as its own process (so a test can kill and restart it). */
 export async function startApiProcess(databaseUrl: string, port: number): Promise<Proc> {
-  const p = spawnTs("apps/api/src/main.ts", [], { DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" });
+  const p = spawnTs("apps/api/src/main.ts", [], {
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+  });
   await waitFor(
     "the API /healthz",
     async () => {
@@ -59,10 +74,30 @@ export async function startApiProcess(databaseUrl: string, port: number): Promis
   return p;
 }
 
-export function startWorkerProcess(opts: { api: string; token: string; name: string; home: string; leaseSeconds?: number; env?: NodeJS.ProcessEnv }): Proc {
+export function startWorkerProcess(opts: {
+  api: string;
+  token: string;
+  name: string;
+  home: string;
+  leaseSeconds?: number;
+  env?: NodeJS.ProcessEnv;
+}): Proc {
   return spawnTs(
     "apps/worker/src/service/main.ts",
-    ["--api", opts.api, "--token", opts.token, "--name", opts.name, "--home", opts.home, "--lease-seconds", String(opts.leaseSeconds ?? 5), "--heartbeat-ms", "1000"],
+    [
+      "--api",
+      opts.api,
+      "--token",
+      opts.token,
+      "--name",
+      opts.name,
+      "--home",
+      opts.home,
+      "--lease-seconds",
+      String(opts.leaseSeconds ?? 5),
+      "--heartbeat-ms",
+      "1000",
+    ],
     { LOFFTA_TF_BACKEND: process.env.LOFFTA_TF_BACKEND ?? "", ...opts.env },
   );
 }
@@ -71,9 +106,13 @@ export function startWorkerProcess(opts: { api: string; token: string; name: str
  * An ImageFolder whose label is spatial: class `left` has a bright left half, `right` a bright
  * right half (plus noise), with train/ and val/ splits.
  */
-export async function writeSpatialDataset(root: string, perClass: { train: number; val: number }, size = 28): Promise<void> {
+export async function writeSpatialDataset(
+  root: string,
+  perClass: { train: number; val: number },
+  size = 28,
+): Promise<void> {
   let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   for (const split of ["train", "val"] as const) {
     for (const cls of ["left", "right"]) {
       const dir = path.join(root, split, cls);
@@ -82,11 +121,13 @@ export async function writeSpatialDataset(root: string, perClass: { train: numbe
         const px = Buffer.alloc(size * size * 3);
         for (let y = 0; y < size; y++)
           for (let x = 0; x < size; x++) {
-            const bright = (x < size / 2) === (cls === "left");
+            const bright = x < size / 2 === (cls === "left");
             const v = Math.max(0, Math.min(255, (bright ? 200 : 40) + (rand() - 0.5) * 60));
             px.fill(v, (y * size + x) * 3, (y * size + x) * 3 + 3);
           }
-        await sharp(px, { raw: { width: size, height: size, channels: 3 } }).png().toFile(path.join(dir, `${i}.png`));
+        await sharp(px, { raw: { width: size, height: size, channels: 3 } })
+          .png()
+          .toFile(path.join(dir, `${i}.png`));
       }
     }
   }

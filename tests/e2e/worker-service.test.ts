@@ -11,7 +11,14 @@ import path from "node:path";
 import { freePort, seedDemo } from "@loffta/db";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { collect, ok, wsClient } from "../../apps/api/test/helpers";
-import { ROOT, startApiProcess, startWorkerProcess, waitFor, writeSpatialDataset, type Proc } from "./harness";
+import {
+  ROOT,
+  startApiProcess,
+  startWorkerProcess,
+  waitFor,
+  writeSpatialDataset,
+  type Proc,
+} from "./harness";
 
 const MODEL_DIR = path.join(ROOT, "apps/worker/fixtures/reference/dinov2");
 
@@ -46,41 +53,76 @@ describe("worker service end to end", () => {
 
   it("extracts a cache; a worker killed mid-extraction is replaced and the job resumes", async () => {
     const { registerDataset } = await ok<{ registerDataset: { id: string; classNames: string[] } }>(
-      url(), token,
+      url(),
+      token,
       `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id classNames } }`,
       { i: { name: "spatial", rootUri: path.join(tmp, "data"), layout: "IMAGE_FOLDER" } },
     );
     expect(registerDataset.classNames).toEqual(["left", "right"]);
     const { registerFoundationModel: model } = await ok<{ registerFoundationModel: { id: string } }>(
-      url(), token,
+      url(),
+      token,
       `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { id } }`,
-      { i: { name: "dinov2-tiny-random", family: "DINOV2", patchSize: 7, embedDim: 32, depth: 2, heads: 2, defaultImageSize: 28, weightsUri: MODEL_DIR } },
+      {
+        i: {
+          name: "dinov2-tiny-random",
+          family: "DINOV2",
+          patchSize: 7,
+          embedDim: 32,
+          depth: 2,
+          heads: 2,
+          defaultImageSize: 28,
+          weightsUri: MODEL_DIR,
+        },
+      },
     );
     const { requestFeatureCache: cache } = await ok<{ requestFeatureCache: { id: string; status: string } }>(
-      url(), token,
+      url(),
+      token,
       `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id status } }`,
       { i: { datasetId: registerDataset.id, modelId: model.id, resolution: 28 } },
     );
     cacheId = cache.id;
 
     // Worker 1 dies (SIGKILL, by its own fault injection) once its first shard is on disk.
-    const w1 = startWorkerProcess({ api: `http://127.0.0.1:${port}`, token, name: "w1", home: path.join(tmp, "w1"), env: { LOFFTA_EXTRACT_SHARD_SIZE: "8", LOFFTA_FAULT_KILL_AFTER_SHARDS: "1" } });
+    const w1 = startWorkerProcess({
+      api: `http://127.0.0.1:${port}`,
+      token,
+      name: "w1",
+      home: path.join(tmp, "w1"),
+      env: { LOFFTA_EXTRACT_SHARD_SIZE: "8", LOFFTA_FAULT_KILL_AFTER_SHARDS: "1" },
+    });
     workers.push(w1);
-    const w1Exit = await Promise.race([w1.exited, new Promise((r) => setTimeout(() => r("still running"), 60_000))]);
-    if (w1Exit !== -1) throw new Error(`worker 1 did not die by fault injection (${String(w1Exit)}):\n${w1.output()}`);
+    const w1Exit = await Promise.race([
+      w1.exited,
+      new Promise((r) => setTimeout(() => r("still running"), 60_000)),
+    ]);
+    if (w1Exit !== -1)
+      throw new Error(`worker 1 did not die by fault injection (${String(w1Exit)}):\n${w1.output()}`);
     const partial = await db.prisma.job.findFirstOrThrow({ where: { cacheId } });
     expect(partial.status).toBe("RUNNING");
     expect(partial.attempts).toBe(1);
 
     // Worker 2 shares the home folder (as workers on one machine or shared storage do):
     // it takes the job over once the lease expires and resumes from the written shard.
-    const w2 = startWorkerProcess({ api: `http://127.0.0.1:${port}`, token, name: "w2", home: path.join(tmp, "w1"), leaseSeconds: 30, env: { LOFFTA_EXTRACT_SHARD_SIZE: "8" } });
+    const w2 = startWorkerProcess({
+      api: `http://127.0.0.1:${port}`,
+      token,
+      name: "w2",
+      home: path.join(tmp, "w1"),
+      leaseSeconds: 30,
+      env: { LOFFTA_EXTRACT_SHARD_SIZE: "8" },
+    });
     workers.push(w2);
-    const ready = await waitFor("the cache to be READY", async () => {
-      const c = await db.prisma.featureCache.findUniqueOrThrow({ where: { id: cacheId } });
-      if (c.status === "FAILED") throw new Error(`cache failed: ${c.error}\n${w2.output()}`);
-      return c.status === "READY" ? c : undefined;
-    }, 90_000);
+    const ready = await waitFor(
+      "the cache to be READY",
+      async () => {
+        const c = await db.prisma.featureCache.findUniqueOrThrow({ where: { id: cacheId } });
+        if (c.status === "FAILED") throw new Error(`cache failed: ${c.error}\n${w2.output()}`);
+        return c.status === "READY" ? c : undefined;
+      },
+      90_000,
+    );
     expect(ready.gridH).toBe(4);
     expect(ready.gridW).toBe(4);
     expect(ready.dim).toBe(32);
@@ -93,27 +135,47 @@ describe("worker service end to end", () => {
   }, 180_000);
 
   it("trains LOFF_TA and LOFF runs live; an API restart mid-training loses and duplicates no point", async () => {
-    const config = { classifier: { preset: "tiny" }, epochs: 25, batchSize: 8, microBatch: 8, schedule: { warmupEpochs: 1 }, earlyStopping: { enabled: false } };
+    const config = {
+      classifier: { preset: "tiny" },
+      epochs: 25,
+      batchSize: 8,
+      microBatch: 8,
+      schedule: { warmupEpochs: 1 },
+      earlyStopping: { enabled: false },
+    };
     const launch = async (name: string, kind: string) =>
       (
         await ok<{ launchRun: { id: string } }>(
-          url(), token,
+          url(),
+          token,
           `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
           { i: { projectId, name, kind, cacheId, config, seed: 1 } },
         )
       ).launchRun.id;
 
     const client = wsClient(`ws://127.0.0.1:${port}/graphql`, token);
-    const runEvents = collect<{ runUpdated: { id: string; status: string } }>(client, `subscription($p: ID!) { runUpdated(projectId: $p) { id status } }`, { p: projectId });
+    const runEvents = collect<{ runUpdated: { id: string; status: string } }>(
+      client,
+      `subscription($p: ID!) { runUpdated(projectId: $p) { id status } }`,
+      { p: projectId },
+    );
     await new Promise((r) => setTimeout(r, 300));
     const ta = await launch("loff-ta", "LOFF_TA");
-    const metricEvents = collect<{ metricsAppended: { points: { key: string; step: number }[] } }>(client, `subscription($r: ID!) { metricsAppended(runId: $r) { points { key step } } }`, { r: ta });
+    const metricEvents = collect<{ metricsAppended: { points: { key: string; step: number }[] } }>(
+      client,
+      `subscription($r: ID!) { metricsAppended(runId: $r) { points { key step } } }`,
+      { r: ta },
+    );
     const loff = await launch("loff", "LOFF");
 
     // Live: the subscriber sees the run start and its loss points arrive.
     await metricEvents.waitFor(1, 60_000);
-    expect(metricEvents.events.flatMap((e) => e.metricsAppended.points).some((p) => p.key === "train/loss")).toBe(true);
-    expect(runEvents.events.some((e) => e.runUpdated.id === ta && e.runUpdated.status === "RUNNING")).toBe(true);
+    expect(
+      metricEvents.events.flatMap((e) => e.metricsAppended.points).some((p) => p.key === "train/loss"),
+    ).toBe(true);
+    expect(runEvents.events.some((e) => e.runUpdated.id === ta && e.runUpdated.status === "RUNNING")).toBe(
+      true,
+    );
     runEvents.dispose();
     metricEvents.dispose();
     await client.dispose();
@@ -123,23 +185,61 @@ describe("worker service end to end", () => {
     await new Promise((r) => setTimeout(r, 2500));
     api = await startApiProcess(db.url, port);
 
-    const done = await waitFor("both runs to finish", async () => {
-      const runs = await db.prisma.run.findMany({ where: { id: { in: [ta, loff] } } });
-      const failed = runs.find((r) => r.status === "FAILED");
-      if (failed) throw new Error(`run failed: ${failed.error}`);
-      return runs.every((r) => r.status === "SUCCEEDED") ? runs : undefined;
-    }, 240_000, 500);
+    const done = await waitFor(
+      "both runs to finish",
+      async () => {
+        const runs = await db.prisma.run.findMany({ where: { id: { in: [ta, loff] } } });
+        const failed = runs.find((r) => r.status === "FAILED");
+        if (failed) throw new Error(`run failed: ${failed.error}`);
+        return runs.every((r) => r.status === "SUCCEEDED") ? runs : undefined;
+      },
+      240_000,
+      500,
+    );
 
-    if (process.env.LOFFTA_E2E_DEBUG) fs.writeFileSync("/tmp/e2e-workers.log", workers.map((w) => w.output()).join("\n=====\n"));
+    if (process.env.LOFFTA_E2E_DEBUG)
+      fs.writeFileSync("/tmp/e2e-workers.log", workers.map((w) => w.output()).join("\n=====\n"));
     for (const run of done) {
       expect(run.trainImagesPerSec).toBeGreaterThan(0);
       expect(Number(run.peakMemoryBytes)).toBeGreaterThan(0);
       expect((run.finalMetrics as { accuracy: number }).accuracy).toBeGreaterThanOrEqual(0);
       // Every optimizer step has exactly one loss point: 25 epochs × 6 steps (48 images, batch 8).
-      const steps = (await db.prisma.metricPoint.findMany({ where: { runId: run.id, key: "train/loss" }, orderBy: { step: "asc" } })).map((p) => p.step);
+      const steps = (
+        await db.prisma.metricPoint.findMany({
+          where: { runId: run.id, key: "train/loss" },
+          orderBy: { step: "asc" },
+        })
+      ).map((p) => p.step);
       expect(steps).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
       const evals = await db.prisma.metricPoint.count({ where: { runId: run.id, key: "val/accuracy" } });
       expect(evals).toBe(25);
+    }
+
+    // Speed-up and memory saving: fine-tuning the model was calibrated once (by the first run to
+    // finish) and both runs are compared with that calibration.
+    expect(await db.prisma.calibration.count()).toBe(1);
+    expect(done[0]!.calibrationId).toBeTruthy();
+    expect(done[1]!.calibrationId).toBe(done[0]!.calibrationId);
+    const { compareRuns } = await ok<{
+      compareRuns: {
+        efficiency: {
+          baselineSource: string;
+          speedup: number;
+          memorySaving: number;
+          calibration: { batchSize: number; resolution: number };
+        }[];
+      };
+    }>(
+      url(),
+      token,
+      `query($ids: [ID!]!) { compareRuns(ids: $ids) { efficiency { baselineSource speedup memorySaving calibration { batchSize resolution } } } }`,
+      { ids: [ta, loff] },
+    );
+    for (const e of compareRuns.efficiency) {
+      expect(e.baselineSource).toBe("calibration");
+      expect(e.calibration).toEqual({ batchSize: 8, resolution: 28 });
+      expect(e.speedup).toBeGreaterThan(0);
+      expect(e.memorySaving).toBeGreaterThan(0);
     }
   }, 360_000);
 });

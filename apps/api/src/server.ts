@@ -31,6 +31,8 @@ export interface ApiServerOptions {
   /** Size of the raw pg pool (default 10). */
   poolSize?: number;
   log?: (msg: string) => void;
+  /** Origins allowed by CORS, comma-separated ("*" = any; default $LOFFTA_CORS_ORIGINS or "*"). */
+  corsOrigins?: string;
 }
 
 export interface ApiServer {
@@ -112,6 +114,28 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     } catch (e) {
       res.status(503).json({ ok: false, database: "down", error: (e as Error).message });
     }
+  });
+
+  // The dashboard calls the API from the browser (another origin) with a bearer token and no
+  // cookies, so CORS is safe to open; LOFFTA_CORS_ORIGINS narrows it to a comma-separated list.
+  const corsOrigins = (opts.corsOrigins ?? process.env.LOFFTA_CORS_ORIGINS ?? "*")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  app.use("/graphql", (req: Request, res: Response, next: NextFunction) => {
+    const origin = req.headers.origin;
+    if (origin && (corsOrigins.includes("*") || corsOrigins.includes(origin))) {
+      res.setHeader("Access-Control-Allow-Origin", corsOrigins.includes("*") ? "*" : origin);
+      res.setHeader("Vary", "Origin");
+      res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, apollo-require-preflight");
+      res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      res.setHeader("Access-Control-Max-Age", "600");
+    }
+    if (req.method === "OPTIONS") {
+      res.status(204).end();
+      return;
+    }
+    next();
   });
 
   app.use(

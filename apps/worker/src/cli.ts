@@ -5,6 +5,7 @@
 import { CliUsageError } from "./cli/errors";
 import { trainCommand, trainUsage } from "./cli/train-command";
 import { extractCommand } from "./extract/cli";
+import { serveCommand } from "./service/command";
 
 export interface Command {
   usage: string;
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
     run: trainCommand,
   },
   extract: extractCommand,
+  serve: serveCommand,
 };
 
 function usage(): string {

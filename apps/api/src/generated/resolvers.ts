@@ -7,6 +7,7 @@ import type {
   FeatureCache as FeatureCacheModel,
   Project as ProjectModel,
   Run as RunModel,
+  Calibration as CalibrationModel,
   Worker as WorkerModel,
   Job as JobModel,
 } from "@loffta/db";
@@ -66,6 +67,49 @@ export type CacheStatus =
   | "PENDING"
   /** Complete and usable by runs. */
   | "READY";
+
+/**
+ * The cost of fine-tuning a foundation model (UNFROZEN_LINEAR steps on random images), measured
+ * once per model, resolution, batch size and worker device. LOFF and LOFF_TA runs without a
+ * baseline run state their speed-up and memory saving against it.
+ */
+export type Calibration = {
+  __typename?: "Calibration";
+  /** Batch size (accumulated over micro-batches as the runs do). */
+  batchSize: Scalars["Int"]["output"];
+  /** When it was measured. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** The worker device it was measured on, e.g. `tfjs-node (native TensorFlow, CPU)`. */
+  device: Scalars["String"]["output"];
+  /** Calibration id. */
+  id: Scalars["ID"]["output"];
+  /** Fine-tuning throughput (images/s, steady state). */
+  imagesPerSec: Scalars["Float"]["output"];
+  /** The foundation model that was fine-tuned. */
+  model: FoundationModel;
+  /** Peak memory of the measuring process in bytes. */
+  peakMemoryBytes: Scalars["Float"]["output"];
+  /** Input resolution in pixels. */
+  resolution: Scalars["Int"]["output"];
+  /** Timed optimizer steps. */
+  steps: Scalars["Int"]["output"];
+};
+
+/** A fine-tuning calibration measured by a worker (see `Calibration`). The model is the run's cache's model. */
+export type CalibrationInput = {
+  /** Batch size. */
+  batchSize: Scalars["Int"]["input"];
+  /** Worker device. */
+  device: Scalars["String"]["input"];
+  /** Fine-tuning throughput (images/s). */
+  imagesPerSec: Scalars["Float"]["input"];
+  /** Peak memory in bytes. */
+  peakMemoryBytes: Scalars["Float"]["input"];
+  /** Input resolution in pixels. */
+  resolution: Scalars["Int"]["input"];
+  /** Timed optimizer steps. */
+  steps: Scalars["Int"]["input"];
+};
 
 /** One configuration value that differs between compared runs. */
 export type ConfigDifference = {
@@ -613,6 +657,8 @@ export type Project = {
  */
 export type Query = {
   __typename?: "Query";
+  /** The fine-tuning calibration of a model at a resolution, batch size and worker device, or null when none was measured yet. */
+  calibration?: Maybe<Calibration>;
   /** Compare 1–20 runs: config diff, final metrics, throughput, memory and savings against each run's baseline. */
   compareRuns: RunComparison;
   /** One dataset, or null when it does not exist in the caller's team. */
@@ -650,6 +696,17 @@ export type Query = {
   runs: RunConnection;
   /** The team's workers, by name. */
   workers: Array<Worker>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryCalibrationArgs = {
+  batchSize: Scalars["Int"]["input"];
+  device: Scalars["String"]["input"];
+  modelId: Scalars["ID"]["input"];
+  resolution: Scalars["Int"]["input"];
 };
 
 /**
@@ -823,6 +880,8 @@ export type Run = {
   baselineRun?: Maybe<Run>;
   /** The feature cache it trains on (LOFF / LOFF_TA). */
   cache?: Maybe<FeatureCache>;
+  /** The fine-tuning calibration this run is compared with when it has no baseline run. */
+  calibration?: Maybe<Calibration>;
   /** The validated run configuration (see `@loffta/graphql/run-config`). */
   config: Scalars["JSON"]["output"];
   /** When it was launched. */
@@ -901,6 +960,10 @@ export type RunEfficiency = {
   __typename?: "RunEfficiency";
   /** Its fine-tuning (UNFROZEN_LINEAR) baseline, when set. */
   baselineRun?: Maybe<Run>;
+  /** What the savings are measured against: `run` (a full fine-tuning run), `calibration` (a short fine-tuning measurement on the same kind of worker) or null. */
+  baselineSource?: Maybe<Scalars["String"]["output"]>;
+  /** The fine-tuning calibration used when there is no baseline run. */
+  calibration?: Maybe<Calibration>;
   /** baseline peak memory ÷ run peak memory; null when either is unknown. */
   memorySaving?: Maybe<Scalars["Float"]["output"]>;
   /** Its peak memory in bytes. */
@@ -942,6 +1005,10 @@ export type RunKind =
 
 /** Results of a TRAIN job. */
 export type RunResultInput = {
+  /** A fine-tuning calibration measured for this run (stored, and reused by later runs of the same model, resolution, batch and device). */
+  calibration?: InputMaybe<CalibrationInput>;
+  /** An existing calibration to compare the run with. */
+  calibrationId?: InputMaybe<Scalars["ID"]["input"]>;
   /** Final metrics (a JSON object of numbers). */
   finalMetrics: Scalars["JSON"]["input"];
   /** Peak memory in bytes. */
@@ -1206,6 +1273,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars["Boolean"]["output"]>;
   CacheResultInput: CacheResultInput;
   CacheStatus: CacheStatus;
+  Calibration: ResolverTypeWrapper<CalibrationModel>;
+  CalibrationInput: CalibrationInput;
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
   ConfigValueFilter: ConfigValueFilter;
   CreateProjectInput: CreateProjectInput;
@@ -1269,6 +1338,8 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   Boolean: Scalars["Boolean"]["output"];
   CacheResultInput: CacheResultInput;
+  Calibration: CalibrationModel;
+  CalibrationInput: CalibrationInput;
   ConfigDifference: ConfigDifference;
   ConfigValueFilter: ConfigValueFilter;
   CreateProjectInput: CreateProjectInput;
@@ -1316,6 +1387,21 @@ export type ResolversParentTypes = {
   User: UserModel;
   Viewer: ViewerModel;
   Worker: WorkerModel;
+};
+
+export type CalibrationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Calibration"] = ResolversParentTypes["Calibration"],
+> = {
+  batchSize?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  device?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  imagesPerSec?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes["FoundationModel"], ParentType, ContextType>;
+  peakMemoryBytes?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  resolution?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  steps?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
 };
 
 export type ConfigDifferenceResolvers<
@@ -1603,6 +1689,12 @@ export type QueryResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Query"] = ResolversParentTypes["Query"],
 > = {
+  calibration?: Resolver<
+    Maybe<ResolversTypes["Calibration"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryCalibrationArgs, "batchSize" | "device" | "modelId" | "resolution">
+  >;
   compareRuns?: Resolver<
     ResolversTypes["RunComparison"],
     ParentType,
@@ -1673,6 +1765,7 @@ export type RunResolvers<
   author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
   baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
   cache?: Resolver<Maybe<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
+  calibration?: Resolver<Maybe<ResolversTypes["Calibration"]>, ParentType, ContextType>;
   config?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
@@ -1726,6 +1819,8 @@ export type RunEfficiencyResolvers<
   ParentType extends ResolversParentTypes["RunEfficiency"] = ResolversParentTypes["RunEfficiency"],
 > = {
   baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
+  baselineSource?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  calibration?: Resolver<Maybe<ResolversTypes["Calibration"]>, ParentType, ContextType>;
   memorySaving?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   peakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   run?: Resolver<ResolversTypes["Run"], ParentType, ContextType>;
@@ -1819,6 +1914,7 @@ export type WorkerResolvers<
 };
 
 export type Resolvers<ContextType = Context> = {
+  Calibration?: CalibrationResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

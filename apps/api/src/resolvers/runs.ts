@@ -22,7 +22,8 @@ function cleanTags(tags: string[] | null | undefined, path: string): string[] {
 
 export const runResolvers: Resolvers = {
   Query: {
-    projects: (_p, _a, ctx) => ctx.prisma.project.findMany({ where: { teamId: requireViewer(ctx).teamId }, orderBy: { name: "asc" } }),
+    projects: (_p, _a, ctx) =>
+      ctx.prisma.project.findMany({ where: { teamId: requireViewer(ctx).teamId }, orderBy: { name: "asc" } }),
     project: (_p, { id }, ctx) => {
       const v = requireViewer(ctx);
       return isUuid(id) ? ctx.prisma.project.findFirst({ where: { id, teamId: v.teamId } }) : null;
@@ -33,6 +34,13 @@ export const runResolvers: Resolvers = {
       return isUuid(id) ? ctx.prisma.run.findFirst({ where: { id, project: { teamId: v.teamId } } }) : null;
     },
     compareRuns: (_p, { ids }, ctx) => compareRuns(ctx, requireViewer(ctx), ids),
+    calibration: (_p, { modelId, resolution, batchSize, device }, ctx) => {
+      const v = requireViewer(ctx);
+      if (!isUuid(modelId)) return null;
+      return ctx.prisma.calibration.findFirst({
+        where: { modelId, resolution, batchSize, device, model: { teamId: v.teamId } },
+      });
+    },
   },
   Mutation: {
     createProject: async (_p, { input }, ctx) => {
@@ -40,7 +48,9 @@ export const runResolvers: Resolvers = {
       const name = input.name.trim();
       if (!name || name.length > 200) throw badField("input.name", "must be 1–200 characters");
       try {
-        return await ctx.prisma.project.create({ data: { teamId: v.teamId, name, description: input.description ?? null } });
+        return await ctx.prisma.project.create({
+          data: { teamId: v.teamId, name, description: input.description ?? null },
+        });
       } catch (e) {
         if (isUniqueViolation(e)) throw conflict(`a project named "${name}" already exists in this team`);
         throw e;
@@ -56,8 +66,14 @@ export const runResolvers: Resolvers = {
         config = parseRunConfig(input.config);
       } catch (e) {
         if (e instanceof RunConfigError) {
-          const fields = e.issues.map((i) => ({ path: i.path ? `input.config.${i.path}` : "input.config", message: i.message }));
-          throw badInput(`invalid run config: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, fields);
+          const fields = e.issues.map((i) => ({
+            path: i.path ? `input.config.${i.path}` : "input.config",
+            message: i.message,
+          }));
+          throw badInput(
+            `invalid run config: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`,
+            fields,
+          );
         }
         throw e;
       }
@@ -65,7 +81,8 @@ export const runResolvers: Resolvers = {
       if (input.kind === "LOFF" || input.kind === "LOFF_TA") {
         if (!input.cacheId) throw badField("input.cacheId", `a ${input.kind} run needs a feature cache`);
         const cache = await loadCache(ctx, v, input.cacheId);
-        if (cache.status === "FAILED") throw badField("input.cacheId", `feature cache ${cache.id} FAILED: request it again`);
+        if (cache.status === "FAILED")
+          throw badField("input.cacheId", `feature cache ${cache.id} FAILED: request it again`);
         cacheId = cache.id;
       } else if (input.cacheId) {
         cacheId = (await loadCache(ctx, v, input.cacheId)).id;
@@ -75,7 +92,11 @@ export const runResolvers: Resolvers = {
         const base = await loadRun(ctx, v, input.baselineRunId).catch(() => {
           throw badField("input.baselineRunId", `run ${input.baselineRunId} not found`);
         });
-        if (base.kind !== "UNFROZEN_LINEAR") throw badField("input.baselineRunId", `the baseline must be an UNFROZEN_LINEAR run (got ${base.kind})`);
+        if (base.kind !== "UNFROZEN_LINEAR")
+          throw badField(
+            "input.baselineRunId",
+            `the baseline must be an UNFROZEN_LINEAR run (got ${base.kind})`,
+          );
         baselineRunId = base.id;
       }
       const run = await ctx.prisma.$transaction(async (tx) => {
@@ -93,7 +114,9 @@ export const runResolvers: Resolvers = {
             authorId: v.userId,
           },
         });
-        await tx.job.create({ data: { type: "TRAIN", teamId: v.teamId, payload: { runId: r.id }, runId: r.id, cacheId } });
+        await tx.job.create({
+          data: { type: "TRAIN", teamId: v.teamId, payload: { runId: r.id }, runId: r.id, cacheId },
+        });
         return r;
       });
       publishRun(ctx.pubsub, run);
@@ -103,8 +126,12 @@ export const runResolvers: Resolvers = {
       const v = requireScope(ctx, "MEMBER");
       const run = await loadRun(ctx, v, id);
       if (run.status === "CANCELLED") return run;
-      if (run.status !== "QUEUED" && run.status !== "RUNNING") throw conflict(`run ${id} already ${run.status}`);
-      const updated = await ctx.prisma.run.update({ where: { id: run.id }, data: { status: "CANCELLED", endedAt: new Date() } });
+      if (run.status !== "QUEUED" && run.status !== "RUNNING")
+        throw conflict(`run ${id} already ${run.status}`);
+      const updated = await ctx.prisma.run.update({
+        where: { id: run.id },
+        data: { status: "CANCELLED", endedAt: new Date() },
+      });
       await cancelRunJobs(ctx.pool, run.id);
       publishRun(ctx.pubsub, updated);
       return updated;
@@ -145,8 +172,12 @@ export const runResolvers: Resolvers = {
       if (!p) throw notFound("project", r.projectId);
       return p;
     },
-    cache: (r, _a, ctx) => (r.cacheId ? ctx.prisma.featureCache.findUnique({ where: { id: r.cacheId } }) : null),
-    baselineRun: (r, _a, ctx) => (r.baselineRunId ? ctx.prisma.run.findUnique({ where: { id: r.baselineRunId } }) : null),
+    cache: (r, _a, ctx) =>
+      r.cacheId ? ctx.prisma.featureCache.findUnique({ where: { id: r.cacheId } }) : null,
+    baselineRun: (r, _a, ctx) =>
+      r.baselineRunId ? ctx.prisma.run.findUnique({ where: { id: r.baselineRunId } }) : null,
+    calibration: (r, _a, ctx) =>
+      r.calibrationId ? ctx.prisma.calibration.findUnique({ where: { id: r.calibrationId } }) : null,
     author: (r, _a, ctx) => (r.authorId ? ctx.prisma.user.findUnique({ where: { id: r.authorId } }) : null),
     peakMemoryBytes: (r) => bigToNumber(r.peakMemoryBytes),
     metricKeys: async (r, _a, ctx) => {
@@ -164,5 +195,14 @@ export const runResolvers: Resolvers = {
   },
   RunEfficiency: {
     run: (e) => e.run,
+  },
+  Calibration: {
+    model: async (c, _a, ctx) => {
+      const m = await ctx.prisma.foundationModel.findUnique({ where: { id: c.modelId } });
+      if (!m) throw notFound("foundation model", c.modelId);
+      return m;
+    },
+    peakMemoryBytes: (c) => Number(c.peakMemoryBytes),
+    createdAt: (c) => c.createdAt.toISOString(),
   },
 };

@@ -1,5 +1,5 @@
 /** compareRuns: loads the runs and their baselines, then the pure comparisons of configdiff.ts. */
-import type { Run } from "@loffta/db";
+import type { Calibration, Run } from "@loffta/db";
 import type { Context } from "../context";
 import type { Viewer } from "../auth";
 import { badField, notFound, isUuid } from "../errors";
@@ -11,6 +11,8 @@ export interface EfficiencyRow {
   trainImagesPerSec: number | null;
   peakMemoryBytes: number | null;
   baselineRun: Run | null;
+  calibration: Calibration | null;
+  baselineSource: "run" | "calibration" | null;
   speedup: number | null;
   memorySaving: number | null;
 }
@@ -25,11 +27,12 @@ export interface Comparison {
 const num = (b: bigint | null): number | null => (b === null ? null : Number(b));
 
 export async function compareRuns(ctx: Context, viewer: Viewer, ids: string[]): Promise<Comparison> {
-  if (ids.length === 0 || ids.length > LIMITS.maxCompareRuns) throw badField("ids", `give 1–${LIMITS.maxCompareRuns} run ids`);
+  if (ids.length === 0 || ids.length > LIMITS.maxCompareRuns)
+    throw badField("ids", `give 1–${LIMITS.maxCompareRuns} run ids`);
   const valid = ids.filter(isUuid);
   const rows = await ctx.prisma.run.findMany({
     where: { id: { in: valid }, project: { teamId: viewer.teamId } },
-    include: { baselineRun: true },
+    include: { baselineRun: true, calibration: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ordered = ids.map((id) => {
@@ -37,18 +40,33 @@ export async function compareRuns(ctx: Context, viewer: Viewer, ids: string[]): 
     if (!r) throw notFound("run", id);
     return r;
   });
-  const runs: Run[] = ordered.map(({ baselineRun: _b, ...run }) => run);
+  const runs: Run[] = ordered.map(({ baselineRun: _b, calibration: _c, ...run }) => run);
   const efficiency = ordered.map((r): EfficiencyRow => {
     // A baseline is only meaningful as fine-tuning on the same team's data.
     const base = r.baselineRun && r.baselineRun.kind === "UNFROZEN_LINEAR" ? r.baselineRun : null;
+    // Without a full fine-tuning run, the worker's short fine-tuning calibration stands in.
+    const cal = base ? null : r.calibration;
     const e = {
       trainImagesPerSec: r.trainImagesPerSec,
       peakMemoryBytes: num(r.peakMemoryBytes),
-      baselineImagesPerSec: base?.trainImagesPerSec ?? null,
-      baselinePeakMemoryBytes: num(base?.peakMemoryBytes ?? null),
+      baselineImagesPerSec: base ? base.trainImagesPerSec : (cal?.imagesPerSec ?? null),
+      baselinePeakMemoryBytes: base ? num(base.peakMemoryBytes) : num(cal?.peakMemoryBytes ?? null),
     };
-    const { baselineRun: _b, ...run } = r;
-    return { run, trainImagesPerSec: e.trainImagesPerSec, peakMemoryBytes: e.peakMemoryBytes, baselineRun: base, ...savings(e) };
+    const { baselineRun: _b, calibration: _c, ...run } = r;
+    return {
+      run,
+      trainImagesPerSec: e.trainImagesPerSec,
+      peakMemoryBytes: e.peakMemoryBytes,
+      baselineRun: base,
+      calibration: cal,
+      baselineSource: base ? "run" : cal ? "calibration" : null,
+      ...savings(e),
+    };
   });
-  return { runs, configDiff: diffConfigs(runs.map((r) => r.config)), metrics: compareMetrics(runs.map((r) => r.finalMetrics)), efficiency };
+  return {
+    runs,
+    configDiff: diffConfigs(runs.map((r) => r.config)),
+    metrics: compareMetrics(runs.map((r) => r.finalMetrics)),
+    efficiency,
+  };
 }

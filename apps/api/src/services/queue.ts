@@ -6,7 +6,7 @@
  */
 import type { Pool, PoolClient } from "pg";
 import type { JobType } from "@loffta/db";
-import { conflict } from "../errors";
+import { conflict, isUuid } from "../errors";
 
 export const DEFAULT_LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 300;
@@ -56,12 +56,23 @@ async function failExhausted(c: PoolClient, teamId: string, touched: Touched): P
 }
 
 /** Mark a job's run or cache FAILED (and, for a cache, the runs waiting on it). */
-async function failTarget(c: PoolClient, j: Pick<JobRow, "type" | "runId" | "cacheId">, error: string, touched: Touched): Promise<void> {
+async function failTarget(
+  c: PoolClient,
+  j: Pick<JobRow, "type" | "runId" | "cacheId">,
+  error: string,
+  touched: Touched,
+): Promise<void> {
   if (j.type === "TRAIN" && j.runId) {
-    await c.query(`UPDATE "Run" SET status = 'FAILED', error = $2, "endedAt" = now(), "updatedAt" = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [j.runId, error]);
+    await c.query(
+      `UPDATE "Run" SET status = 'FAILED', error = $2, "endedAt" = now(), "updatedAt" = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+      [j.runId, error],
+    );
     touched.runIds.push(j.runId);
   } else if (j.type === "EXTRACT" && j.cacheId) {
-    await c.query(`UPDATE "FeatureCache" SET status = 'FAILED', error = $2, "updatedAt" = now() WHERE id = $1`, [j.cacheId, error]);
+    await c.query(
+      `UPDATE "FeatureCache" SET status = 'FAILED', error = $2, "updatedAt" = now() WHERE id = $1`,
+      [j.cacheId, error],
+    );
     touched.cacheIds.push(j.cacheId);
     const waiting = await c.query<{ runId: string }>(
       `UPDATE "Job" SET status = 'FAILED', "lastError" = 'feature cache failed', "updatedAt" = now()
@@ -69,7 +80,10 @@ async function failTarget(c: PoolClient, j: Pick<JobRow, "type" | "runId" | "cac
       [j.cacheId],
     );
     for (const w of waiting.rows) {
-      await c.query(`UPDATE "Run" SET status = 'FAILED', error = $2, "endedAt" = now(), "updatedAt" = now() WHERE id = $1 AND status = 'QUEUED'`, [w.runId, `feature cache failed: ${error}`]);
+      await c.query(
+        `UPDATE "Run" SET status = 'FAILED', error = $2, "endedAt" = now(), "updatedAt" = now() WHERE id = $1 AND status = 'QUEUED'`,
+        [w.runId, `feature cache failed: ${error}`],
+      );
       touched.runIds.push(w.runId);
     }
   }
@@ -80,7 +94,13 @@ async function failTarget(c: PoolClient, j: Pick<JobRow, "type" | "runId" | "cac
  * available, or RUNNING with an expired lease and attempts left; a TRAIN job waits for a READY
  * cache. Highest priority, then oldest, first.
  */
-export async function claimJob(pool: Pool, teamId: string, workerId: string, types: JobType[], leaseSeconds: number): Promise<{ jobId: string | null; touched: Touched }> {
+export async function claimJob(
+  pool: Pool,
+  teamId: string,
+  workerId: string,
+  types: JobType[],
+  leaseSeconds: number,
+): Promise<{ jobId: string | null; touched: Touched }> {
   const touched: Touched = { runIds: [], cacheIds: [] };
   const jobId = await withTx(pool, async (c) => {
     await failExhausted(c, teamId, touched);
@@ -105,10 +125,16 @@ export async function claimJob(pool: Pool, teamId: string, workerId: string, typ
       [job.id, workerId, leaseSeconds],
     );
     if (job.type === "TRAIN" && job.runId) {
-      await c.query(`UPDATE "Run" SET status = 'RUNNING', "startedAt" = COALESCE("startedAt", now()), "updatedAt" = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`, [job.runId]);
+      await c.query(
+        `UPDATE "Run" SET status = 'RUNNING', "startedAt" = COALESCE("startedAt", now()), "updatedAt" = now() WHERE id = $1 AND status IN ('QUEUED', 'RUNNING')`,
+        [job.runId],
+      );
       touched.runIds.push(job.runId);
     } else if (job.type === "EXTRACT" && job.cacheId) {
-      await c.query(`UPDATE "FeatureCache" SET status = 'EXTRACTING', "updatedAt" = now() WHERE id = $1 AND status IN ('PENDING', 'EXTRACTING')`, [job.cacheId]);
+      await c.query(
+        `UPDATE "FeatureCache" SET status = 'EXTRACTING', "updatedAt" = now() WHERE id = $1 AND status IN ('PENDING', 'EXTRACTING')`,
+        [job.cacheId],
+      );
       touched.cacheIds.push(job.cacheId);
     }
     return job.id;
@@ -131,19 +157,28 @@ export async function heartbeat(pool: Pool, workerId: string): Promise<Heartbeat
        WHERE "leaseOwner" = $1 AND status = 'RUNNING'`,
       [workerId],
     );
-    await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now(), "updatedAt" = now() WHERE id = $1`, [workerId]);
-    const cancelled = await c.query<{ id: string }>(`SELECT id FROM "Job" WHERE "leaseOwner" = $1 AND status = 'CANCELLED' AND "leaseExpiresAt" > now()`, [workerId]);
+    await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now(), "updatedAt" = now() WHERE id = $1`, [
+      workerId,
+    ]);
+    const cancelled = await c.query<{ id: string }>(
+      `SELECT id FROM "Job" WHERE "leaseOwner" = $1 AND status = 'CANCELLED' AND "leaseExpiresAt" > now()`,
+      [workerId],
+    );
     return { workerId, cancelledJobIds: cancelled.rows.map((r) => r.id) };
   });
 }
 
 /** Lock a job the worker must hold; CONFLICT when the lease is lost. Cancelled jobs are returned as such. */
 async function lockOwned(c: PoolClient, jobId: string, workerId: string): Promise<JobRow> {
-  const r = await c.query<JobRow>(`SELECT id, type, status, "runId", "cacheId", "leaseOwner", attempts, "maxAttempts" FROM "Job" WHERE id = $1 FOR UPDATE`, [jobId]);
+  const r = await c.query<JobRow>(
+    `SELECT id, type, status, "runId", "cacheId", "leaseOwner", attempts, "maxAttempts" FROM "Job" WHERE id = $1 FOR UPDATE`,
+    [jobId],
+  );
   const j = r.rows[0];
   if (!j) throw conflict(`job ${jobId} does not exist`);
   if (j.leaseOwner !== workerId) throw conflict(`worker ${workerId} does not hold the lease of job ${jobId}`);
-  if (j.status !== "RUNNING" && j.status !== "CANCELLED") throw conflict(`job ${jobId} is ${j.status}, not RUNNING`);
+  if (j.status !== "RUNNING" && j.status !== "CANCELLED")
+    throw conflict(`job ${jobId} is ${j.status}, not RUNNING`);
   return j;
 }
 
@@ -152,7 +187,13 @@ export interface ProgressOutcome {
   cancelled: boolean;
 }
 
-export async function reportProgress(pool: Pool, jobId: string, workerId: string, done: number, total: number): Promise<ProgressOutcome & { touched: Touched }> {
+export async function reportProgress(
+  pool: Pool,
+  jobId: string,
+  workerId: string,
+  done: number,
+  total: number,
+): Promise<ProgressOutcome & { touched: Touched }> {
   const touched: Touched = { runIds: [], cacheIds: [] };
   return withTx(pool, async (c) => {
     const j = await lockOwned(c, jobId, workerId);
@@ -163,7 +204,10 @@ export async function reportProgress(pool: Pool, jobId: string, workerId: string
     );
     await c.query(`UPDATE "Worker" SET "lastHeartbeatAt" = now() WHERE id = $1`, [workerId]);
     if (j.type === "EXTRACT" && j.cacheId) {
-      await c.query(`UPDATE "FeatureCache" SET "progressDone" = $2, "progressTotal" = $3, status = 'EXTRACTING', "updatedAt" = now() WHERE id = $1`, [j.cacheId, done, total]);
+      await c.query(
+        `UPDATE "FeatureCache" SET "progressDone" = $2, "progressTotal" = $3, status = 'EXTRACTING', "updatedAt" = now() WHERE id = $1`,
+        [j.cacheId, done, total],
+      );
       touched.cacheIds.push(j.cacheId);
     } else if (j.runId) {
       touched.runIds.push(j.runId);
@@ -185,15 +229,58 @@ export interface CacheResult {
   skippedCount?: number | null;
 }
 
+export interface CalibrationResult {
+  resolution: number;
+  batchSize: number;
+  device: string;
+  imagesPerSec: number;
+  peakMemoryBytes: number;
+  steps: number;
+}
+
 export interface RunResult {
   finalMetrics: unknown;
   trainImagesPerSec?: number | null;
   peakMemoryBytes?: number | null;
   wallTimeSec?: number | null;
+  calibration?: CalibrationResult | null;
+  calibrationId?: string | null;
+}
+
+/** Store (or refresh) a fine-tuning calibration of the run's cache's model; its id, or null. */
+async function saveCalibration(c: PoolClient, runId: string, r: RunResult): Promise<string | null> {
+  if (r.calibration) {
+    const k = r.calibration;
+    const res = await c.query<{ id: string }>(
+      `INSERT INTO "Calibration" (id, "modelId", resolution, "batchSize", device, "imagesPerSec", "peakMemoryBytes", steps, "updatedAt")
+       SELECT gen_random_uuid(), fc."modelId", $2, $3, $4, $5, $6, $7, now()
+         FROM "Run" r JOIN "FeatureCache" fc ON fc.id = r."cacheId" WHERE r.id = $1
+       ON CONFLICT ("modelId", resolution, "batchSize", device) DO UPDATE
+         SET "imagesPerSec" = EXCLUDED."imagesPerSec", "peakMemoryBytes" = EXCLUDED."peakMemoryBytes", steps = EXCLUDED.steps, "updatedAt" = now()
+       RETURNING id`,
+      [runId, k.resolution, k.batchSize, k.device, k.imagesPerSec, Math.round(k.peakMemoryBytes), k.steps],
+    );
+    return res.rows[0]?.id ?? null;
+  }
+  if (r.calibrationId && isUuid(r.calibrationId)) {
+    // Only a calibration of the same model as the run's cache (so of the same team).
+    const res = await c.query<{ id: string }>(
+      `SELECT k.id FROM "Calibration" k JOIN "FeatureCache" fc ON fc."modelId" = k."modelId" JOIN "Run" r ON r."cacheId" = fc.id
+        WHERE r.id = $1 AND k.id = $2`,
+      [runId, r.calibrationId],
+    );
+    return res.rows[0]?.id ?? null;
+  }
+  return null;
 }
 
 /** Finish a leased job with its results; CONFLICT when the job was cancelled or the lease lost. */
-export async function completeJob(pool: Pool, jobId: string, workerId: string, result: { cache?: CacheResult | null; run?: RunResult | null }): Promise<Touched> {
+export async function completeJob(
+  pool: Pool,
+  jobId: string,
+  workerId: string,
+  result: { cache?: CacheResult | null; run?: RunResult | null },
+): Promise<Touched> {
   const touched: Touched = { runIds: [], cacheIds: [] };
   await withTx(pool, async (c) => {
     const j = await lockOwned(c, jobId, workerId);
@@ -206,27 +293,56 @@ export async function completeJob(pool: Pool, jobId: string, workerId: string, r
                 "imagesPerSec" = $8, "storageUri" = $9, "manifestSha256" = $10, "skippedCount" = COALESCE($11, 0),
                 "progressDone" = GREATEST("progressDone", "progressTotal"), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
-        [j.cacheId, r.gridH, r.gridW, r.dim, r.dtype ?? null, Math.round(r.bytes), r.shardCount, r.imagesPerSec ?? null, r.storageUri, r.manifestSha256 ?? null, r.skippedCount ?? null],
+        [
+          j.cacheId,
+          r.gridH,
+          r.gridW,
+          r.dim,
+          r.dtype ?? null,
+          Math.round(r.bytes),
+          r.shardCount,
+          r.imagesPerSec ?? null,
+          r.storageUri,
+          r.manifestSha256 ?? null,
+          r.skippedCount ?? null,
+        ],
       );
       touched.cacheIds.push(j.cacheId);
     } else if (j.type === "TRAIN" && j.runId) {
       const r = result.run;
       if (!r) throw conflict("a TRAIN job completes with result.run");
+      const calibrationId = await saveCalibration(c, j.runId, r);
       await c.query(
         `UPDATE "Run" SET status = 'SUCCEEDED', "finalMetrics" = $2, "trainImagesPerSec" = $3, "peakMemoryBytes" = $4, "wallTimeSec" = $5,
-                "endedAt" = now(), error = NULL, "updatedAt" = now()
+                "calibrationId" = COALESCE($6, "calibrationId"), "endedAt" = now(), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
-        [j.runId, JSON.stringify(r.finalMetrics), r.trainImagesPerSec ?? null, r.peakMemoryBytes == null ? null : Math.round(r.peakMemoryBytes), r.wallTimeSec ?? null],
+        [
+          j.runId,
+          JSON.stringify(r.finalMetrics),
+          r.trainImagesPerSec ?? null,
+          r.peakMemoryBytes == null ? null : Math.round(r.peakMemoryBytes),
+          r.wallTimeSec ?? null,
+          calibrationId,
+        ],
       );
       touched.runIds.push(j.runId);
     }
-    await c.query(`UPDATE "Job" SET status = 'SUCCEEDED', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`, [jobId]);
+    await c.query(
+      `UPDATE "Job" SET status = 'SUCCEEDED', "leaseExpiresAt" = NULL, "lastError" = NULL, "updatedAt" = now() WHERE id = $1`,
+      [jobId],
+    );
   });
   return touched;
 }
 
 /** A failure report: retried with exponential back-off while attempts remain, else FAILED. */
-export async function failJob(pool: Pool, jobId: string, workerId: string, error: string, retryable: boolean): Promise<Touched> {
+export async function failJob(
+  pool: Pool,
+  jobId: string,
+  workerId: string,
+  error: string,
+  retryable: boolean,
+): Promise<Touched> {
   const touched: Touched = { runIds: [], cacheIds: [] };
   await withTx(pool, async (c) => {
     const j = await lockOwned(c, jobId, workerId);
@@ -239,12 +355,18 @@ export async function failJob(pool: Pool, jobId: string, workerId: string, error
         [jobId, error, backoff],
       );
       if (j.type === "TRAIN" && j.runId) {
-        await c.query(`UPDATE "Run" SET status = 'QUEUED', "updatedAt" = now() WHERE id = $1 AND status = 'RUNNING'`, [j.runId]);
+        await c.query(
+          `UPDATE "Run" SET status = 'QUEUED', "updatedAt" = now() WHERE id = $1 AND status = 'RUNNING'`,
+          [j.runId],
+        );
         touched.runIds.push(j.runId);
       }
       return;
     }
-    await c.query(`UPDATE "Job" SET status = 'FAILED', "leaseExpiresAt" = NULL, "lastError" = $2, "updatedAt" = now() WHERE id = $1`, [jobId, error]);
+    await c.query(
+      `UPDATE "Job" SET status = 'FAILED', "leaseExpiresAt" = NULL, "lastError" = $2, "updatedAt" = now() WHERE id = $1`,
+      [jobId, error],
+    );
     await failTarget(c, j, error, touched);
   });
   return touched;
@@ -252,5 +374,8 @@ export async function failJob(pool: Pool, jobId: string, workerId: string, error
 
 /** Cancel a run's queued and running jobs (running ones keep their owner, who learns it on its next call). */
 export async function cancelRunJobs(pool: Pool, runId: string): Promise<void> {
-  await pool.query(`UPDATE "Job" SET status = 'CANCELLED', "updatedAt" = now() WHERE "runId" = $1 AND status IN ('QUEUED', 'RUNNING')`, [runId]);
+  await pool.query(
+    `UPDATE "Job" SET status = 'CANCELLED', "updatedAt" = now() WHERE "runId" = $1 AND status IN ('QUEUED', 'RUNNING')`,
+    [runId],
+  );
 }

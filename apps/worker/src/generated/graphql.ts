@@ -39,6 +39,22 @@ export type CacheStatus =
   /** Complete and usable by runs. */
   | "READY";
 
+/** A fine-tuning calibration measured by a worker (see `Calibration`). The model is the run's cache's model. */
+export type CalibrationInput = {
+  /** Batch size. */
+  batchSize: number;
+  /** Worker device. */
+  device: string;
+  /** Fine-tuning throughput (images/s). */
+  imagesPerSec: number;
+  /** Peak memory in bytes. */
+  peakMemoryBytes: number;
+  /** Input resolution in pixels. */
+  resolution: number;
+  /** Timed optimizer steps. */
+  steps: number;
+};
+
 /** How a dataset's files are laid out. */
 export type DatasetLayout =
   /** A CSV file with the header `path,label,split`; paths are relative to the CSV's folder. */
@@ -126,6 +142,10 @@ export type RunKind =
 
 /** Results of a TRAIN job. */
 export type RunResultInput = {
+  /** A fine-tuning calibration measured for this run (stored, and reused by later runs of the same model, resolution, batch and device). */
+  calibration?: CalibrationInput | null | undefined;
+  /** An existing calibration to compare the run with. */
+  calibrationId?: string | number | null | undefined;
   /** Final metrics (a JSON object of numbers). */
   finalMetrics: unknown;
   /** Peak memory in bytes. */
@@ -420,6 +440,17 @@ export type WorkerRunUpdatedSubscriptionVariables = Exact<{
 }>;
 
 export type WorkerRunUpdatedSubscription = { runUpdated: { id: string; status: RunStatus } };
+
+export type WorkerCalibrationQueryVariables = Exact<{
+  modelId: string | number;
+  resolution: number;
+  batchSize: number;
+  device: string;
+}>;
+
+export type WorkerCalibrationQuery = {
+  calibration: { id: string; imagesPerSec: number; peakMemoryBytes: number } | null;
+};
 
 export const WorkerJobFragmentDoc = {
   kind: "Document",
@@ -1386,3 +1417,74 @@ export const WorkerRunUpdatedDocument = {
     },
   ],
 } as unknown as DocumentNode<WorkerRunUpdatedSubscription, WorkerRunUpdatedSubscriptionVariables>;
+export const WorkerCalibrationDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "WorkerCalibration" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "modelId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "resolution" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Int" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "batchSize" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Int" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "device" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "String" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "calibration" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "modelId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "modelId" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "resolution" },
+                value: { kind: "Variable", name: { kind: "Name", value: "resolution" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "batchSize" },
+                value: { kind: "Variable", name: { kind: "Name", value: "batchSize" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "device" },
+                value: { kind: "Variable", name: { kind: "Name", value: "device" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "imagesPerSec" } },
+                { kind: "Field", name: { kind: "Name", value: "peakMemoryBytes" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<WorkerCalibrationQuery, WorkerCalibrationQueryVariables>;

@@ -27,6 +27,8 @@ export interface JobContext {
   metrics: MetricBuffer;
   /** Worker's home folder (caches, checkpoints, spool). */
   home: string;
+  /** This worker's device, as registered (calibrations are per device). */
+  device: string;
   log(msg: string): void;
 }
 
@@ -163,6 +165,7 @@ export class WorkerService {
       signal: abort.signal,
       metrics: this.metrics,
       home: this.opts.home,
+      device: this.opts.device,
       log: (m) => this.log(`${job.type.toLowerCase()} ${job.id.slice(0, 8)}: ${m}`),
       progress: async (done, total) => {
         try {
@@ -223,7 +226,8 @@ export class WorkerService {
         return await fn();
       } catch (e) {
         const transient =
-          e instanceof ApiUnreachableError || (e instanceof ApiError && e.code === "INTERNAL_SERVER_ERROR" && ++internal <= 5);
+          e instanceof ApiUnreachableError ||
+          (e instanceof ApiError && e.code === "INTERNAL_SERVER_ERROR" && ++internal <= 5);
         if (!transient || (this.stopping.signal.aborted && what !== "complete")) throw e;
         this.log(`${what}: ${(e as Error).message}; retrying in ${delay} ms`);
         await sleep(delay);

@@ -7,12 +7,14 @@ import type { LoadFoundationOptions } from "../../extract/foundation";
 import { runExtraction } from "../../extract/job";
 import { WorkerCacheDocument, type WorkerCacheFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobHandler } from "../worker";
-import { localPath } from "./train";
+import { localPath } from "./paths";
 
 /** How the API's FoundationModel row maps onto the extraction loader. */
 export function loaderOptions(model: WorkerCacheFragment["model"], layer: number): LoadFoundationOptions {
   const options = (model.options ?? {}) as { tfjsLayer?: string; repoId?: string };
-  const family = ({ DINOV2: "dinov2", VIT: "vit", DEIT: "vit", CLIP: "clip", OTHER: "tfjs" } as const)[model.family];
+  const family = ({ DINOV2: "dinov2", VIT: "vit", DEIT: "vit", CLIP: "clip", OTHER: "tfjs" } as const)[
+    model.family
+  ];
   return {
     path: localPath(model.weightsUri),
     family,
@@ -45,7 +47,8 @@ export const extractCache: JobHandler = async (ctx) => {
   const { featureCache: cache } = await ctx.api.request(WorkerCacheDocument, { id: cacheId });
   if (!cache) throw new PermanentJobError(`feature cache ${cacheId} not found`);
   const root = localPath(cache.dataset.rootUri);
-  if (!fs.existsSync(root)) throw new PermanentJobError(`dataset root ${root} is not readable on this worker`);
+  if (!fs.existsSync(root))
+    throw new PermanentJobError(`dataset root ${root} is not readable on this worker`);
   const out = path.join(ctx.home, "caches", cache.id);
 
   let lastReport = 0;
@@ -80,7 +83,9 @@ export const extractCache: JobHandler = async (ctx) => {
   const manifestText = fs.readFileSync(path.join(out, "manifest.json"));
   let bytes = manifestText.length;
   for (const s of m.shards) bytes += fs.statSync(path.join(out, s.file)).size;
-  ctx.log(`cache ${cache.id}: ${m.shards.length} shards, ${m.skipped.length} skipped, ${result.imagesPerSec.toFixed(1)} images/s`);
+  ctx.log(
+    `cache ${cache.id}: ${m.shards.length} shards, ${m.skipped.length} skipped, ${result.imagesPerSec.toFixed(1)} images/s`,
+  );
   return {
     cache: {
       gridH: m.grid.h,

@@ -1,17 +1,16 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseRunConfig, RunConfigError, type RunConfig } from "@loffta/graphql/run-config";
 import { openCache } from "../../core/cache/reader";
 import { CacheError } from "../../core/cache/format";
 import { train, TrainConfigError, checkCompatibility } from "../../core/train";
-import { WorkerRunDocument } from "../../generated/graphql";
+import { WorkerRunDocument, type JobResultInput, type WorkerRunFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobContext, type JobHandler } from "../worker";
-import { evalPoints, finalMetricsJson } from "./run-metrics";
+import { trainBaseline } from "./baseline";
+import { fineTuningCalibration } from "./calibration";
+import { localPath } from "./paths";
+import { recordEpoch, recordStep, runResult } from "./run-metrics";
 
-/** A cache's storage URI (`file:///…` or a plain path) as a local folder. */
-export function localPath(uri: string): string {
-  return uri.startsWith("file:") ? fileURLToPath(uri) : path.resolve(uri);
-}
+export { localPath };
 
 /** LOFF is LOFF-TA without tensor augmentations: everything off, whatever the config says. */
 export function withoutAugmentations(config: RunConfig): RunConfig {
@@ -21,19 +20,9 @@ export function withoutAugmentations(config: RunConfig): RunConfig {
   return { ...config, augmentations: aug as RunConfig["augmentations"] };
 }
 
-/** How often (optimizer steps) the job reports progress; cancellation is also seen every step. */
-const PROGRESS_EVERY = 5;
-
-/** TRAIN jobs of LOFF / LOFF_TA runs: the classifier trained on a feature cache. */
-export const trainOnCache: JobHandler = async (ctx: JobContext) => {
-  const runId = ctx.job.run?.id;
-  if (!runId) throw new PermanentJobError("TRAIN job without a run");
-  const { run } = await ctx.api.request(WorkerRunDocument, { id: runId });
-  if (!run) throw new PermanentJobError(`run ${runId} not found`);
-  if (run.kind !== "LOFF" && run.kind !== "LOFF_TA")
-    throw new PermanentJobError(`run kind ${run.kind} does not train on a cache`);
-  if (!run.cache?.storageUri) throw new PermanentJobError(`run ${runId} has no ready feature cache`);
-
+/** LOFF / LOFF_TA: the classifier trained on the run's feature cache. */
+async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<JobResultInput> {
+  if (!run.cache?.storageUri) throw new PermanentJobError(`run ${run.id} has no ready feature cache`);
   let config: RunConfig;
   try {
     config = parseRunConfig(run.config);
@@ -53,10 +42,8 @@ export const trainOnCache: JobHandler = async (ctx: JobContext) => {
   const problems = checkCompatibility(config, cache.manifest);
   if (problems.length) throw new PermanentJobError(`config cannot use this cache: ${problems.join("; ")}`);
 
-  const now = () => new Date().toISOString();
   ctx.log(`training ${run.kind} run ${run.name} on cache ${run.cache.id}`);
-  // Every point is keyed by the global optimizer step, so evaluation curves line up with loss.
-  let lastStep = 0;
+  const state = { lastStep: 0 };
   let summary;
   try {
     summary = await train({
@@ -65,40 +52,32 @@ export const trainOnCache: JobHandler = async (ctx: JobContext) => {
       outDir: path.join(ctx.home, "runs", run.id),
       resume: true,
       signal: ctx.signal,
-      onStep: (s) => {
-        const wallTime = now();
-        lastStep = s.step;
-        ctx.metrics.add(run.id, { key: "train/loss", step: s.step, value: s.loss, wallTime });
-        ctx.metrics.add(run.id, { key: "train/lr", step: s.step, value: s.lr, wallTime });
-        if (s.imagesPerSec > 0)
-          ctx.metrics.add(run.id, {
-            key: "train/images_per_sec",
-            step: s.step,
-            value: s.imagesPerSec,
-            wallTime,
-          });
-        if (s.step % PROGRESS_EVERY === 0 || s.step === s.totalSteps) void ctx.progress(s.step, s.totalSteps);
-      },
-      onEpoch: (e) => {
-        const wallTime = now();
-        ctx.metrics.add(run.id, { key: "epoch", step: lastStep, value: e.epoch, wallTime });
-        ctx.metrics.add(run.id, { key: "train/epoch_loss", step: lastStep, value: e.trainLoss, wallTime });
-        if (e.metrics)
-          for (const p of evalPoints("val", e.metrics))
-            ctx.metrics.add(run.id, { ...p, step: lastStep, wallTime });
-      },
+      onStep: (s) => recordStep(ctx, run.id, s, state),
+      onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
     });
   } catch (e) {
     if (e instanceof TrainConfigError) throw new PermanentJobError(e.message);
     throw e;
   }
   if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
-  return {
-    run: {
-      finalMetrics: finalMetricsJson(summary.finalMetrics),
-      trainImagesPerSec: summary.imagesPerSec,
-      peakMemoryBytes: summary.peakRssBytes,
-      wallTimeSec: summary.wallTimeMs / 1000,
-    },
-  };
+  const result = runResult(summary);
+  return { run: { ...result.run, ...(await fineTuningCalibration(ctx, run, config)) } };
+}
+
+/** TRAIN jobs: dispatch on the run's kind. */
+export const trainRun: JobHandler = async (ctx: JobContext) => {
+  const runId = ctx.job.run?.id;
+  if (!runId) throw new PermanentJobError("TRAIN job without a run");
+  const { run } = await ctx.api.request(WorkerRunDocument, { id: runId });
+  if (!run) throw new PermanentJobError(`run ${runId} not found`);
+  switch (run.kind) {
+    case "LOFF":
+    case "LOFF_TA":
+      return trainOnCache(ctx, run);
+    case "FROZEN_LINEAR":
+    case "UNFROZEN_LINEAR":
+      return trainBaseline(ctx, run);
+    default:
+      throw new PermanentJobError(`unknown run kind ${String(run.kind)}`);
+  }
 };

@@ -1,0 +1,58 @@
+import { parseRunConfig, RunConfigError, type RunConfig } from "@loffta/graphql/run-config";
+import { BaselineError, trainOnImages } from "../../baselines";
+import { loadFoundationModel } from "../../extract/foundation";
+import { WeightsError } from "../../extract/weights";
+import type { WorkerRunFragment } from "../../generated/graphql";
+import { PermanentJobError, type JobContext } from "../worker";
+import { loaderOptions } from "./extract";
+import { recordStep, recordEpoch, runResult } from "./run-metrics";
+import { localPath } from "./paths";
+
+/**
+ * FROZEN_LINEAR and UNFROZEN_LINEAR runs: the foundation model runs on every step over
+ * image-augmented batches (frozen: linear head on CLS; unfrozen: full fine-tuning). The run's
+ * cache names the dataset, model and resolution; its cached tokens are not used.
+ */
+export async function trainBaseline(
+  ctx: JobContext,
+  run: WorkerRunFragment,
+): Promise<ReturnType<typeof runResult>> {
+  const cache = run.cache;
+  if (!cache)
+    throw new PermanentJobError(`run ${run.id} has no cache (it names the dataset, model and resolution)`);
+  let config: RunConfig;
+  try {
+    config = parseRunConfig(run.config);
+  } catch (e) {
+    if (e instanceof RunConfigError) throw new PermanentJobError(e.message);
+    throw e;
+  }
+  let model;
+  try {
+    model = await loadFoundationModel({ ...loaderOptions(cache.model, cache.layer), hash: false });
+  } catch (e) {
+    if (e instanceof WeightsError) throw new PermanentJobError(e.message);
+    throw e;
+  }
+  ctx.log(`training ${run.kind} run ${run.name} on ${cache.dataset.name} at ${cache.resolution}px`);
+  const state = { lastStep: 0 };
+  try {
+    const summary = await trainOnImages({
+      model,
+      data: localPath(cache.dataset.rootUri),
+      kind: run.kind as "FROZEN_LINEAR" | "UNFROZEN_LINEAR",
+      config,
+      imageSize: cache.resolution,
+      signal: ctx.signal,
+      onStep: (s) => recordStep(ctx, run.id, s, state),
+      onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
+    });
+    if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
+    return runResult(summary);
+  } catch (e) {
+    if (e instanceof BaselineError) throw new PermanentJobError(e.message);
+    throw e;
+  } finally {
+    model.dispose();
+  }
+}
