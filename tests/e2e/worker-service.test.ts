@@ -83,6 +83,13 @@ describe("worker service end to end", () => {
       { i: { datasetId: registerDataset.id, modelId: model.id, resolution: 28 } },
     );
     cacheId = cache.id;
+    const progressClient = wsClient(`ws://127.0.0.1:${port}/graphql`, token);
+    const progress = collect<{ featureCacheProgress: { status: string; progressDone: number; progressTotal: number } }>(
+      progressClient,
+      `subscription($id: ID!) { featureCacheProgress(id: $id) { status progressDone progressTotal } }`,
+      { id: cacheId },
+    );
+    await new Promise((r) => setTimeout(r, 300));
 
     // Worker 1 dies (SIGKILL, by its own fault injection) once its first shard is on disk.
     const w1 = startWorkerProcess({
@@ -128,6 +135,11 @@ describe("worker service end to end", () => {
     expect(ready.dim).toBe(32);
     expect(ready.progressDone).toBe(64);
     expect(ready.shardCount).toBe(8);
+    // A subscriber saw the extraction progress live, ending with READY.
+    await waitFor("the READY event", async () => progress.events.some((e) => e.featureCacheProgress.status === "READY"), 10_000);
+    expect(progress.events.some((e) => e.featureCacheProgress.status === "EXTRACTING" && e.featureCacheProgress.progressTotal === 64)).toBe(true);
+    progress.dispose();
+    await progressClient.dispose();
     const job = await db.prisma.job.findFirstOrThrow({ where: { cacheId } });
     expect(job.status).toBe("SUCCEEDED");
     expect(job.attempts).toBe(2);
