@@ -84,7 +84,9 @@ describe("worker service end to end", () => {
     );
     cacheId = cache.id;
     const progressClient = wsClient(`ws://127.0.0.1:${port}/graphql`, token);
-    const progress = collect<{ featureCacheProgress: { status: string; progressDone: number; progressTotal: number } }>(
+    const progress = collect<{
+      featureCacheProgress: { status: string; progressDone: number; progressTotal: number };
+    }>(
       progressClient,
       `subscription($id: ID!) { featureCacheProgress(id: $id) { status progressDone progressTotal } }`,
       { id: cacheId },
@@ -136,8 +138,16 @@ describe("worker service end to end", () => {
     expect(ready.progressDone).toBe(64);
     expect(ready.shardCount).toBe(8);
     // A subscriber saw the extraction progress live, ending with READY.
-    await waitFor("the READY event", async () => progress.events.some((e) => e.featureCacheProgress.status === "READY"), 10_000);
-    expect(progress.events.some((e) => e.featureCacheProgress.status === "EXTRACTING" && e.featureCacheProgress.progressTotal === 64)).toBe(true);
+    await waitFor(
+      "the READY event",
+      async () => progress.events.some((e) => e.featureCacheProgress.status === "READY"),
+      10_000,
+    );
+    expect(
+      progress.events.some(
+        (e) => e.featureCacheProgress.status === "EXTRACTING" && e.featureCacheProgress.progressTotal === 64,
+      ),
+    ).toBe(true);
     progress.dispose();
     await progressClient.dispose();
     const job = await db.prisma.job.findFirstOrThrow({ where: { cacheId } });
@@ -254,4 +264,51 @@ describe("worker service end to end", () => {
       expect(e.memorySaving).toBeGreaterThan(0);
     }
   }, 360_000);
+  it("cancelRun stops a running training promptly and the run stays CANCELLED", async () => {
+    const config = {
+      classifier: { preset: "tiny" },
+      epochs: 400,
+      batchSize: 8,
+      microBatch: 8,
+      earlyStopping: { enabled: false },
+    };
+    const { launchRun } = await ok<{ launchRun: { id: string } }>(
+      url(),
+      token,
+      `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
+      { i: { projectId, name: "long", kind: "LOFF_TA", cacheId, config } },
+    );
+    const runId = launchRun.id;
+    await waitFor(
+      "training to start",
+      async () => (await db.prisma.metricPoint.count({ where: { runId, key: "train/loss" } })) >= 5,
+      60_000,
+    );
+    const w2 = workers[1]!;
+    const { cancelRun } = await ok<{ cancelRun: { status: string } }>(
+      url(),
+      token,
+      `mutation($id: ID!) { cancelRun(id: $id) { status } }`,
+      { id: runId },
+    );
+    expect(cancelRun.status).toBe("CANCELLED");
+    const cancelledAt = Date.now();
+    // The worker learns it from its next heartbeat (1 s here) or progress report and stops at
+    // the next step boundary.
+    await waitFor(
+      "the worker to stop the job",
+      async () => /cancelled: stopped/.test(w2.output()),
+      15_000,
+      100,
+    );
+    expect(Date.now() - cancelledAt).toBeLessThan(15_000);
+    const steps = await db.prisma.metricPoint.count({ where: { runId, key: "train/loss" } });
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await db.prisma.metricPoint.count({ where: { runId, key: "train/loss" } })).toBe(steps); // no further steps
+    expect(steps).toBeLessThan(400 * 6);
+    const run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe("CANCELLED");
+    const job = await db.prisma.job.findFirstOrThrow({ where: { runId } });
+    expect(job.status).toBe("CANCELLED");
+  }, 120_000);
 });
