@@ -15,8 +15,18 @@ import { randomBytes } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
 import pg from "pg";
-import { createPrisma, dropDatabase, ensureDbExists, generateToken, migrateDeploy, startEmbeddedPostgres, withDatabase, withAdminClient } from "@loffta/db";
-import { startApiServer } from "../apps/api/src/server";
+import {
+  createPrisma,
+  dropDatabase,
+  ensureDbExists,
+  generateToken,
+  migrateDeploy,
+  startEmbeddedPostgres,
+  withDatabase,
+  withAdminClient,
+} from "@loffta/db";
+import { spawn } from "node:child_process";
+import { freePort } from "@loffta/db";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
 
 const INGEST_CLIENTS = 8;
@@ -38,13 +48,25 @@ async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> 
     return { url: local, stop: async () => {} };
   } catch {
     log("no local Postgres: starting an embedded one");
-    const db = await startEmbeddedPostgres({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "loffta-bench-pg-")), persistent: false });
+    const db = await startEmbeddedPostgres({
+      dir: fs.mkdtempSync(path.join(os.tmpdir(), "loffta-bench-pg-")),
+      persistent: false,
+    });
     return { url: db.serverUrl, stop: () => db.stop() };
   }
 }
 
-async function post(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<void> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+async function post(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<void> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await res.json()) as { errors?: unknown[] };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
 }
@@ -53,6 +75,40 @@ const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(r
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** `apps/api/src/main.ts` in a child process on a free port; resolves once /healthz answers. */
+async function startApiProcess(
+  databaseUrl: string,
+): Promise<{ url: string; wsUrl: string; close(): Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(__dirname, "../apps/api/src/main.ts")],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  for (let i = 0; ; i++) {
+    if (child.exitCode !== null) throw new Error("the API process exited during start-up");
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (i > 600) throw new Error("the API did not start within 60 s");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    close: async () => {
+      child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -66,26 +122,42 @@ async function main(): Promise<void> {
     const team = await prisma.team.create({ data: { name: "bench", slug: "bench" } });
     const project = await prisma.project.create({ data: { teamId: team.id, name: "bench" } });
     const t = generateToken();
-    await prisma.apiToken.create({ data: { teamId: team.id, name: "bench", prefix: t.prefix, hash: t.hash, scopes: ["ADMIN"] } });
+    await prisma.apiToken.create({
+      data: { teamId: team.id, name: "bench", prefix: t.prefix, hash: t.hash, scopes: ["ADMIN"] },
+    });
     const token = t.secret;
-    const mkRun = (name: string) => prisma.run.create({ data: { projectId: project.id, name, kind: "LOFF_TA", config: {} } });
-    const server = await startApiServer({ databaseUrl: dbUrl, poolSize: 10, log });
+    const mkRun = (name: string) =>
+      prisma.run.create({ data: { projectId: project.id, name, kind: "LOFF_TA", config: {} } });
+    // The API runs in its own process, as in production: the clients below (JSON building, 100
+    // WebSocket subscribers) must not share its event loop.
+    const server = await startApiProcess(dbUrl);
     log(`server at ${server.url}`);
 
     // ---- ingest
-    const ingestRuns = await Promise.all(Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`ingest-${i}`)));
+    const ingestRuns = await Promise.all(
+      Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`ingest-${i}`)),
+    );
     const batch = (c: number, b: number) =>
-      Array.from({ length: INGEST_BATCH }, (_, i) => ({ key: ["loss", "acc", "lr", "grad", "f1"][i % 5], step: b * 200 + Math.floor(i / 5), value: Math.sin(c + b + i) }));
+      Array.from({ length: INGEST_BATCH }, (_, i) => ({
+        key: ["loss", "acc", "lr", "grad", "f1"][i % 5],
+        step: b * 200 + Math.floor(i / 5),
+        value: Math.sin(c + b + i),
+      }));
     await post(server.url, token, LOG, { runId: ingestRuns[0].id, points: batch(0, 999) }); // warm-up
     const t0 = performance.now();
     await Promise.all(
       ingestRuns.map(async (run, c) => {
-        for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++) await post(server.url, token, LOG, { runId: run.id, points: batch(c, b) });
+        for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++)
+          await post(server.url, token, LOG, { runId: run.id, points: batch(c, b) });
       }),
     );
     const ingestSec = (performance.now() - t0) / 1000;
-    const ingestPointsPerSec = Math.round((INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / ingestSec);
-    log(`ingest: ${ingestPointsPerSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`);
+    const ingestPointsPerSec = Math.round(
+      (INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / ingestSec,
+    );
+    log(
+      `ingest: ${ingestPointsPerSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`,
+    );
 
     // ---- subscription latency
     const subRun = await mkRun("subscribed");
@@ -95,13 +167,21 @@ async function main(): Promise<void> {
     let ready = 0;
     await new Promise<void>((resolve, reject) => {
       for (let i = 0; i < SUBSCRIBERS; i++) {
-        const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
+        const client = createClient({
+          url: server.wsUrl,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${token}` },
+          retryAttempts: 0,
+        });
         clients.push(client);
         client.on("connected", () => {
           if (++ready === SUBSCRIBERS) resolve();
         });
         client.subscribe<{ metricsAppended: { points: { step: number }[] } }>(
-          { query: `subscription($r: ID!) { metricsAppended(runId: $r, keys: ["loss"]) { points { step } } }`, variables: { r: subRun.id } },
+          {
+            query: `subscription($r: ID!) { metricsAppended(runId: $r, keys: ["loss"]) { points { step } } }`,
+            variables: { r: subRun.id },
+          },
           {
             next: (v) => {
               const step = v.data?.metricsAppended.points[0]?.step;
@@ -117,16 +197,26 @@ async function main(): Promise<void> {
     await new Promise((r) => setTimeout(r, 500)); // subscriptions registered
     for (let e = 0; e < SUB_EVENTS; e++) {
       sent.set(e, performance.now());
-      await post(server.url, token, LOG, { runId: subRun.id, points: Array.from({ length: 10 }, (_, i) => ({ key: i === 0 ? "loss" : `k${i}`, step: e, value: e })) });
+      await post(server.url, token, LOG, {
+        runId: subRun.id,
+        points: Array.from({ length: 10 }, (_, i) => ({
+          key: i === 0 ? "loss" : `k${i}`,
+          step: e,
+          value: e,
+        })),
+      });
       await new Promise((r) => setTimeout(r, 25));
     }
     const deadline = Date.now() + 5000;
-    while (latencies.length < SUBSCRIBERS * SUB_EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (latencies.length < SUBSCRIBERS * SUB_EVENTS && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
     latencies.sort((a, b) => a - b);
     const delivered = latencies.length;
     const subscriptionP50Ms = +percentile(latencies, 50).toFixed(1);
     const subscriptionP99Ms = +percentile(latencies, 99).toFixed(1);
-    log(`subscriptions: ${delivered}/${SUBSCRIBERS * SUB_EVENTS} delivered, p50 ${subscriptionP50Ms} ms, p99 ${subscriptionP99Ms} ms`);
+    log(
+      `subscriptions: ${delivered}/${SUBSCRIBERS * SUB_EVENTS} delivered, p50 ${subscriptionP50Ms} ms, p99 ${subscriptionP99Ms} ms`,
+    );
     await Promise.all(clients.map((c) => c.dispose()));
 
     // ---- compare query: 50 runs × 5 keys × 10,000 points, loaded with SQL (not the measure)
@@ -140,7 +230,10 @@ async function main(): Promise<void> {
       [cmpRuns.map((r) => r.id), keys, COMPARE_POINTS],
     );
     // Bulk-loaded rows bypass logMetrics: build their rollups as ingest would have.
-    await rebuildRollups(pool, cmpRuns.map((r) => r.id));
+    await rebuildRollups(
+      pool,
+      cmpRuns.map((r) => r.id),
+    );
     await pool.query(`VACUUM ANALYZE "MetricPoint"`);
     await pool.query(`VACUUM ANALYZE "MetricRollup"`);
     await pool.end();
@@ -154,7 +247,9 @@ async function main(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const compareQueryMs = Math.round(percentile(times, 50));
-    log(`metricSeries ${COMPARE_RUNS}×${COMPARE_KEYS}×${COMPARE_POINTS} → 1000: median ${compareQueryMs} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1)!)})`);
+    log(
+      `metricSeries ${COMPARE_RUNS}×${COMPARE_KEYS}×${COMPARE_POINTS} → 1000: median ${compareQueryMs} ms (min ${Math.round(times[0])}, max ${Math.round(times.at(-1)!)})`,
+    );
 
     await server.close();
     await prisma.$disconnect();
@@ -166,11 +261,27 @@ async function main(): Promise<void> {
       compareQueryMs,
       targets: { ingestPointsPerSec: 50_000, subscriptionP99Ms: 50, compareQueryMs: 300 },
       setup: {
-        ingest: { clients: INGEST_CLIENTS, batchSize: INGEST_BATCH, batchesPerClient: INGEST_BATCHES_PER_CLIENT },
+        apiProcess: "separate process (apps/api/src/main.ts), clients in the benchmark process",
+        ingest: {
+          clients: INGEST_CLIENTS,
+          batchSize: INGEST_BATCH,
+          batchesPerClient: INGEST_BATCHES_PER_CLIENT,
+        },
         subscriptions: { subscribers: SUBSCRIBERS, events: SUB_EVENTS, pointsPerEvent: 10, delivered },
-        compare: { runs: COMPARE_RUNS, keys: COMPARE_KEYS, pointsPerSeries: COMPARE_POINTS, maxPoints: 1000, samples: times.length },
+        compare: {
+          runs: COMPARE_RUNS,
+          keys: COMPARE_KEYS,
+          pointsPerSeries: COMPARE_POINTS,
+          maxPoints: 1000,
+          samples: times.length,
+        },
       },
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", node: process.version, memGiB: Math.round(os.totalmem() / 2 ** 30) },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? "unknown",
+        node: process.version,
+        memGiB: Math.round(os.totalmem() / 2 ** 30),
+      },
       date: new Date().toISOString(),
     };
     const out = path.resolve(__dirname, "results/api.json");

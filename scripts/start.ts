@@ -7,13 +7,15 @@
  *   services  api (:4000), web (:3000), one worker — each with prefixed logs
  *
  * Ctrl-C (SIGINT) or SIGTERM stops everything cleanly, Postgres last.
- * Options: --data DIR (default ./.loffta or $LOFFTA_HOME), --no-web, --no-worker;
+ * demo      a Fashion-MNIST × MobileNetV2 experiment queued for the worker (scripts/start/demo.ts)
+ * Options: --data DIR (default ./.loffta or $LOFFTA_HOME), --no-web, --no-worker, --no-demo;
  * ports from API_PORT / WEB_PORT.
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createPrisma, seedDemo } from "@loffta/db";
+import { createPrisma, portIsFree, seedDemo } from "@loffta/db";
 import { openPlatformDatabase, type PlatformDatabase } from "./start/database";
+import { seedDemoExperiment, watchDemo } from "./start/demo";
 import {
   startService,
   stopService,
@@ -28,6 +30,7 @@ interface Options {
   dataDir: string;
   web: boolean;
   worker: boolean;
+  demo: boolean;
   apiPort: number;
   webPort: number;
 }
@@ -37,6 +40,7 @@ function parseArgs(argv: string[]): Options {
     dataDir: path.resolve(process.env.LOFFTA_HOME ?? path.join(ROOT, ".loffta")),
     web: true,
     worker: true,
+    demo: true,
     apiPort: Number(process.env.API_PORT ?? 4000),
     webPort: Number(process.env.WEB_PORT ?? 3000),
   };
@@ -45,9 +49,10 @@ function parseArgs(argv: string[]): Options {
     if (a === "--data") opts.dataDir = path.resolve(argv[++i] ?? "");
     else if (a === "--no-web") opts.web = false;
     else if (a === "--no-worker") opts.worker = false;
+    else if (a === "--no-demo") opts.demo = false;
     else if (a === "--help" || a === "-h") {
       console.log(
-        "usage: npm start -- [--data DIR] [--no-web] [--no-worker]   (env: DATABASE_URL, API_PORT, WEB_PORT)",
+        "usage: npm start -- [--data DIR] [--no-web] [--no-worker] [--no-demo]   (env: DATABASE_URL, API_PORT, WEB_PORT)",
       );
       process.exit(0);
     } else {
@@ -158,6 +163,17 @@ async function main(): Promise<void> {
     fs.writeFileSync(tokenFile, seed.token + "\n", { mode: 0o600 });
     log("demo team, project and token ready");
 
+    // A port held by another process would answer our readiness checks: refuse to start.
+    for (const [name, port, env] of [
+      ["API", opts.apiPort, "API_PORT"],
+      ["dashboard", opts.webPort, "WEB_PORT"],
+    ] as const) {
+      if ((name === "API" || opts.web) && !(await portIsFree(port))) {
+        throw new Error(
+          `port ${port} (${name}) is already in use: stop what holds it or choose another with ${env}=…`,
+        );
+      }
+    }
     for (const spec of serviceSpecs(opts, db.url, seed.token)) {
       const s = startService(spec, services.length, (svc, code) => {
         if (!stopping) {
@@ -181,6 +197,19 @@ async function main(): Promise<void> {
   if (names.has("web")) log(`  dashboard  http://localhost:${opts.webPort}/`);
   log(`  demo token ${readToken(path.join(opts.dataDir, "demo-token"))}`);
   log("press Ctrl-C to stop");
+
+  if (opts.demo) {
+    const demoOpts = {
+      dataDir: opts.dataDir,
+      apiUrl: `http://127.0.0.1:${opts.apiPort}`,
+      token: readToken(path.join(opts.dataDir, "demo-token")) ?? "",
+      log,
+    };
+    void seedDemoExperiment(demoOpts).then(
+      (state) => (names.has("worker") ? watchDemo({ ...demoOpts, state }) : undefined),
+      (e: unknown) => log(`demo: not built: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }
 }
 
 void main();

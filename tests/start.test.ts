@@ -26,7 +26,7 @@ async function startPlatform(dataDir: string, apiPort: number, pgPort: number): 
   delete env.DATABASE_URL;
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "scripts/start.ts", "--data", dataDir, "--no-web", "--no-worker"],
+    ["--import", "tsx", "scripts/start.ts", "--data", dataDir, "--no-web", "--no-worker", "--no-demo"],
     {
       cwd: ROOT,
       env,
@@ -107,4 +107,17 @@ describe("npm start (scripts/start.ts)", () => {
     again.child.kill("SIGTERM");
     expect(await again.exited).toBe(0);
   }, 240_000);
+  it("refuses to start when the API port is taken, with a clear message", async () => {
+    const net = await import("node:net");
+    const holder = net.createServer();
+    await new Promise<void>((r) => holder.listen(apiPort, "127.0.0.1", () => r()));
+    try {
+      await expect(startPlatform(dataDir, apiPort, pgPort)).rejects.toThrow(
+        /port \d+ \(API\) is already in use/,
+      );
+      expect(fs.existsSync(pidFile(dataDir))).toBe(false); // Postgres was stopped again
+    } finally {
+      holder.close();
+    }
+  }, 120_000);
 });

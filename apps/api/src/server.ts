@@ -51,9 +51,18 @@ type WsExtra = {
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const log = opts.log ?? ((m: string) => console.error(`[api] ${m}`));
   const prisma = createPrisma(opts.databaseUrl);
-  const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({
+    connectionString: opts.databaseUrl,
+    max: opts.poolSize ?? 10,
+    options: "-c TimeZone=UTC",
+  });
   pool.on("error", (e) => log(`pg pool: ${e.message}`));
-  const pubsub = new PgPubSub({ connectionString: opts.databaseUrl, pool, hydrate: createHydrator(prisma, pool), log });
+  const pubsub = new PgPubSub({
+    connectionString: opts.databaseUrl,
+    pool,
+    hydrate: createHydrator(prisma, pool),
+    log,
+  });
   const services: Services = { prisma, pool, pubsub };
   const cleanup: (() => Promise<unknown>)[] = [() => prisma.$disconnect(), () => pool.end()];
   try {
@@ -67,8 +76,17 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  // Workers and scripts reuse keep-alive connections (undici). Node's 5 s idle timeout races
+  // a client that reuses a connection just as the server closes it ("other side closed"):
+  // keep idle connections well beyond the clients' reuse window.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
 
-  const wsServer = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: LIMITS.bodyBytes });
+  const wsServer = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    maxPayload: LIMITS.bodyBytes,
+  });
   const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
     {
       schema,
@@ -101,7 +119,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && TOO_COMPLEX.test(formatted.message)) {
         return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
       }
-      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR") log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR")
+        log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return formatted;
     },
   });
@@ -144,19 +163,41 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         const auth = await authenticate(prisma, req.headers.authorization);
-        return auth.viewer ? { ...services, viewer: auth.viewer } : { ...services, viewer: null, authError: auth.error };
+        return auth.viewer
+          ? { ...services, viewer: auth.viewer }
+          : { ...services, viewer: null, authError: auth.error };
       },
     }),
   );
 
   // Body errors (too large, not JSON) as GraphQL-shaped JSON.
-  app.use((err: { type?: string; status?: number; message?: string }, _req: Request, res: Response, next: NextFunction) => {
-    if (err.type === "entity.too.large") {
-      res.status(413).json({ errors: [{ message: `request body exceeds ${LIMITS.bodyBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
-    } else if (err.type === "entity.parse.failed") {
-      res.status(400).json({ errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
-    } else next(err);
-  });
+  app.use(
+    (
+      err: { type?: string; status?: number; message?: string },
+      _req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
+      if (err.type === "entity.too.large") {
+        res
+          .status(413)
+          .json({
+            errors: [
+              {
+                message: `request body exceeds ${LIMITS.bodyBytes} bytes`,
+                extensions: { code: "PAYLOAD_TOO_LARGE" },
+              },
+            ],
+          });
+      } else if (err.type === "entity.parse.failed") {
+        res
+          .status(400)
+          .json({
+            errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }],
+          });
+      } else next(err);
+    },
+  );
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

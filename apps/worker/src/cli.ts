@@ -5,6 +5,7 @@
 import { CliUsageError } from "./cli/errors";
 import { trainCommand, trainUsage } from "./cli/train-command";
 import { extractCommand } from "./extract/cli";
+import { importCommand } from "./importers/command";
 import { serveCommand } from "./service/command";
 
 export interface Command {
@@ -21,6 +22,7 @@ export const commands: Record<string, Command> = {
   },
   extract: extractCommand,
   serve: serveCommand,
+  import: importCommand,
 };
 
 function usage(): string {

@@ -1,0 +1,424 @@
+/**
+ * `npm run reproduce`: the paper's comparison on one dataset × foundation model, through the API.
+ * For each labels-per-class setting (a train subset registered as its own dataset) and seed, the
+ * four run kinds get the same budget (epochs, batch, seed): UNFROZEN_LINEAR (fine-tuning) first,
+ * FROZEN_LINEAR, LOFF and LOFF_TA with the fine-tuning run as their `baselineRunId`. The worker(s)
+ * run them; this waits, then writes `<out>/report.md`, `report.json` and PNG plots.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { ApiError, type Api } from "./client";
+import { barChartSvg, lineChartSvg, writePng } from "./plots";
+import { writeLabelSubset } from "./subset";
+
+export const KINDS = ["UNFROZEN_LINEAR", "FROZEN_LINEAR", "LOFF", "LOFF_TA"] as const;
+export type Kind = (typeof KINDS)[number];
+
+export interface ReproduceOptions {
+  api: Api;
+  datasetId: string;
+  modelId: string;
+  projectId?: string;
+  name?: string;
+  /** Train images per class; empty: the dataset as registered. */
+  labelsPerClass: number[];
+  seeds: number[];
+  kinds?: Kind[];
+  epochs: number;
+  batchSize: number;
+  /** Classifier preset of LOFF / LOFF_TA runs (default "tiny"). */
+  preset?: string;
+  resolution?: number;
+  metric?: string;
+  /** Where the report goes (default reports/<name>). */
+  out?: string;
+  /** Where labels-per-class subsets are written (must be readable by the API and workers). */
+  dataDir: string;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunRow {
+  id: string;
+  name: string;
+  kind: Kind;
+  seed: number;
+  status: string;
+  labelsPerClass: number | null;
+  trainImagesPerSec: number | null;
+  peakMemoryBytes: number | null;
+  wallTimeSec: number | null;
+  finalMetrics: Record<string, unknown> | null;
+  error: string | null;
+  speedup: number | null;
+  memorySaving: number | null;
+  baselineSource: string | null;
+}
+
+export interface Aggregate {
+  kind: Kind;
+  labelsPerClass: number | null;
+  n: number;
+  succeeded: number;
+  metricMean: number | null;
+  metricStd: number | null;
+  imagesPerSec: number | null;
+  peakMemoryBytes: number | null;
+  speedup: number | null;
+  memorySaving: number | null;
+}
+
+export interface ReproduceResult {
+  out: string;
+  reportMd: string;
+  runs: RunRow[];
+  aggregates: Aggregate[];
+}
+
+const RUN_FIELDS = `id name kind seed status trainImagesPerSec peakMemoryBytes wallTimeSec finalMetrics error tags`;
+const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
+
+export const mean = (v: number[]): number | null =>
+  v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+/** Sample standard deviation (n − 1); 0 for a single value. */
+export const std = (v: number[]): number | null => {
+  const m = mean(v);
+  if (m === null) return null;
+  return v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
+};
+const nums = (v: (number | null | undefined)[]): number[] =>
+  v.filter((x): x is number => typeof x === "number" && Number.isFinite(x));
+
+export async function findOrRegisterDataset(api: Api, name: string, rootUri: string): Promise<string> {
+  try {
+    const r = await api.request<{ registerDataset: { id: string } }>(
+      `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id } }`,
+      { i: { name, rootUri, layout: "IMAGE_FOLDER" } },
+    );
+    return r.registerDataset.id;
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.code !== "CONFLICT") throw e;
+    const { datasets } = await api.request<{ datasets: { id: string; name: string; rootUri: string }[] }>(
+      `{ datasets { id name rootUri } }`,
+    );
+    const d = datasets.find((x) => x.name === name);
+    if (!d || path.resolve(d.rootUri) !== path.resolve(rootUri))
+      throw new Error(`a dataset named "${name}" exists with another root (${d?.rootUri ?? "?"})`);
+    return d.id;
+  }
+}
+
+export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
+  const { api } = o;
+  const log = o.log ?? ((l: string) => process.stderr.write(`reproduce | ${l}\n`));
+  const kinds = o.kinds ?? [...KINDS];
+  const metric = o.metric ?? "accuracy";
+  const {
+    dataset,
+    foundationModel: model,
+    projects,
+  } = await api.request<{
+    dataset: { id: string; name: string; rootUri: string; classNames: string[] } | null;
+    foundationModel: { id: string; name: string; family: string; defaultImageSize: number } | null;
+    projects: { id: string; name: string }[];
+  }>(
+    `query($d: ID!, $m: ID!) { dataset(id: $d) { id name rootUri classNames } foundationModel(id: $m) { id name family defaultImageSize } projects { id name } }`,
+    { d: o.datasetId, m: o.modelId },
+  );
+  if (!dataset) throw new Error(`dataset ${o.datasetId} not found`);
+  if (!model) throw new Error(`foundation model ${o.modelId} not found`);
+  const projectId = o.projectId ?? projects[0]?.id;
+  if (!projectId) throw new Error("no project in this team: pass --project");
+  const name = (o.name ?? `${dataset.name}--${model.name}`).replace(/[^A-Za-z0-9._-]+/g, "-");
+  const out = path.resolve(o.out ?? path.join(__dirname, "../../reports", name));
+  const resolution = o.resolution ?? model.defaultImageSize;
+  const tag = `reproduce:${name}`;
+
+  // 1. One dataset (and cache) per labels-per-class setting.
+  const settings: { lpc: number | null; datasetId: string }[] = [];
+  if (!o.labelsPerClass.length) settings.push({ lpc: null, datasetId: dataset.id });
+  for (const lpc of o.labelsPerClass) {
+    const dir = path.resolve(
+      o.dataDir,
+      "subsets",
+      `${dataset.name}-lpc${lpc}-${dataset.id.slice(0, 8)}`.replace(/[^A-Za-z0-9._-]+/g, "-"),
+    );
+    writeLabelSubset(dataset.rootUri.replace(/^file:\/\//, ""), dir, lpc);
+    settings.push({
+      lpc,
+      datasetId: await findOrRegisterDataset(api, `${dataset.name}-lpc${lpc}-${dataset.id.slice(0, 8)}`, dir),
+    });
+  }
+  const caches: string[] = [];
+  for (const s of settings) {
+    const r = await api.request<{ requestFeatureCache: { id: string } }>(
+      `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`,
+      { i: { datasetId: s.datasetId, modelId: model.id, resolution } },
+    );
+    caches.push(r.requestFeatureCache.id);
+  }
+
+  // 2. Equal budgets: same epochs, batch and seed for every kind.
+  const base = {
+    epochs: o.epochs,
+    batchSize: o.batchSize,
+    microBatch: Math.min(o.batchSize, 8),
+    earlyStopping: { enabled: false },
+    schedule: { warmupEpochs: Math.min(1, o.epochs - 1) },
+  };
+  const configFor = (kind: Kind): Record<string, unknown> => {
+    if (kind === "LOFF") return { ...base, classifier: { preset: o.preset ?? "tiny" } };
+    if (kind === "LOFF_TA") return { ...base, classifier: { preset: o.preset ?? "tiny" } };
+    return { ...base, classifier: { preset: "linear" } };
+  };
+  const launched: { id: string; lpc: number | null }[] = [];
+  for (let i = 0; i < settings.length; i++) {
+    const lpc = settings[i].lpc;
+    for (const seed of o.seeds) {
+      let baselineRunId: string | undefined;
+      for (const kind of kinds) {
+        const runName = `${name}/${kind.toLowerCase()}${lpc === null ? "" : `/lpc${lpc}`}/seed${seed}`;
+        const { launchRun } = await api.request<{ launchRun: { id: string } }>(
+          `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
+          {
+            i: {
+              projectId,
+              name: runName,
+              kind,
+              cacheId: caches[i],
+              config: configFor(kind),
+              seed,
+              tags: ["reproduce", tag, `lpc:${lpc ?? "all"}`],
+              baselineRunId: kind.startsWith("LOFF") ? baselineRunId : undefined,
+            },
+          },
+        );
+        if (kind === "UNFROZEN_LINEAR") baselineRunId = launchRun.id;
+        launched.push({ id: launchRun.id, lpc });
+      }
+    }
+  }
+  log(
+    `${launched.length} runs launched (${kinds.join(", ")} × ${o.seeds.length} seed(s) × ${settings.length} label setting(s)); waiting for the worker(s)…`,
+  );
+
+  // 3. Wait.
+  const deadline = Date.now() + (o.timeoutMs ?? 6 * 3600_000);
+  let rows: Record<string, unknown>[] = [];
+  let last = "";
+  for (;;) {
+    rows = [];
+    for (const l of launched)
+      rows.push(
+        (
+          await api.request<{ run: Record<string, unknown> }>(
+            `query($id: ID!) { run(id: $id) { ${RUN_FIELDS} } }`,
+            { id: l.id },
+          )
+        ).run,
+      );
+    const done = rows.filter((r) => TERMINAL.has(r.status as string)).length;
+    const line = `${done}/${launched.length} runs finished`;
+    if (line !== last) log((last = line));
+    if (done === launched.length) break;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for runs (${line})`);
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+
+  // 4. Efficiency as the API computes it (speed-up and memory saving vs fine-tuning).
+  const eff = new Map<
+    string,
+    { speedup: number | null; memorySaving: number | null; baselineSource: string | null }
+  >();
+  for (let i = 0; i < launched.length; i += 20) {
+    const { compareRuns } = await api.request<{
+      compareRuns: {
+        efficiency: {
+          run: { id: string };
+          speedup: number | null;
+          memorySaving: number | null;
+          baselineSource: string | null;
+        }[];
+      };
+    }>(
+      `query($ids: [ID!]!) { compareRuns(ids: $ids) { efficiency { run { id } speedup memorySaving baselineSource } } }`,
+      { ids: launched.slice(i, i + 20).map((l) => l.id) },
+    );
+    for (const e of compareRuns.efficiency) eff.set(e.run.id, e);
+  }
+  const runs: RunRow[] = rows.map((r, i) => ({
+    id: r.id as string,
+    name: r.name as string,
+    kind: r.kind as Kind,
+    seed: r.seed as number,
+    status: r.status as string,
+    labelsPerClass: launched[i].lpc,
+    trainImagesPerSec: (r.trainImagesPerSec as number | null) ?? null,
+    peakMemoryBytes: (r.peakMemoryBytes as number | null) ?? null,
+    wallTimeSec: (r.wallTimeSec as number | null) ?? null,
+    finalMetrics: (r.finalMetrics as Record<string, unknown> | null) ?? null,
+    error: (r.error as string | null) ?? null,
+    speedup: eff.get(r.id as string)?.speedup ?? null,
+    memorySaving: eff.get(r.id as string)?.memorySaving ?? null,
+    baselineSource: eff.get(r.id as string)?.baselineSource ?? null,
+  }));
+  const aggregates = aggregate(
+    runs,
+    kinds,
+    settings.map((s) => s.lpc),
+    metric,
+  );
+  fs.mkdirSync(out, { recursive: true });
+  const reportMd = renderReport({
+    name,
+    dataset: dataset.name,
+    model: `${model.name} (${model.family})`,
+    resolution,
+    metric,
+    epochs: o.epochs,
+    batchSize: o.batchSize,
+    seeds: o.seeds,
+    runs,
+    aggregates,
+  });
+  fs.writeFileSync(path.join(out, "report.md"), reportMd);
+  fs.writeFileSync(
+    path.join(out, "report.json"),
+    JSON.stringify(
+      {
+        name,
+        datasetId: dataset.id,
+        modelId: model.id,
+        resolution,
+        metric,
+        epochs: o.epochs,
+        batchSize: o.batchSize,
+        seeds: o.seeds,
+        runs,
+        aggregates,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  await writePlots(out, aggregates, metric);
+  log(`report: ${path.join(out, "report.md")}`);
+  return { out, reportMd, runs, aggregates };
+}
+
+export function aggregate(
+  runs: RunRow[],
+  kinds: readonly Kind[],
+  lpcs: (number | null)[],
+  metric: string,
+): Aggregate[] {
+  const res: Aggregate[] = [];
+  for (const lpc of lpcs)
+    for (const kind of kinds) {
+      const group = runs.filter((r) => r.kind === kind && r.labelsPerClass === lpc);
+      const ok = group.filter((r) => r.status === "SUCCEEDED");
+      const m = nums(ok.map((r) => r.finalMetrics?.[metric] as number | undefined));
+      res.push({
+        kind,
+        labelsPerClass: lpc,
+        n: group.length,
+        succeeded: ok.length,
+        metricMean: mean(m),
+        metricStd: std(m),
+        imagesPerSec: mean(nums(ok.map((r) => r.trainImagesPerSec))),
+        peakMemoryBytes: mean(nums(ok.map((r) => r.peakMemoryBytes))),
+        speedup: mean(nums(ok.map((r) => r.speedup))),
+        memorySaving: mean(nums(ok.map((r) => r.memorySaving))),
+      });
+    }
+  return res;
+}
+
+export const fmtMetric = (m: number | null, s: number | null): string =>
+  m === null ? "—" : `${m.toFixed(3)} ± ${(s ?? 0).toFixed(3)}`;
+export const fmtNum = (v: number | null, digits = 1, unit = ""): string =>
+  v === null ? "—" : `${v.toFixed(digits)}${unit}`;
+export const fmtMiB = (b: number | null): string => (b === null ? "—" : `${(b / 2 ** 20).toFixed(0)} MiB`);
+
+function renderReport(r: {
+  name: string;
+  dataset: string;
+  model: string;
+  resolution: number;
+  metric: string;
+  epochs: number;
+  batchSize: number;
+  seeds: number[];
+  runs: RunRow[];
+  aggregates: Aggregate[];
+}): string {
+  const lines = [
+    `# Reproduction report: ${r.name}`,
+    "",
+    `Dataset **${r.dataset}**, foundation model **${r.model}** at ${r.resolution}×${r.resolution}; every kind trained with the same budget: ${r.epochs} epoch(s), batch ${r.batchSize}, seeds ${r.seeds.join(", ")}. Metric: ${r.metric} on the evaluation split (mean ± sample std over seeds). Speed-up and memory saving are the API's (\`compareRuns.efficiency\`): run images/s ÷ fine-tuning images/s and fine-tuning peak memory ÷ run peak memory, against the UNFROZEN_LINEAR run of the same seed (or a calibration when that run failed).`,
+    "",
+    "## Results",
+    "",
+    `| labels / class | kind | runs ok | ${r.metric} | train images/s | peak memory | speed-up vs fine-tuning | memory saving |`,
+    "|---|---|---|---|---|---|---|---|",
+    ...r.aggregates.map(
+      (a) =>
+        `| ${a.labelsPerClass ?? "all"} | ${a.kind} | ${a.succeeded}/${a.n} | ${fmtMetric(a.metricMean, a.metricStd)} | ${fmtNum(a.imagesPerSec)} | ${fmtMiB(a.peakMemoryBytes)} | ${fmtNum(a.speedup, 2, "×")} | ${fmtNum(a.memorySaving, 2, "×")} |`,
+    ),
+    "",
+    "![accuracy vs labels per class](accuracy.png)",
+    "",
+    "![throughput and memory](efficiency.png)",
+    "",
+    "## Runs",
+    "",
+    `| run | id | status | ${r.metric} | images/s | peak memory | wall time | speed-up | baseline |`,
+    "|---|---|---|---|---|---|---|---|---|",
+    ...r.runs.map(
+      (x) =>
+        `| ${x.name} | \`${x.id}\` | ${x.status}${x.error ? ` (${x.error.replace(/\|/g, "/").replace(/\s+/g, " ").slice(0, 120)})` : ""} | ${typeof x.finalMetrics?.[r.metric] === "number" ? (x.finalMetrics[r.metric] as number).toFixed(3) : "—"} | ${fmtNum(x.trainImagesPerSec)} | ${fmtMiB(x.peakMemoryBytes)} | ${fmtNum(x.wallTimeSec, 1, " s")} | ${fmtNum(x.speedup, 2, "×")} | ${x.baselineSource ?? "—"} |`,
+    ),
+    "",
+    `Generated ${new Date().toISOString()} by \`npm run reproduce\`; raw numbers in \`report.json\`.`,
+    "",
+  ];
+  return lines.join("\n");
+}
+
+async function writePlots(out: string, aggregates: Aggregate[], metric: string): Promise<void> {
+  const kinds = [...new Set(aggregates.map((a) => a.kind))];
+  const series = kinds.map((k) => ({
+    name: k,
+    points: aggregates
+      .filter((a) => a.kind === k && a.metricMean !== null)
+      .map((a) => ({ x: a.labelsPerClass ?? 0, y: a.metricMean!, err: a.metricStd ?? 0 })),
+  }));
+  await writePng(
+    lineChartSvg(
+      `${metric} vs labels per class`,
+      "labels per class (train images per class)",
+      metric,
+      series,
+    ),
+    path.join(out, "accuracy.png"),
+  );
+  const label = (a: Aggregate) => `${a.kind}${a.labelsPerClass === null ? "" : ` @${a.labelsPerClass}`}`;
+  const withData = aggregates.filter((a) => a.imagesPerSec !== null);
+  await writePng(
+    barChartSvg("Training cost", [
+      {
+        title: "train throughput",
+        unit: "images/s",
+        bars: withData.map((a) => ({ name: label(a), value: a.imagesPerSec! })),
+      },
+      {
+        title: "peak memory",
+        unit: "MiB",
+        bars: withData
+          .filter((a) => a.peakMemoryBytes !== null)
+          .map((a) => ({ name: label(a), value: a.peakMemoryBytes! / 2 ** 20 })),
+      },
+    ]),
+    path.join(out, "efficiency.png"),
+  );
+}
