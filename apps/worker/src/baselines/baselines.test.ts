@@ -126,6 +126,56 @@ describe("image baselines", () => {
     expect(s.finalMetrics).not.toBeNull();
   }, 60000);
 
+  it("UNFROZEN_LINEAR fine-tunes a TF.js layers model (any backbone) and calibrates it in a child process", async () => {
+    if (!native) return; // saving a layers model to file:// needs tfjs-node
+    const dir = await fsp.mkdtemp(path.join(os.tmpdir(), "loffta-tfjs-"));
+    try {
+      const net = tf.sequential({
+        layers: [
+          tf.layers.conv2d({ inputShape: [SIZE, SIZE, 3], filters: 8, kernelSize: 3, strides: 2, activation: "relu", name: "stem", seed: 1 } as never),
+          tf.layers.batchNormalization({ name: "bn" }),
+          tf.layers.conv2d({ filters: 12, kernelSize: 3, strides: 2, activation: "relu", name: "feat" }),
+          tf.layers.globalAveragePooling2d({}),
+          tf.layers.dense({ units: 3, name: "logits" }),
+        ],
+      });
+      await net.save(`file://${dir}`);
+      const stem0 = (net.getLayer("stem").getWeights()[0].dataSync() as Float32Array).slice();
+      net.dispose();
+      const tfjsModel = await loadFoundationModel({ path: path.join(dir, "model.json"), family: "tfjs", tfjsLayer: "feat", imageSize: SIZE, hash: false });
+      try {
+        expect(tfjsModel.dim).toBe(12);
+        const losses: number[] = [];
+        let stem1: Float32Array | null = null;
+        const s = await trainOnImages({
+          model: tfjsModel,
+          data,
+          kind: "UNFROZEN_LINEAR",
+          config: config({ epochs: 6, optimizer: { lr: 5e-3, weightDecay: 0 }, batchSize: 16, microBatch: 8 }),
+          imageSize: SIZE,
+          augment: { enabled: false },
+          onStep: (st) => losses.push(st.loss),
+          onTrained: (clf) => {
+            const k = [...clf.backbone.keys()].find((n) => n.startsWith("stem") && n.includes("kernel"));
+            stem1 = (clf.backbone.get(k!) as tf.Variable).dataSync().slice() as Float32Array;
+          },
+        });
+        expect(stem1).not.toBeNull();
+        expect(stem0.some((v, i) => Math.abs(v - stem1![i]) > 1e-5)).toBe(true); // the backbone itself was trained
+        const mean = (a: number[]): number => a.reduce((x, y) => x + y, 0) / a.length;
+        expect(mean(losses.slice(-3))).toBeLessThan(mean(losses.slice(0, 3)));
+        expect(s.numParams).toBeGreaterThan(12 * 2 + 2);
+      } finally {
+        tfjsModel.dispose();
+      }
+      const cal = await measureInChild({ kind: "finetune", model: { path: path.join(dir, "model.json"), family: "tfjs", tfjsLayer: "feat", imageSize: SIZE }, imageSize: SIZE, batchSize: 4, steps: 1 });
+      expect(cal.imagesPerSec).toBeGreaterThan(0);
+      expect(cal.peakRssBytes).toBeGreaterThan(0);
+    } finally {
+      await fsp.rm(dir, { recursive: true, force: true });
+    }
+  }, 90000);
+
   it("fine-tuning gradients match a finite-difference estimate", async () => {
     const clf = await buildImageClassifier(model, { kind: "UNFROZEN_LINEAR", numClasses: 2, imageSize: SIZE, seed: 5 });
     const x = probeInput(4);

@@ -13,6 +13,7 @@
  * resolution a variable (equivalent to training the interpolated table at a fixed resolution).
  */
 import { promises as fsp } from "node:fs";
+import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import type { FoundationModel } from "../extract/foundation";
 import type { BackboneParams, VitBackbone } from "../extract/models/backbone";
@@ -185,6 +186,31 @@ function linearHead(D: number, C: number, seed: number): { params: Map<string, t
   };
 }
 
+/**
+ * A TF.js layers model made trainable: the sub-model up to the feature layer, its trainable
+ * weights as variables, and features = the grid averaged over h×w (what the frozen path uses
+ * as CLS), computed in training mode (batch-norm uses batch statistics).
+ */
+async function tfjsTrainable(model: FoundationModel): Promise<{ vars: Map<string, tf.Variable>; features: (pixels: tf.Tensor4D) => tf.Tensor2D; dispose(): void }> {
+  const file = model.weights.path;
+  const json = JSON.parse(await fsp.readFile(file, "utf8")) as { format?: string };
+  if (json.format === "graph-model") throw new BaselineError("fine-tuning needs a TF.js layers model (graph models are frozen)");
+  const base = await tf.loadLayersModel(`file://${path.resolve(file)}`);
+  let feat: tf.LayersModel = base;
+  if (model.tfjsLayer) feat = tf.model({ inputs: base.inputs, outputs: base.getLayer(model.tfjsLayer).output as tf.SymbolicTensor });
+  const vars = new Map<string, tf.Variable>();
+  for (const w of feat.trainableWeights) vars.set(w.name, (w as unknown as { read(): tf.Variable }).read());
+  return {
+    vars,
+    features: (pixels) => {
+      const y = feat.apply(pixels, { training: true }) as tf.Tensor;
+      if (y.rank !== 4) throw new BaselineError(`TF.js feature layer output has rank ${y.rank}; fine-tuning needs a [B, h, w, C] grid`);
+      return tf.mean(y, [1, 2]) as tf.Tensor2D;
+    },
+    dispose: () => base.dispose(),
+  };
+}
+
 /** Build the frozen or fine-tuning linear classifier on a foundation model. */
 export async function buildImageClassifier(model: FoundationModel, o: BuildImageClassifierOptions): Promise<ImageClassifier> {
   const D = model.dim;
@@ -216,6 +242,26 @@ export async function buildImageClassifier(model: FoundationModel, o: BuildImage
       forward: (pixels) => head.forward(features(pixels)),
       decayed: (name) => name === "head.weight",
       dispose: () => params.forEach((v) => v.dispose()),
+    };
+  }
+  if (model.family === "tfjs") {
+    const tj = await tfjsTrainable(model);
+    tj.vars.forEach((v, k) => params.set(`backbone.${k}`, v));
+    head.params.forEach((v, k) => params.set(k, v));
+    let n = 0;
+    params.forEach((v) => (n += v.size));
+    return {
+      ...base,
+      kind: o.kind,
+      numParams: n,
+      backbone: tj.vars,
+      features: tj.features,
+      forward: (pixels) => head.forward(tj.features(pixels)),
+      decayed: (name) => name === "head.weight" || (name.startsWith("backbone.") && /kernel/.test(name)),
+      dispose: () => {
+        head.params.forEach((v) => v.dispose());
+        tj.dispose();
+      },
     };
   }
   const src = await loadBackbone(model);

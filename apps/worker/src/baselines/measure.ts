@@ -18,7 +18,7 @@ import { BaselineError } from "./finetune-model";
 export interface FineTuneMeasureSpec {
   kind: "finetune";
   /** A local model (any location loadFoundationModel accepts). */
-  model: { path: string; family?: Family; layer?: number };
+  model: { path: string; family?: Family; layer?: number; tfjsLayer?: string; imageSize?: number };
   imageSize: number;
   batchSize: number;
   microBatch?: number;
@@ -60,7 +60,7 @@ export async function runMeasurement(spec: MeasureSpec, o: { isolated?: boolean 
   const t0 = performance.now();
   let r: CalibrationResult;
   if (spec.kind === "finetune") {
-    const model = await loadFoundationModel({ path: spec.model.path, family: spec.model.family, layer: spec.model.layer, hash: false });
+    const model = await loadFoundationModel({ path: spec.model.path, family: spec.model.family, layer: spec.model.layer, tfjsLayer: spec.model.tfjsLayer, imageSize: spec.model.imageSize, hash: false });
     r = await calibrateFineTuning({ model, imageSize: spec.imageSize, batchSize: spec.batchSize, microBatch: spec.microBatch, steps: spec.steps, warmupSteps: spec.warmupSteps, numClasses: spec.numClasses, releaseModel: true });
   } else if (spec.kind === "cache") {
     r = await measureCacheTraining(spec);

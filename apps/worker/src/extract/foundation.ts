@@ -71,6 +71,8 @@ export interface FoundationModel {
   /** pixels: normalised [B, H, W, 3] → CLS [B, D] and grid [B, h, w, D] after the final norm. */
   forward(pixels: tf.Tensor4D, opts?: { layer?: number }): BackboneOutput;
   dispose(): void;
+  /** tfjs family: the layer / node whose output is the feature grid (null: the model output). */
+  tfjsLayer?: string | null;
 }
 
 const PREFIXES = ["", "dinov2.", "vit.", "deit.", "vision_model.", "model.", "backbone."];
@@ -167,6 +169,7 @@ async function loadTfjs(modelJson: string, opts: LoadFoundationOptions): Promise
     family: "tfjs",
     name: path.basename(path.dirname(modelJson)),
     architecture: `tfjs ${m.format}${opts.tfjsLayer ? ` @ ${opts.tfjsLayer}` : ""}`,
+    tfjsLayer: opts.tfjsLayer ?? null,
     dim: m.dim(size, size),
     patchSize: null,
     numLayers: null,

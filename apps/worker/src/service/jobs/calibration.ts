@@ -23,7 +23,7 @@ export async function fineTuningCalibration(
   config: RunConfig,
 ): Promise<{ calibration?: CalibrationInput; calibrationId?: string }> {
   const cache = run.cache;
-  if (!cache || process.env.LOFFTA_CALIBRATION === "off" || cache.model.family === "OTHER") return {};
+  if (!cache || process.env.LOFFTA_CALIBRATION === "off") return {};
   const key = {
     modelId: cache.model.id,
     resolution: cache.resolution,
@@ -41,7 +41,7 @@ export async function fineTuningCalibration(
     const r = await measureInChild(
       {
         kind: "finetune",
-        model: { path: opts.path, family: opts.family, layer: opts.layer },
+        model: { path: opts.path, family: opts.family, layer: opts.layer, tfjsLayer: opts.tfjsLayer, imageSize: opts.imageSize },
         imageSize: cache.resolution,
         batchSize: config.batchSize,
         microBatch: config.microBatch,
