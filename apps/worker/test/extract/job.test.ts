@@ -4,7 +4,7 @@
  * valid cache, skipped images listed, crash (SIGKILL) + resume bit-exact, pooling grid.
  */
 import { spawn } from "node:child_process";
-import { existsSync, promises as fsp } from "node:fs";
+import { promises as fsp } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
@@ -132,7 +132,16 @@ describe("extraction job", () => {
     const out = path.join(tmp, "cacheB");
     const first = cli([...common(out), "--slow-ms", "400"]);
     const t0 = Date.now();
-    while (!existsSync(path.join(out, "shard-00000.safetensors")) && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 20));
+    // Kill once the manifest records a shard (the shard file is renamed into place just before
+    // the manifest is rewritten: waiting for the file alone would race that write).
+    const recorded = async (): Promise<number> => {
+      try {
+        return (JSON.parse(await fsp.readFile(path.join(out, "manifest.json"), "utf8")) as { shards: unknown[] }).shards.length;
+      } catch {
+        return 0; // not written yet, or caught mid-rename
+      }
+    };
+    while ((await recorded()) < 1 && Date.now() - t0 < 60000) await new Promise((r) => setTimeout(r, 20));
     first.kill();
     expect(await first.done).toBe(-1);
     const partial = JSON.parse(await fsp.readFile(path.join(out, "manifest.json"), "utf8")) as { complete: boolean; shards: unknown[] };
