@@ -60,6 +60,8 @@ describe("database schema (real Postgres, committed migrations)", () => {
       "Job",
       "Worker",
       "Artifact",
+      "Report",
+      "ReportPlot",
       "_prisma_migrations",
     ]) {
       expect(names).toContain(t);
