@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           Project: "@loffta/db#Project as ProjectModel",
           Run: "@loffta/db#Run as RunModel",
           Calibration: "@loffta/db#Calibration as CalibrationModel",
+          Report: "@loffta/db#Report as ReportModel",
+          ReportPlot: "@loffta/db#ReportPlot as ReportPlotModel",
           RunConnection: "../services/runs#RunPage",
           RunComparison: "../services/compare#Comparison",
           RunEfficiency: "../services/compare#EfficiencyRow",

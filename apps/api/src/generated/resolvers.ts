@@ -8,6 +8,8 @@ import type {
   Project as ProjectModel,
   Run as RunModel,
   Calibration as CalibrationModel,
+  Report as ReportModel,
+  ReportPlot as ReportPlotModel,
   Worker as WorkerModel,
   Job as JobModel,
 } from "@loffta/db";
@@ -504,6 +506,13 @@ export type Mutation = {
    */
   logMetrics: LogMetricsResult;
   /**
+   * Publish a report (MEMBER scope). Idempotent on project + name: a report of that name is
+   * replaced whole (results, run ids, markdown, plots; `createdAt` and `id` stay). Invalid input
+   * fails with BAD_USER_INPUT listing the field paths (`input.plots.0.pngBase64`,
+   * `input.runIds.3`, …) and changes nothing.
+   */
+  publishReport: Report;
+  /**
    * Register a dataset: checks the folder or manifest, scans classes and per-split counts and
    * computes a content hash. Unreadable roots fail with BAD_USER_INPUT naming the path; a name
    * already used in the team fails with CONFLICT.
@@ -573,6 +582,11 @@ export type MutationLaunchRunArgs = {
 export type MutationLogMetricsArgs = {
   points: Array<MetricPointInput>;
   runId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationPublishReportArgs = {
+  input: PublishReportInput;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -651,6 +665,26 @@ export type Project = {
   runCount: Scalars["Int"]["output"];
 };
 
+/** Input of `publishReport`. */
+export type PublishReportInput = {
+  /** The report as markdown (at most 200,000 characters). */
+  markdown: Scalars["String"]["input"];
+  /** Final-metric key the results aggregate (1–200 characters), e.g. `accuracy`. */
+  metric: Scalars["String"]["input"];
+  /** Name, unique in the project (1–200 characters): an existing report of that name is replaced. */
+  name: Scalars["String"]["input"];
+  /** PNG plots (at most 8). Default: none. */
+  plots?: InputMaybe<Array<ReportPlotInput>>;
+  /** Project to publish in. */
+  projectId: Scalars["ID"]["input"];
+  /** Result rows (at most 500). */
+  results: Array<ReportResultInput>;
+  /** Runs the report covers (at most 1,000, no duplicates): runs of the caller's team. */
+  runIds: Array<Scalars["ID"]["input"]>;
+  /** How the runs were set up (a JSON object, at most 20,000 characters as JSON). Default `{}`. */
+  settings?: InputMaybe<Scalars["JSON"]["input"]>;
+};
+
 /**
  * The root of all read operations. Every query sees only the data of the caller's team;
  * fields are added per domain (`extend type Query`).
@@ -690,6 +724,10 @@ export type Query = {
   project?: Maybe<Project>;
   /** The team's projects, by name. */
   projects: Array<Project>;
+  /** One report, or null when it does not exist in the caller's team. */
+  report?: Maybe<Report>;
+  /** The reports of a project, last published first. Another team's or an unknown project fails with NOT_FOUND. */
+  reports: Array<Report>;
   /** One run, or null when it does not exist in the caller's team. */
   run?: Maybe<Run>;
   /** Runs of the team: filtered, sorted and paginated (cursor-based). */
@@ -788,6 +826,22 @@ export type QueryProjectArgs = {
  * The root of all read operations. Every query sees only the data of the caller's team;
  * fields are added per domain (`extend type Query`).
  */
+export type QueryReportArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryReportsArgs = {
+  projectId: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
 export type QueryRunArgs = {
   id: Scalars["ID"]["input"];
 };
@@ -855,6 +909,127 @@ export type RegisterWorkerInput = {
   memoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
   /** Name, unique in the team; registering an existing name updates that worker. */
   name: Scalars["String"]["input"];
+};
+
+/**
+ * A reproduction report: what `npm run reproduce` wrote to `reports/<name>/` (report.md, the
+ * aggregated results of report.json and the PNG plots), published to the API so the dashboard
+ * shows it. One report per project and name: publishing the same name again replaces it.
+ */
+export type Report = {
+  __typename?: "Report";
+  /** When it was first published. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** Report id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Run kinds of `results`, distinct, in report order. */
+  kinds: Array<RunKind>;
+  /** The report as markdown (report.md). Images refer to `plots` by file name, e.g. `![…](accuracy.png)`. */
+  markdown: Scalars["String"]["output"];
+  /** Final-metric key that `results` aggregate, e.g. `accuracy`. */
+  metric: Scalars["String"]["output"];
+  /** Name, unique in the project (`npm run reproduce -- --name`). */
+  name: Scalars["String"]["output"];
+  /** The plots (PNG), in report order. */
+  plots: Array<ReportPlot>;
+  /** The project it was published in. */
+  project: Project;
+  /** One row per run kind × labels-per-class setting, in report order. */
+  results: Array<ReportResult>;
+  /** Number of runs the report covers (the length of `runIds`). */
+  runCount: Scalars["Int"]["output"];
+  /** Ids of the runs the report covers, in report order (also those deleted since). */
+  runIds: Array<Scalars["ID"]["output"]>;
+  /** The covered runs that still exist, in the order of `runIds`. */
+  runs: Array<Run>;
+  /** How the runs were set up, as the publisher states it (dataset, model, resolution, epochs, batch size, seeds, …). */
+  settings: Scalars["JSON"]["output"];
+  /** When it was last published (publishing again replaces the content). */
+  updatedAt: Scalars["DateTime"]["output"];
+};
+
+/** A PNG plot of a report. */
+export type ReportPlot = {
+  __typename?: "ReportPlot";
+  /** The PNG as base64. */
+  base64: Scalars["String"]["output"];
+  /** Size of the PNG in bytes. */
+  bytes: Scalars["Int"]["output"];
+  /** MIME type: always `image/png`. */
+  contentType: Scalars["String"]["output"];
+  /** The PNG as a `data:image/png;base64,…` URL, usable as an `<img src>`. */
+  dataUrl: Scalars["String"]["output"];
+  /** Height in pixels (from the PNG header). */
+  height: Scalars["Int"]["output"];
+  /** File name, unique in the report, e.g. `accuracy.png`. */
+  name: Scalars["String"]["output"];
+  /** Caption, when given. */
+  title?: Maybe<Scalars["String"]["output"]>;
+  /** Width in pixels (from the PNG header). */
+  width: Scalars["Int"]["output"];
+};
+
+/** One plot of `publishReport`. */
+export type ReportPlotInput = {
+  /** File name: 1–100 characters of letters, digits, `.`, `_` and `-`, ending in `.png`; unique in the report. */
+  name: Scalars["String"]["input"];
+  /** The PNG file as base64 (at most 512 KiB decoded). */
+  pngBase64: Scalars["String"]["input"];
+  /** Caption (at most 200 characters). */
+  title?: InputMaybe<Scalars["String"]["input"]>;
+};
+
+/** Aggregate of the runs of one kind at one labels-per-class setting (over seeds). */
+export type ReportResult = {
+  __typename?: "ReportResult";
+  /** Mean training throughput in images per second. */
+  imagesPerSec?: Maybe<Scalars["Float"]["output"]>;
+  /** Run kind. */
+  kind: RunKind;
+  /** Training images per class of this setting; null = the dataset as registered. */
+  labelsPerClass?: Maybe<Scalars["Int"]["output"]>;
+  /** Mean memory saving against fine-tuning (baseline peak memory ÷ run peak memory). */
+  memorySaving?: Maybe<Scalars["Float"]["output"]>;
+  /** Mean of the report's metric over the succeeded runs; null when none has it. */
+  metricMean?: Maybe<Scalars["Float"]["output"]>;
+  /** Sample standard deviation (n − 1) of the metric; 0 for a single run; null when none has it. */
+  metricStd?: Maybe<Scalars["Float"]["output"]>;
+  /** Mean peak memory in bytes. */
+  peakMemoryBytes?: Maybe<Scalars["Float"]["output"]>;
+  /** Runs in the group. */
+  runCount: Scalars["Int"]["output"];
+  /** Ids of the runs in the group (a subset of `Report.runIds`). */
+  runIds: Array<Scalars["ID"]["output"]>;
+  /** Mean speed-up against fine-tuning (run images/s ÷ baseline images/s), as `compareRuns.efficiency` states it. */
+  speedup?: Maybe<Scalars["Float"]["output"]>;
+  /** Runs of the group that SUCCEEDED (the aggregates are over these). */
+  succeeded: Scalars["Int"]["output"];
+};
+
+/** One result row of `publishReport`. */
+export type ReportResultInput = {
+  /** Mean training images per second (≥ 0). */
+  imagesPerSec?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Run kind. */
+  kind: RunKind;
+  /** Training images per class (≥ 1); null or absent = the dataset as registered. */
+  labelsPerClass?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Mean memory saving against fine-tuning (> 0). */
+  memorySaving?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Mean of the metric; null when none. */
+  metricMean?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Sample standard deviation of the metric (≥ 0); null when none. */
+  metricStd?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Mean peak memory in bytes (≥ 0). */
+  peakMemoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Runs in the group (≥ 0). */
+  runCount: Scalars["Int"]["input"];
+  /** Ids of the runs in the group: each must be in the input's `runIds`. */
+  runIds?: InputMaybe<Array<Scalars["ID"]["input"]>>;
+  /** Mean speed-up against fine-tuning (> 0). */
+  speedup?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Runs that SUCCEEDED (0 to `runCount`). */
+  succeeded: Scalars["Int"]["input"];
 };
 
 /** Input of `requestFeatureCache`. */
@@ -1307,10 +1482,16 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ProgressResult: ResolverTypeWrapper<ProgressOutcome>;
   Project: ResolverTypeWrapper<ProjectModel>;
+  PublishReportInput: PublishReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterFoundationModelInput: RegisterFoundationModelInput;
   RegisterWorkerInput: RegisterWorkerInput;
+  Report: ResolverTypeWrapper<ReportModel>;
+  ReportPlot: ResolverTypeWrapper<ReportPlotModel>;
+  ReportPlotInput: ReportPlotInput;
+  ReportResult: ResolverTypeWrapper<ReportResult>;
+  ReportResultInput: ReportResultInput;
   RequestFeatureCacheInput: RequestFeatureCacheInput;
   Run: ResolverTypeWrapper<RunModel>;
   RunComparison: ResolverTypeWrapper<Comparison>;
@@ -1367,10 +1548,16 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   ProgressResult: ProgressOutcome;
   Project: ProjectModel;
+  PublishReportInput: PublishReportInput;
   Query: Record<PropertyKey, never>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterFoundationModelInput: RegisterFoundationModelInput;
   RegisterWorkerInput: RegisterWorkerInput;
+  Report: ReportModel;
+  ReportPlot: ReportPlotModel;
+  ReportPlotInput: ReportPlotInput;
+  ReportResult: ReportResult;
+  ReportResultInput: ReportResultInput;
   RequestFeatureCacheInput: RequestFeatureCacheInput;
   Run: RunModel;
   RunComparison: Comparison;
@@ -1618,6 +1805,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationLogMetricsArgs, "points" | "runId">
   >;
+  publishReport?: Resolver<
+    ResolversTypes["Report"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationPublishReportArgs, "input">
+  >;
   registerDataset?: Resolver<
     ResolversTypes["Dataset"],
     ParentType,
@@ -1748,6 +1941,18 @@ export type QueryResolvers<
     RequireFields<QueryProjectArgs, "id">
   >;
   projects?: Resolver<Array<ResolversTypes["Project"]>, ParentType, ContextType>;
+  report?: Resolver<
+    Maybe<ResolversTypes["Report"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryReportArgs, "id">
+  >;
+  reports?: Resolver<
+    Array<ResolversTypes["Report"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QueryReportsArgs, "projectId">
+  >;
   run?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType, RequireFields<QueryRunArgs, "id">>;
   runs?: Resolver<
     ResolversTypes["RunConnection"],
@@ -1756,6 +1961,57 @@ export type QueryResolvers<
     RequireFields<QueryRunsArgs, "first">
   >;
   workers?: Resolver<Array<ResolversTypes["Worker"]>, ParentType, ContextType>;
+};
+
+export type ReportResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Report"] = ResolversParentTypes["Report"],
+> = {
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes["RunKind"]>, ParentType, ContextType>;
+  markdown?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  plots?: Resolver<Array<ResolversTypes["ReportPlot"]>, ParentType, ContextType>;
+  project?: Resolver<ResolversTypes["Project"], ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes["ReportResult"]>, ParentType, ContextType>;
+  runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  runIds?: Resolver<Array<ResolversTypes["ID"]>, ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes["Run"]>, ParentType, ContextType>;
+  settings?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+};
+
+export type ReportPlotResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["ReportPlot"] = ResolversParentTypes["ReportPlot"],
+> = {
+  base64?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  bytes?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  contentType?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  dataUrl?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  height?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  title?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  width?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type ReportResultResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["ReportResult"] = ResolversParentTypes["ReportResult"],
+> = {
+  imagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
+  labelsPerClass?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  memorySaving?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  metricMean?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  metricStd?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  peakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  runIds?: Resolver<Array<ResolversTypes["ID"]>, ParentType, ContextType>;
+  speedup?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
 };
 
 export type RunResolvers<
@@ -1933,6 +2189,9 @@ export type Resolvers<ContextType = Context> = {
   ProgressResult?: ProgressResultResolvers<ContextType>;
   Project?: ProjectResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Report?: ReportResolvers<ContextType>;
+  ReportPlot?: ReportPlotResolvers<ContextType>;
+  ReportResult?: ReportResultResolvers<ContextType>;
   Run?: RunResolvers<ContextType>;
   RunComparison?: RunComparisonResolvers<ContextType>;
   RunConnection?: RunConnectionResolvers<ContextType>;

@@ -7,6 +7,7 @@ import { cacheResolvers } from "./caches";
 import { runResolvers } from "./runs";
 import { metricResolvers } from "./metrics";
 import { workerResolvers } from "./workers";
+import { reportResolvers } from "./reports";
 
 function merge(parts: Resolvers[]): Resolvers {
   const out: Record<string, Record<string, unknown>> = {};
@@ -17,7 +18,7 @@ function merge(parts: Resolvers[]): Resolvers {
 }
 
 export const resolvers: Resolvers = {
-  ...merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, workerResolvers]),
+  ...merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, workerResolvers, reportResolvers]),
   DateTime,
   JSON: JSONScalar,
 };
