@@ -257,11 +257,14 @@ describe("publishReport, report, reports", () => {
           labelsPerClass: 4,
           runCount: 1,
           succeeded: 1,
-          metricMean: 0.8,
+          // Every digit survives (Prisma alone would store 1.164404301954779).
+          metricMean: 0.1 + 0.2,
+          imagesPerSec: 1.1644043019547792,
           runIds: [runs.ta.id],
         },
       ],
       plots: [{ name: "only.png", pngBase64: png(8, 8).toString("base64") }],
+      settings: { lr: 1.1644043019547792 },
     });
     const second = (
       await ok<{ publishReport: { id: string; createdAt: string; updatedAt: string } }>(
@@ -280,6 +283,11 @@ describe("publishReport, report, reports", () => {
       runIds: [runs.ta.id],
       kinds: ["LOFF_TA"],
       runCount: 1,
+      settings: { lr: 1.1644043019547792 },
+    });
+    expect(report!.results[0]).toMatchObject({
+      metricMean: 0.30000000000000004,
+      imagesPerSec: 1.1644043019547792,
     });
     expect(report!.plots.map((p) => p.name)).toEqual(["only.png"]);
     expect(await h.db.prisma.report.count({ where: { projectId: project.id } })).toBe(1);

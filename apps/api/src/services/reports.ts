@@ -229,6 +229,10 @@ export async function publishReport(
         // Always bump updatedAt, even when the content is identical.
         update: { ...data, updatedAt: new Date() },
       });
+      // Prisma's JS engine rounds floats inside Json values it writes (1.1644043019547792 is
+      // stored as 1.164404301954779); a JSON text parameter keeps every digit, so the report
+      // reads back exactly the numbers that were published.
+      await tx.$executeRaw`UPDATE "Report" SET "results" = ${JSON.stringify(r.results)}::jsonb, "settings" = ${JSON.stringify(r.settings)}::jsonb WHERE "id" = ${report.id}::uuid`;
       await tx.reportPlot.deleteMany({ where: { reportId: report.id } });
       if (r.plots.length)
         await tx.reportPlot.createMany({
@@ -239,7 +243,7 @@ export async function publishReport(
             ...p,
           })),
         });
-      return report;
+      return tx.report.findUniqueOrThrow({ where: { id: report.id } });
     });
   try {
     return await write();
