@@ -1,15 +1,21 @@
 /**
  * `npm run reproduce -- --dataset ID --model ID [--labels-per-class 5,10] [--seeds 1,2]
  *   [--epochs 10] [--batch 16] [--preset tiny] [--kinds LOFF,LOFF_TA,…] [--resolution N]
- *   [--project ID] [--name NAME] [--out DIR] [--api URL] [--token T] [--data DIR]`
+ *   [--project ID] [--name NAME] [--out DIR] [--api URL] [--web URL] [--token T] [--data DIR]`
+ * `npm run reproduce -- --publish DIR [--project ID] [--api URL] [--web URL] [--token T]`
  *
  * Runs the four run kinds with equal budgets and seeds through the API (a running platform:
- * `npm start`), waits for them and writes reports/<name>/report.md (+ report.json, PNG plots).
+ * `npm start`), waits for them, writes reports/<name>/report.md (+ report.json, PNG plots) and
+ * publishes the report to the API (dashboard: <web>/reports/<id>). `--publish DIR` only
+ * publishes a report folder written before.
  * Token: --token, $LOFFTA_TOKEN, else <data>/demo-token (data: --data, $LOFFTA_HOME or ./.loffta).
+ * Exit status: 0 written and published; 1 failed (nothing or not everything written); 2 written
+ * but not published (the reason is printed; publish later with --publish DIR).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { createApi } from "./reproduce/client";
+import { publishReportDir } from "./reproduce/publish";
 import { KINDS, reproduce, type Kind } from "./reproduce/run";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -31,7 +37,9 @@ export async function main(argv: string[]): Promise<number> {
     const a = argv[i];
     if (a === "--help" || a === "-h") {
       process.stderr.write(
-        "usage: npm run reproduce -- --dataset ID --model ID [--labels-per-class 5,10] [--seeds 1,2] [--epochs N] [--batch N] [--preset P] [--kinds K,…] [--resolution N] [--project ID] [--name NAME] [--out DIR] [--api URL] [--token T] [--data DIR]\n",
+        "usage: npm run reproduce -- --dataset ID --model ID [--labels-per-class 5,10] [--seeds 1,2] [--epochs N] [--batch N] [--preset P] [--kinds K,…] [--resolution N] [--project ID] [--name NAME] [--out DIR] [--api URL] [--web URL] [--token T] [--data DIR]\n" +
+          "       npm run reproduce -- --publish DIR [--project ID] [--api URL] [--web URL] [--token T] [--data DIR]\n" +
+          "exit status: 0 written and published, 1 failed, 2 written but not published\n",
       );
       return 0;
     }
@@ -56,9 +64,12 @@ export async function main(argv: string[]): Promise<number> {
     "token",
     "data",
     "metric",
+    "web",
+    "publish",
   ];
   for (const k of Object.keys(f)) if (!known.includes(k)) throw new Error(`unknown option --${k}`);
-  if (!f.dataset || !f.model) throw new Error("--dataset ID and --model ID are required");
+  if (!f.publish && (!f.dataset || !f.model))
+    throw new Error("--dataset ID and --model ID are required (or --publish DIR)");
   const dataDir = path.resolve(f.data ?? process.env.LOFFTA_HOME ?? path.join(ROOT, ".loffta"));
   let token = f.token ?? process.env.LOFFTA_TOKEN;
   if (!token) {
@@ -70,11 +81,21 @@ export async function main(argv: string[]): Promise<number> {
       );
     }
   }
+  const api = createApi(f.api ?? `http://127.0.0.1:${process.env.API_PORT ?? 4000}`, token);
+  const webUrl = f.web ?? process.env.LOFFTA_WEB_URL ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`;
+  if (f.publish) {
+    const dir = path.resolve(f.publish);
+    const report = await publishReportDir(api, dir, { projectId: f.project, webUrl });
+    process.stderr.write(`reproduce | published ${path.join(dir, "report.md")} as report ${report.id}\n`);
+    process.stdout.write(`${report.url}\n`);
+    return 0;
+  }
   const kinds = (f.kinds ? f.kinds.split(",") : [...KINDS]) as Kind[];
   for (const k of kinds)
     if (!KINDS.includes(k)) throw new Error(`unknown kind ${k} (kinds: ${KINDS.join(", ")})`);
   const r = await reproduce({
-    api: createApi(f.api ?? `http://127.0.0.1:${process.env.API_PORT ?? 4000}`, token),
+    api,
+    webUrl,
     datasetId: f.dataset,
     modelId: f.model,
     projectId: f.project,
@@ -91,7 +112,15 @@ export async function main(argv: string[]): Promise<number> {
     dataDir,
   });
   process.stdout.write(`${path.join(r.out, "report.md")}\n`);
-  return 0;
+  if (r.report) {
+    process.stdout.write(`${r.report.url}\n`);
+    return 0;
+  }
+  process.stderr.write(
+    `reproduce: the report is written to ${r.out} but was NOT published to the API: ${r.publishError}\n` +
+      `  publish it again with: npm run reproduce -- --publish ${r.out}\n`,
+  );
+  return 2;
 }
 
 if (require.main === module)

@@ -3,12 +3,14 @@
  * For each labels-per-class setting (a train subset registered as its own dataset) and seed, the
  * four run kinds get the same budget (epochs, batch, seed): UNFROZEN_LINEAR (fine-tuning) first,
  * FROZEN_LINEAR, LOFF and LOFF_TA with the fine-tuning run as their `baselineRunId`. The worker(s)
- * run them; this waits, then writes `<out>/report.md`, `report.json` and PNG plots.
+ * run them; this waits, then writes `<out>/report.md`, `report.json` and PNG plots, and publishes
+ * them to the API (`publishReport`) so the dashboard shows the report at /reports/<id>.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { ApiError, type Api } from "./client";
 import { barChartSvg, lineChartSvg, writePng } from "./plots";
+import { publishReportDir, type PublishedReport } from "./publish";
 import { writeLabelSubset } from "./subset";
 
 export const KINDS = ["UNFROZEN_LINEAR", "FROZEN_LINEAR", "LOFF", "LOFF_TA"] as const;
@@ -36,6 +38,10 @@ export interface ReproduceOptions {
   dataDir: string;
   timeoutMs?: number;
   log?: (line: string) => void;
+  /** Publish the report to the API after writing it (default true). */
+  publish?: boolean;
+  /** The dashboard's URL, for the report's link (default http://localhost:3000). */
+  webUrl?: string;
 }
 
 export interface RunRow {
@@ -66,6 +72,8 @@ export interface Aggregate {
   peakMemoryBytes: number | null;
   speedup: number | null;
   memorySaving: number | null;
+  /** The runs of the group (all of them, also those that failed). */
+  runIds: string[];
 }
 
 export interface ReproduceResult {
@@ -73,7 +81,34 @@ export interface ReproduceResult {
   reportMd: string;
   runs: RunRow[];
   aggregates: Aggregate[];
+  /** The published report (null when publishing was off or failed). */
+  report: PublishedReport | null;
+  /** Why publishing failed; the files in `out` are written regardless. */
+  publishError: string | null;
 }
+
+/** Everything report.md, report.json and the plots are made of (report.json holds it all). */
+export interface ReportData {
+  name: string;
+  projectId: string;
+  datasetId: string;
+  dataset: string;
+  modelId: string;
+  /** "name (family)". */
+  model: string;
+  resolution: number;
+  metric: string;
+  epochs: number;
+  batchSize: number;
+  seeds: number[];
+  runs: RunRow[];
+  aggregates: Aggregate[];
+}
+
+export const PLOTS = (metric: string) => [
+  { file: "accuracy.png", title: `${metric} vs labels per class` },
+  { file: "efficiency.png", title: "training throughput and peak memory" },
+];
 
 const RUN_FIELDS = `id name kind seed status trainImagesPerSec peakMemoryBytes wallTimeSec finalMetrics error tags`;
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
@@ -268,42 +303,58 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     settings.map((s) => s.lpc),
     metric,
   );
-  fs.mkdirSync(out, { recursive: true });
-  const reportMd = renderReport({
-    name,
-    dataset: dataset.name,
-    model: `${model.name} (${model.family})`,
-    resolution,
-    metric,
-    epochs: o.epochs,
-    batchSize: o.batchSize,
-    seeds: o.seeds,
-    runs,
-    aggregates,
-  });
-  fs.writeFileSync(path.join(out, "report.md"), reportMd);
-  fs.writeFileSync(
-    path.join(out, "report.json"),
-    JSON.stringify(
-      {
-        name,
-        datasetId: dataset.id,
-        modelId: model.id,
-        resolution,
-        metric,
-        epochs: o.epochs,
-        batchSize: o.batchSize,
-        seeds: o.seeds,
-        runs,
-        aggregates,
-      },
-      null,
-      2,
-    ) + "\n",
+  const written = await writeReport(
+    out,
+    {
+      name,
+      projectId,
+      datasetId: dataset.id,
+      dataset: dataset.name,
+      modelId: model.id,
+      model: `${model.name} (${model.family})`,
+      resolution,
+      metric,
+      epochs: o.epochs,
+      batchSize: o.batchSize,
+      seeds: o.seeds,
+      runs,
+      aggregates,
+    },
+    { api: o.publish === false ? undefined : api, webUrl: o.webUrl, log },
   );
-  await writePlots(out, aggregates, metric);
-  log(`report: ${path.join(out, "report.md")}`);
-  return { out, reportMd, runs, aggregates };
+  return { out, runs, aggregates, ...written };
+}
+
+/**
+ * Write report.md, report.json and the PNG plots to `out`, then (with an `api`) publish them.
+ * A failed publication never loses the files: it is logged and returned as `publishError`
+ * (`npm run reproduce -- --publish <out>` publishes the folder again later).
+ */
+export async function writeReport(
+  out: string,
+  data: ReportData,
+  opts: { api?: Api; webUrl?: string; log: (line: string) => void },
+): Promise<{ reportMd: string; report: PublishedReport | null; publishError: string | null }> {
+  fs.mkdirSync(out, { recursive: true });
+  const reportMd = renderReport(data);
+  const plots = PLOTS(data.metric);
+  fs.writeFileSync(path.join(out, "report.md"), reportMd);
+  fs.writeFileSync(path.join(out, "report.json"), JSON.stringify({ ...data, plots }, null, 2) + "\n");
+  await writePlots(out, data.aggregates, data.metric);
+  opts.log(`report: ${path.join(out, "report.md")}`);
+  if (!opts.api) return { reportMd, report: null, publishError: null };
+  try {
+    const report = await publishReportDir(opts.api, out, {
+      projectId: data.projectId,
+      webUrl: opts.webUrl ?? "http://localhost:3000",
+    });
+    opts.log(`published: report ${report.id} — ${report.url}`);
+    return { reportMd, report, publishError: null };
+  } catch (e) {
+    const publishError = e instanceof Error ? e.message : String(e);
+    opts.log(`NOT published (the files in ${out} are written): ${publishError}`);
+    return { reportMd, report: null, publishError };
+  }
 }
 
 export function aggregate(
@@ -317,6 +368,7 @@ export function aggregate(
     for (const kind of kinds) {
       const group = runs.filter((r) => r.kind === kind && r.labelsPerClass === lpc);
       const ok = group.filter((r) => r.status === "SUCCEEDED");
+      const runIds = group.map((r) => r.id);
       const m = nums(ok.map((r) => r.finalMetrics?.[metric] as number | undefined));
       res.push({
         kind,
@@ -329,6 +381,7 @@ export function aggregate(
         peakMemoryBytes: mean(nums(ok.map((r) => r.peakMemoryBytes))),
         speedup: mean(nums(ok.map((r) => r.speedup))),
         memorySaving: mean(nums(ok.map((r) => r.memorySaving))),
+        runIds,
       });
     }
   return res;
@@ -340,18 +393,7 @@ export const fmtNum = (v: number | null, digits = 1, unit = ""): string =>
   v === null ? "—" : `${v.toFixed(digits)}${unit}`;
 export const fmtMiB = (b: number | null): string => (b === null ? "—" : `${(b / 2 ** 20).toFixed(0)} MiB`);
 
-function renderReport(r: {
-  name: string;
-  dataset: string;
-  model: string;
-  resolution: number;
-  metric: string;
-  epochs: number;
-  batchSize: number;
-  seeds: number[];
-  runs: RunRow[];
-  aggregates: Aggregate[];
-}): string {
+function renderReport(r: ReportData): string {
   const lines = [
     `# Reproduction report: ${r.name}`,
     "",
@@ -366,9 +408,9 @@ function renderReport(r: {
         `| ${a.labelsPerClass ?? "all"} | ${a.kind} | ${a.succeeded}/${a.n} | ${fmtMetric(a.metricMean, a.metricStd)} | ${fmtNum(a.imagesPerSec)} | ${fmtMiB(a.peakMemoryBytes)} | ${fmtNum(a.speedup, 2, "×")} | ${fmtNum(a.memorySaving, 2, "×")} |`,
     ),
     "",
-    "![accuracy vs labels per class](accuracy.png)",
-    "",
-    "![throughput and memory](efficiency.png)",
+    ...PLOTS(r.metric)
+      .flatMap((p) => [`![${p.title}](${p.file})`, ""])
+      .slice(0, -1),
     "",
     "## Runs",
     "",
