@@ -45,12 +45,15 @@ export function publishWorker(pubsub: PubSub, worker: { id: string; teamId: stri
   pubsub.publish(topics.workers(worker.teamId), { workerId: worker.id }).catch(log);
 }
 
-/** Metric points just inserted (with their row ids, for the by-reference form). */
-export function publishMetrics(pubsub: PubSub, runId: string, points: MetricValue[], ids: { min: string; max: string }): Promise<void> {
-  const inline = { runId, points };
+/**
+ * Metric points just inserted: inline when known and small enough for NOTIFY, else by the
+ * batch's id range (insertPoints guarantees the run's rows in that range are exactly the batch).
+ */
+export function publishMetrics(pubsub: PubSub, runId: string, points: MetricValue[] | null, ids: { min: string; max: string }): Promise<void> {
   // Room for the envelope: {"topic":"metrics:<uuid>","data":…}
-  const fits = JSON.stringify(inline).length + 80 < NOTIFY_MAX_BYTES;
-  const notice: MetricsNotice = fits ? inline : { runId, minId: ids.min, maxId: ids.max };
+  const inline = points && { runId, points };
+  const fits = inline !== null && JSON.stringify(inline).length + 80 < NOTIFY_MAX_BYTES;
+  const notice: MetricsNotice = inline && fits ? inline : { runId, minId: ids.min, maxId: ids.max };
   return pubsub.publish(topics.metrics(runId), notice).catch(log);
 }
 

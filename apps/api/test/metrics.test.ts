@@ -60,6 +60,29 @@ test("a retried batch stores nothing twice and re-announces nothing", async () =
   await client.dispose();
 });
 
+test("concurrent large batches of one run: each point is announced exactly once", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: run.id });
+  await settle();
+  // Six batches of 400 (each announced by id range), sent at once to two API servers.
+  const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 400 }, (_, i) => ({ key: `k${i % 4}`, step: b * 100 + Math.floor(i / 4), value: b * 1000 + i })));
+  await Promise.all(batches.map((points, b) => ok(b % 2 ? serverB.url : h.url, h.a.worker, LOG, { runId: run.id, points })));
+  const events = await sub.waitFor(6);
+  await settle(200);
+  expect(sub.events).toHaveLength(6);
+  const seen = events.flatMap((e) => e.metricsAppended.points.map((p) => `${p.key}@${p.step}=${p.value}`));
+  expect(seen).toHaveLength(2400);
+  expect(new Set(seen).size).toBe(2400);
+  // Each event is one whole batch, in the order it was logged.
+  for (const e of events) {
+    const b = Math.floor(e.metricsAppended.points[0].value / 1000);
+    expect(e.metricsAppended.points).toEqual(batches[b]);
+  }
+  sub.dispose();
+  await client.dispose();
+});
+
 test("two API servers on one database: a subscriber on A sees metrics logged through B", async () => {
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);

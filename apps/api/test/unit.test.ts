@@ -2,6 +2,7 @@
 import { buildSchema as buildSdlSchema, parse, specifiedRules, validate } from "graphql";
 import { schemaSdl } from "@loffta/graphql/schema";
 import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor } from "../src/services/downsample";
+import { readBuckets, readPoints } from "../src/services/metrics";
 import { compareMetrics, diffConfigs, flattenConfig, savings } from "../src/services/configdiff";
 import { costLimitRule, depthLimitRule } from "../src/limits";
 import { configPath, decodeCursor, encodeCursor } from "../src/services/runs";
@@ -53,6 +54,24 @@ test("rollup re-bucketing keeps real points and the global extremes", () => {
   expect(Math.min(...out.map((e) => e.minValue))).toBe(-9);
   expect(Math.max(...out.map((e) => e.maxValue))).toBe(9);
   for (const e of out) expect(Math.floor(e.minStep / 20)).toBe(Math.floor(e.maxStep / 20));
+  // Placement is by step: the fine buckets' order does not matter.
+  expect(coarsen([...fine].reverse(), 0, 20)).toEqual(out);
+});
+
+test("packed series records decode (big-endian int4/float8), unsorted points get sorted", () => {
+  const rec = (...fields: [number, number][]) =>
+    Buffer.concat(
+      fields.map(([step, value]) => {
+        const b = Buffer.alloc(12);
+        b.writeInt32BE(step, 0);
+        b.writeDoubleBE(value, 4);
+        return b;
+      }),
+    );
+  expect(readPoints(rec([1, 0.5], [2, -1.25], [7, 1e-300]))).toEqual({ steps: [1, 2, 7], values: [0.5, -1.25, 1e-300] });
+  expect(readPoints(rec([9, 3], [2, 1], [5, 2]))).toEqual({ steps: [2, 5, 9], values: [1, 2, 3] });
+  expect(readPoints(Buffer.alloc(0))).toEqual({ steps: [], values: [] });
+  expect(readBuckets(Buffer.concat([rec([3, -2]), rec([6, 4.5])]))).toEqual([{ minStep: 3, minValue: -2, maxStep: 6, maxValue: 4.5 }]);
 });
 
 describe("config diff", () => {

@@ -41,8 +41,8 @@ export const metricResolvers: Resolvers = {
       const row = run.rows[0];
       if (!row || row.teamId !== v.teamId) throw notFound("run", runId);
       const inserted = await insertPoints(ctx.pool, runId, points, walls);
-      if (inserted.points.length) await publishMetrics(ctx.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId });
-      return { inserted: inserted.points.length, duplicates: points.length - inserted.points.length, cancelled: row.status === "CANCELLED" };
+      if (inserted.count) await publishMetrics(ctx.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId });
+      return { inserted: inserted.count, duplicates: points.length - inserted.count, cancelled: row.status === "CANCELLED" };
     },
   },
   Subscription: {

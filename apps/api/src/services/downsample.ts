@@ -105,12 +105,15 @@ export function rollupLevelFor(width: number): number {
  * the series' global minimum and maximum always survive.
  */
 export function coarsen(fine: BucketExtremes[], lo: number, width: number): BucketExtremes[] {
-  const out = new Map<number, BucketExtremes>();
+  // Dense by bucket index (fine extremes span at most the series' range): no map, no sort.
+  let top = -1;
+  for (const f of fine) top = Math.max(top, Math.floor((f.minStep - lo) / width), Math.floor((f.maxStep - lo) / width));
+  const slots = new Array<BucketExtremes | undefined>(top + 1);
   const place = (step: number, value: number) => {
     const b = Math.floor((step - lo) / width);
-    const e = out.get(b);
+    const e = slots[b];
     if (!e) {
-      out.set(b, { minStep: step, minValue: value, maxStep: step, maxValue: value });
+      slots[b] = { minStep: step, minValue: value, maxStep: step, maxValue: value };
       return;
     }
     if (value < e.minValue || (value === e.minValue && step < e.minStep)) {
@@ -126,5 +129,7 @@ export function coarsen(fine: BucketExtremes[], lo: number, width: number): Buck
     place(f.minStep, f.minValue);
     place(f.maxStep, f.maxValue);
   }
-  return [...out.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+  const out: BucketExtremes[] = [];
+  for (const e of slots) if (e) out.push(e);
+  return out;
 }

@@ -7,6 +7,8 @@ import type { MetricPointInput } from "../generated/resolvers";
 import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor, ROLLUP_LEVELS, type BucketExtremes, type Series } from "./downsample";
 
 const MAX_KEY_LENGTH = 200;
+/** First key of the per-run advisory lock taken while a batch is inserted (second: hash of the run id). */
+const METRICS_LOCK_SPACE = 7301;
 
 /** Check a batch; BAD_USER_INPUT lists every bad point as `points.<i>.<field>` (at most 20). */
 export function validatePoints(points: MetricPointInput[]): (Date | null)[] {
@@ -60,55 +62,65 @@ export async function rebuildRollups(pool: Pool, runIds: string[]): Promise<void
 }
 
 export interface InsertedPoints {
-  points: MetricValue[];
+  /** How many points were new (stored by this call). */
+  count: number;
+  /** The new points, for batches of at most INLINE_POINTS (else null: announce by id range). */
+  points: MetricValue[] | null;
+  /** Row ids of the new points: all of this run's rows in minId..maxId are this batch's. */
   minId: string;
   maxId: string;
 }
 
+/** Batches up to this size return their new points (small enough to announce inline). */
+export const INLINE_POINTS = 100;
+
 /**
  * Insert a batch with one statement (unnest of column arrays). (run, key, step) duplicates —
- * within the batch or with stored points — are skipped; only new points come back.
+ * within the batch or with stored points — are skipped. The statement first takes a
+ * transaction-scoped advisory lock on the run, so concurrent batches of one run get disjoint,
+ * non-interleaved id ranges (other runs' rows may sit between them, told apart by runId): a
+ * large batch is announced by its id range alone and its subscribers fetch exactly its points.
+ * Small batches return their new points; large ones only the count and id range (returning and
+ * parsing every row cost a sizeable share of ingest time).
  */
 export async function insertPoints(pool: Pool, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
   const n = points.length;
   const keys = new Array<string>(n);
   const steps = new Array<number>(n);
   const values = new Array<number>(n);
-  const times = new Array<string | null>(n);
+  let times: (string | null)[] | null = null;
   for (let i = 0; i < n; i++) {
     keys[i] = points[i].key;
     steps[i] = points[i].step;
     values[i] = points[i].value;
     const w = walls[i];
-    times[i] = w ? w.toISOString() : null;
+    if (w) (times ??= new Array<string | null>(n).fill(null))[i] = w.toISOString();
   }
-  const r = await pool.query<{ id: string; key: string; step: number; value: number }>(
+  const inline = n <= INLINE_POINTS;
+  const r = await pool.query<{ id: string | null; key: string | null; step: number | null; value: number | null; n: number; lo: string | null; hi: string | null }>(
     `WITH ins AS (
        INSERT INTO "MetricPoint" ("runId", key, step, value, "wallTime")
        SELECT $1::uuid, t.key, t.step, t.value, COALESCE(t.wall AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC')
-       FROM unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall)
+       FROM (SELECT pg_advisory_xact_lock(${METRICS_LOCK_SPACE}, hashtext($1::text))) AS lock,
+            unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall)
        ON CONFLICT ("runId", key, step) DO NOTHING
        RETURNING id, key, step, value
      ), roll AS (
        ${ROLLUP_UPSERT("SELECT $1::uuid AS run_id, key, step, value FROM ins")}
      )
-     SELECT id, key, step, value FROM ins`,
-    [runId, keys, steps, values, times, ROLLUP_LEVELS],
+     ${
+       inline
+         ? `SELECT id, key, step, value, 0 AS n, NULL AS lo, NULL AS hi FROM ins ORDER BY id`
+         : `SELECT NULL AS id, NULL AS key, NULL AS step, NULL AS value, count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM ins`
+     }`,
+    [runId, keys, steps, values, times ?? new Array<null>(n).fill(null), ROLLUP_LEVELS],
   );
-  let minId = "0";
-  let maxId = "0";
-  if (r.rows.length) {
-    let lo = BigInt(r.rows[0].id);
-    let hi = lo;
-    for (const row of r.rows) {
-      const id = BigInt(row.id);
-      if (id < lo) lo = id;
-      if (id > hi) hi = id;
-    }
-    minId = lo.toString();
-    maxId = hi.toString();
+  if (!inline) {
+    const row = r.rows[0];
+    return { count: row.n, points: null, minId: row.lo ?? "0", maxId: row.hi ?? "0" };
   }
-  return { points: r.rows.map((x) => ({ key: x.key, step: x.step, value: x.value })), minId, maxId };
+  const pts = r.rows.map((x) => ({ key: x.key as string, step: x.step as number, value: x.value as number }));
+  return { count: pts.length, points: pts, minId: r.rows[0]?.id ?? "0", maxId: r.rows.at(-1)?.id ?? "0" };
 }
 
 export interface SeriesResult extends Series {
@@ -128,13 +140,37 @@ interface StatsRow {
   total: number | null;
 }
 
-interface ArraysRow {
+/** A series packed by Postgres: big-endian records, read with readPoints/readBuckets. */
+interface PackedRow {
   run_id: string;
   key: string;
-  a_s: number[];
-  a_v: number[];
-  b_s: number[];
-  b_v: number[];
+  buf: Buffer;
+}
+
+/** Decode `int4 step, float8 value` records (12 bytes each), sorted by step. */
+export function readPoints(buf: Buffer): Series {
+  const n = Math.floor(buf.length / 12);
+  const steps = new Array<number>(n);
+  const values = new Array<number>(n);
+  let sorted = true;
+  for (let i = 0, o = 0; i < n; i++, o += 12) {
+    steps[i] = buf.readInt32BE(o);
+    values[i] = buf.readDoubleBE(o + 4);
+    if (i > 0 && steps[i] < steps[i - 1]) sorted = false;
+  }
+  if (sorted) return { steps, values };
+  const order = steps.map((_, i) => i).sort((x, y) => steps[x] - steps[y]);
+  return { steps: order.map((i) => steps[i]), values: order.map((i) => values[i]) };
+}
+
+/** Decode rollup bucket records `int4 minStep, float8 minValue, int4 maxStep, float8 maxValue` (24 bytes). */
+export function readBuckets(buf: Buffer): BucketExtremes[] {
+  const n = Math.floor(buf.length / 24);
+  const out = new Array<BucketExtremes>(n);
+  for (let i = 0, o = 0; i < n; i++, o += 24) {
+    out[i] = { minStep: buf.readInt32BE(o), minValue: buf.readDoubleBE(o + 4), maxStep: buf.readInt32BE(o + 12), maxValue: buf.readDoubleBE(o + 16) };
+  }
+  return out;
 }
 
 const sid = (runId: string, key: string) => `${runId}\u0000${key}`;
@@ -144,7 +180,8 @@ const sid = (runId: string, key: string) => `${runId}\u0000${key}`;
  * 1. Per series, first/last point (two index probes) and point count (coarsest rollup level).
  * 2. Series that fit: their raw points. Longer ones: the finest rollup level whose buckets are at
  *    least the target width (≤ the target bucket count of rows), re-bucketed here (downsample.ts).
- * So the work grows with the number of series and maxPoints, not with the stored points.
+ * So the work grows with the number of series and maxPoints, not with the stored points. Each
+ * series is one ordered index range scan (LATERAL), aggregated in index order without a sort.
  */
 export async function metricSeries(pool: Pool, runIds: string[], keys: string[], maxPoints: number): Promise<SeriesResult[]> {
   const coarsest = ROLLUP_LEVELS[ROLLUP_LEVELS.length - 1];
@@ -164,38 +201,46 @@ export async function metricSeries(pool: Pool, runIds: string[], keys: string[],
     if (width === 1) raw.push(row);
     else rolled.push({ row, level: rollupLevelFor(width), width });
   }
+  // Rows travel packed as bytea (binary int4/float8), not as text arrays: parsing ~100k numbers
+  // from text cost far more than the index scans.
   const [rawRes, rollRes] = await Promise.all([
     raw.length
-      ? pool.query<ArraysRow>(
-          `SELECT m."runId" AS run_id, m.key, array_agg(m.step ORDER BY m.step) AS a_s, array_agg(m.value ORDER BY m.step) AS a_v, NULL AS b_s, NULL AS b_v
-           FROM unnest($1::uuid[], $2::text[]) AS s(run_id, key) JOIN "MetricPoint" m ON m."runId" = s.run_id AND m.key = s.key
-           GROUP BY 1, 2`,
+      ? pool.query<PackedRow>(
+          `SELECT s.run_id, s.key, a.buf
+           FROM unnest($1::uuid[], $2::text[]) AS s(run_id, key)
+           CROSS JOIN LATERAL (
+             SELECT string_agg(int4send(x.step) || float8send(x.value), ''::bytea) AS buf
+             FROM (SELECT step, value FROM "MetricPoint" m WHERE m."runId" = s.run_id AND m.key = s.key ORDER BY step) x
+           ) a
+           WHERE a.buf IS NOT NULL`,
           [raw.map((r) => r.run_id), raw.map((r) => r.key)],
         )
       : null,
     rolled.length
-      ? pool.query<ArraysRow>(
-          `SELECT m."runId" AS run_id, m.key,
-                  array_agg(m."minStep" ORDER BY m.bucket) AS a_s, array_agg(m."minValue" ORDER BY m.bucket) AS a_v,
-                  array_agg(m."maxStep" ORDER BY m.bucket) AS b_s, array_agg(m."maxValue" ORDER BY m.bucket) AS b_v
+      ? pool.query<PackedRow>(
+          `SELECT s.run_id, s.key, a.buf
            FROM unnest($1::uuid[], $2::text[], $3::int[]) AS s(run_id, key, level)
-           JOIN "MetricRollup" m ON m."runId" = s.run_id AND m.key = s.key AND m.level = s.level
-           GROUP BY 1, 2`,
+           CROSS JOIN LATERAL (
+             SELECT string_agg(int4send(m."minStep") || float8send(m."minValue") || int4send(m."maxStep") || float8send(m."maxValue"), ''::bytea) AS buf
+             FROM "MetricRollup" m WHERE m."runId" = s.run_id AND m.key = s.key AND m.level = s.level
+           ) a
+           WHERE a.buf IS NOT NULL`,
           [rolled.map((r) => r.row.run_id), rolled.map((r) => r.row.key), rolled.map((r) => r.level)],
         )
       : null,
   ]);
   const results = new Map<string, SeriesResult>();
   for (const a of rawRes?.rows ?? []) {
-    const series = minMaxDownsample({ steps: a.a_s, values: a.a_v }, maxPoints);
-    results.set(sid(a.run_id, a.key), { runId: a.run_id, key: a.key, ...series, totalPoints: a.a_s.length, downsampled: series.steps.length < a.a_s.length });
+    const stored = readPoints(a.buf);
+    const series = minMaxDownsample(stored, maxPoints);
+    results.set(sid(a.run_id, a.key), { runId: a.run_id, key: a.key, ...series, totalPoints: stored.steps.length, downsampled: series.steps.length < stored.steps.length });
   }
-  const rollArrays = new Map((rollRes?.rows ?? []).map((a) => [sid(a.run_id, a.key), a]));
+  const rollBufs = new Map((rollRes?.rows ?? []).map((a) => [sid(a.run_id, a.key), a.buf]));
   for (const { row, width } of rolled) {
-    const a = rollArrays.get(sid(row.run_id, row.key));
-    if (!a) continue;
-    const fine: BucketExtremes[] = a.a_s.map((minStep, i) => ({ minStep, minValue: a.a_v[i], maxStep: a.b_s[i], maxValue: a.b_v[i] }));
-    const series = assembleSeries({ step: row.lo, value: row.lo_v }, { step: row.hi, value: row.hi_v }, coarsen(fine, row.lo, width));
+    const buf = rollBufs.get(sid(row.run_id, row.key));
+    if (!buf) continue;
+    // coarsen() places each extreme by its own step: the buckets' order does not matter.
+    const series = assembleSeries({ step: row.lo, value: row.lo_v }, { step: row.hi, value: row.hi_v }, coarsen(readBuckets(buf), row.lo, width));
     const total = row.total ?? series.steps.length;
     results.set(sid(row.run_id, row.key), { runId: row.run_id, key: row.key, ...series, totalPoints: total, downsampled: series.steps.length < total });
   }
