@@ -2,13 +2,16 @@
  * The dashboard in a real browser: Debian Chromium (playwright-core) against the built Next.js
  * app (`next start`) and a real API server on a fresh database. Data is seeded through the API
  * (member and worker mutations with the demo token), then the pages are checked: sign-in, Runs,
- * Run detail with a live curve, Compare, Launch, Feature caches (live progress), Datasets, Models.
+ * Run detail with a live curve, Compare, Launch, Feature caches (live progress), Datasets, Models,
+ * Reports (a report published through the API: results, plots, runs, markdown, download).
  * Screenshots of every page land in tests/artifacts/web/ for review.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
+import sharp from "sharp";
+import { barChartSvg, lineChartSvg } from "../../scripts/reproduce/plots";
 import {
   apiAllowsCors,
   buildWebIfStale,
@@ -50,6 +53,9 @@ const ids: {
   noiseJob: "",
 };
 let datasetDir = "";
+
+/** What the browser says of an <img> (the tests' TypeScript has no DOM types). */
+type LoadedImage = { complete: boolean; naturalWidth: number; naturalHeight: number };
 
 const uuidRe = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
@@ -588,6 +594,210 @@ test("Datasets and Foundation models pages list the team's catalogue", async () 
   await page.locator("[data-testid=models-table]").waitFor();
   expect(await page.locator("[data-testid=models-table]").textContent()).toContain("dinov2-vits14");
   await screenshot(page, "09-models");
+});
+
+test("Reports: a published report is listed and shows its results, plots, runs, markdown and download", async () => {
+  const png = (svg: string) => sharp(Buffer.from(svg)).png().toBuffer();
+  const accuracy = await png(
+    lineChartSvg("accuracy vs labels per class", "labels per class", "accuracy", [
+      { name: "LOFF", points: [{ x: 3, y: 0.8 }] },
+      { name: "LOFF_TA", points: [{ x: 3, y: 0.9 }] },
+    ]),
+  );
+  const efficiency = await png(
+    barChartSvg("Training cost", [
+      {
+        title: "train throughput",
+        unit: "images/s",
+        bars: [
+          { name: "LOFF", value: 350 },
+          { name: "LOFF_TA", value: 400 },
+        ],
+      },
+    ]),
+  );
+  const markdown = [
+    "# Reproduction report: pets-mini",
+    "",
+    "Dataset **pets-mini**, foundation model **dinov2-vits14**.",
+    "",
+    "| labels / class | kind | accuracy |",
+    "|---|---|---|",
+    "| 3 | LOFF_TA | 0.900 ± 0.000 |",
+    "",
+    "![accuracy vs labels per class](accuracy.png)",
+    "",
+    "## Runs",
+    "",
+    `| run | id |`,
+    "|---|---|",
+    `| loffta-noise | \`${ids.noise}\` |`,
+    "",
+  ].join("\n");
+  const row = (kind: string, runId: string, extra: Record<string, number>) => ({
+    kind,
+    labelsPerClass: 3,
+    runCount: 1,
+    succeeded: 1,
+    metricStd: 0,
+    runIds: [runId],
+    ...extra,
+  });
+  const { publishReport } = await api.gql<{ publishReport: { id: string } }>(
+    `mutation($i: PublishReportInput!) { publishReport(input: $i) { id } }`,
+    {
+      i: {
+        projectId: api.seed.projectId,
+        name: "pets-mini--dinov2",
+        metric: "accuracy",
+        markdown,
+        runIds: [ids.baseline, ids.plain, ids.noise],
+        results: [
+          row("UNFROZEN_LINEAR", ids.baseline, { metricMean: 0.86, imagesPerSec: 10, peakMemoryBytes: 16e9 }),
+          row("LOFF", ids.plain, {
+            metricMean: 0.8,
+            imagesPerSec: 350,
+            peakMemoryBytes: 1e9,
+            speedup: 35,
+            memorySaving: 16,
+          }),
+          row("LOFF_TA", ids.noise, {
+            metricMean: 0.9,
+            imagesPerSec: 400,
+            peakMemoryBytes: 0.8e9,
+            speedup: 40,
+            memorySaving: 20,
+          }),
+        ],
+        plots: [
+          {
+            name: "accuracy.png",
+            title: "accuracy vs labels per class",
+            pngBase64: accuracy.toString("base64"),
+          },
+          { name: "efficiency.png", title: "training throughput", pngBase64: efficiency.toString("base64") },
+        ],
+        settings: {
+          dataset: "pets-mini",
+          model: "dinov2-vits14 (DINOV2)",
+          resolution: 224,
+          epochs: 3,
+          seeds: [1],
+        },
+      },
+    },
+  );
+  const reportId = publishReport.id;
+
+  // The list (the project's reports) links to the report.
+  await open("/reports");
+  const listRow = page.locator(`[data-testid=reports-table] tr[data-report-id="${reportId}"]`);
+  await listRow.waitFor();
+  const listText = (await listRow.textContent()) ?? "";
+  for (const s of ["pets-mini--dinov2", "accuracy", "Fine-tune + linear", "LOFF-TA"])
+    expect(listText).toContain(s);
+  expect(await listRow.locator("td:nth-child(5)").textContent()).toBe("3");
+  await screenshot(page, "10-reports");
+  await listRow.locator("a").click();
+  await page.waitForURL(new RegExp(`/reports/${reportId}$`));
+
+  // Results: the published numbers, formatted like report.md / the rest of the dashboard.
+  const results = page.locator("[data-testid=report-results]");
+  await results.waitFor();
+  expect(await page.locator("[data-testid=report-name]").textContent()).toBe("pets-mini--dinov2");
+  const cells = async (kind: string) =>
+    Object.fromEntries(
+      await Promise.all(
+        ["metric", "images-per-sec", "peak-memory", "speedup", "memory-saving"].map(
+          async (c) =>
+            [c, await results.locator(`tr[data-kind=${kind}] td[data-col=${c}]`).textContent()] as const,
+        ),
+      ),
+    );
+  expect(await cells("LOFF_TA")).toEqual({
+    metric: "0.900 ± 0.000",
+    "images-per-sec": "400",
+    "peak-memory": "762.9 MiB",
+    speedup: "40.0×",
+    "memory-saving": "20.0×",
+  });
+  expect(await cells("LOFF")).toMatchObject({
+    metric: "0.800 ± 0.000",
+    speedup: "35.0×",
+    "memory-saving": "16.0×",
+  });
+  expect(await cells("UNFROZEN_LINEAR")).toMatchObject({ "peak-memory": "14.9 GiB", speedup: "—" });
+  expect(await results.locator("tr[data-kind=LOFF] a").getAttribute("href")).toBe(`/runs/${ids.plain}`);
+
+  // Both plots load as images of the stored PNGs' size.
+  for (const [name, buf] of [
+    ["accuracy.png", accuracy],
+    ["efficiency.png", efficiency],
+  ] as const) {
+    const img = page.locator(`[data-testid='plot-${name}']`);
+    const meta = await sharp(buf).metadata();
+    const size = await eventually(`${name} loaded`, () =>
+      img.evaluate((el) => {
+        const i = el as unknown as LoadedImage;
+        return i.complete && i.naturalWidth > 0 ? [i.naturalWidth, i.naturalHeight] : null;
+      }),
+    );
+    expect(size).toEqual([meta.width, meta.height]);
+  }
+
+  // Every run is linked, in report order.
+  const runLinks = page.locator("[data-testid=report-runs] tbody a");
+  expect(await runLinks.allTextContents()).toEqual(["finetune-baseline", "loff-plain", "loffta-noise"]);
+  expect(await runLinks.evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(
+    [ids.baseline, ids.plain, ids.noise].map((id) => `/runs/${id}`),
+  );
+
+  // The markdown is rendered: headings, its image (the stored plot), run ids as links.
+  const md = page.locator("[data-testid=report-markdown]");
+  expect(await md.locator(".markdown h2").first().textContent()).toBe("Reproduction report: pets-mini");
+  expect(await md.locator("strong").first().textContent()).toBe("pets-mini");
+  expect(await md.locator(`a[href="/runs/${ids.noise}"]`).count()).toBe(1);
+  expect(
+    await eventually("markdown image", () =>
+      md
+        .locator("img")
+        .evaluate(
+          (el) => (el as unknown as LoadedImage).complete && (el as unknown as LoadedImage).naturalWidth > 0,
+        ),
+    ),
+  ).toBe(true);
+  await screenshot(page, "10-report");
+  await md.locator("button:has-text('Show source')").click();
+  expect(await md.locator("pre").textContent()).toBe(markdown);
+
+  // Download: a report.md link whose content is the markdown.
+  const download = page.locator("[data-testid=download-md]");
+  expect(await download.getAttribute("download")).toBe("report.md");
+  expect(
+    await download.evaluate((a) => fetch((a as unknown as { href: string }).href).then((r) => r.text())),
+  ).toBe(markdown);
+
+  // "Compare these runs" opens Compare with the report's runs and a way back.
+  await page.click("[data-testid=compare-all]");
+  await page.waitForURL(/\/compare\?/);
+  expect(decodeURIComponent(page.url())).toContain(
+    `ids=${ids.baseline},${ids.plain},${ids.noise}&report=${reportId}`,
+  );
+  await page.locator("[data-testid=compare-runs]").waitFor();
+  expect(await page.locator("[data-testid=compare-runs] tbody tr").count()).toBe(3);
+  await page.click("[data-testid=back-to-report]");
+  await page.waitForURL(new RegExp(`/reports/${reportId}$`));
+  await page.locator("[data-testid=report-results]").waitFor();
+
+  // Another project of the team has no reports; an unknown id says so.
+  await api.gql(`mutation { createProject(input: { name: "zz-empty" }) { id } }`);
+  await open("/reports");
+  await page.locator("[data-testid=reports-table]").waitFor();
+  await page.selectOption("select[name=project]", { label: "zz-empty" });
+  await page.locator(".state.empty:has-text('No reports in this project yet')").waitFor();
+  expect(page.url()).toContain("project=");
+  await open("/reports/00000000-0000-4000-8000-000000000000");
+  await page.locator(".state.error:has-text('does not exist in your team')").waitFor();
 });
 
 test("no uncaught errors in the pages", () => {

@@ -10,6 +10,7 @@ const NAV = [
   { href: "/", label: "Overview" },
   { href: "/runs", label: "Runs" },
   { href: "/compare", label: "Compare" },
+  { href: "/reports", label: "Reports" },
   { href: "/launch", label: "Launch" },
   { href: "/caches", label: "Feature caches" },
   { href: "/datasets", label: "Datasets" },

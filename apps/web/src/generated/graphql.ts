@@ -371,6 +371,74 @@ export type OverviewQuery = {
   }>;
 };
 
+export type ReportsListQueryVariables = Exact<{
+  projectId: string | number;
+}>;
+
+export type ReportsListQuery = {
+  reports: Array<{
+    id: string;
+    name: string;
+    metric: string;
+    kinds: Array<RunKind>;
+    runCount: number;
+    createdAt: string;
+    updatedAt: string;
+    results: Array<{ labelsPerClass: number | null }>;
+  }>;
+};
+
+export type ReportDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ReportDetailQuery = {
+  report: {
+    id: string;
+    name: string;
+    metric: string;
+    markdown: string;
+    kinds: Array<RunKind>;
+    settings: unknown;
+    runIds: Array<string>;
+    runCount: number;
+    createdAt: string;
+    updatedAt: string;
+    project: { id: string; name: string };
+    results: Array<{
+      kind: RunKind;
+      labelsPerClass: number | null;
+      runCount: number;
+      succeeded: number;
+      metricMean: number | null;
+      metricStd: number | null;
+      imagesPerSec: number | null;
+      peakMemoryBytes: number | null;
+      speedup: number | null;
+      memorySaving: number | null;
+      runIds: Array<string>;
+    }>;
+    runs: Array<{
+      id: string;
+      name: string;
+      kind: RunKind;
+      status: RunStatus;
+      seed: number;
+      finalMetrics: unknown;
+      trainImagesPerSec: number | null;
+      peakMemoryBytes: number | null;
+    }>;
+    plots: Array<{
+      name: string;
+      title: string | null;
+      width: number;
+      height: number;
+      bytes: number;
+      dataUrl: string;
+    }>;
+  } | null;
+};
+
 export type RunListItemFragment = {
   id: string;
   name: string;
@@ -1483,6 +1551,170 @@ export const OverviewDocument = {
     },
   ],
 } as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const ReportsListDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "ReportsList" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "reports" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "projectId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "metric" } },
+                { kind: "Field", name: { kind: "Name", value: "kinds" } },
+                { kind: "Field", name: { kind: "Name", value: "runCount" } },
+                { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+                { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "results" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "Field", name: { kind: "Name", value: "labelsPerClass" } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportsListQuery, ReportsListQueryVariables>;
+export const ReportDetailDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "ReportDetail" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "report" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "metric" } },
+                { kind: "Field", name: { kind: "Name", value: "markdown" } },
+                { kind: "Field", name: { kind: "Name", value: "kinds" } },
+                { kind: "Field", name: { kind: "Name", value: "settings" } },
+                { kind: "Field", name: { kind: "Name", value: "runIds" } },
+                { kind: "Field", name: { kind: "Name", value: "runCount" } },
+                { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+                { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "project" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "results" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "kind" } },
+                      { kind: "Field", name: { kind: "Name", value: "labelsPerClass" } },
+                      { kind: "Field", name: { kind: "Name", value: "runCount" } },
+                      { kind: "Field", name: { kind: "Name", value: "succeeded" } },
+                      { kind: "Field", name: { kind: "Name", value: "metricMean" } },
+                      { kind: "Field", name: { kind: "Name", value: "metricStd" } },
+                      { kind: "Field", name: { kind: "Name", value: "imagesPerSec" } },
+                      { kind: "Field", name: { kind: "Name", value: "peakMemoryBytes" } },
+                      { kind: "Field", name: { kind: "Name", value: "speedup" } },
+                      { kind: "Field", name: { kind: "Name", value: "memorySaving" } },
+                      { kind: "Field", name: { kind: "Name", value: "runIds" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "runs" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "kind" } },
+                      { kind: "Field", name: { kind: "Name", value: "status" } },
+                      { kind: "Field", name: { kind: "Name", value: "seed" } },
+                      { kind: "Field", name: { kind: "Name", value: "finalMetrics" } },
+                      { kind: "Field", name: { kind: "Name", value: "trainImagesPerSec" } },
+                      { kind: "Field", name: { kind: "Name", value: "peakMemoryBytes" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "plots" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "title" } },
+                      { kind: "Field", name: { kind: "Name", value: "width" } },
+                      { kind: "Field", name: { kind: "Name", value: "height" } },
+                      { kind: "Field", name: { kind: "Name", value: "bytes" } },
+                      { kind: "Field", name: { kind: "Name", value: "dataUrl" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReportDetailQuery, ReportDetailQueryVariables>;
 export const RunsListDocument = {
   kind: "Document",
   definitions: [

@@ -13,14 +13,25 @@ const MAX_POINTS = 1000;
 const MAX_CHARTS = 8;
 
 export function CompareView() {
-  const { list, set } = useUrlState();
+  const { list, set, params } = useUrlState();
   const ids = list("ids").slice(0, 20);
   const setIds = (next: string[]) => set({ ids: next.join(",") || null });
+  // Opened from a report's "compare" link (?report=<id>): a way back to it.
+  const report = params.get("report");
 
   return (
     <>
       <div className="page-head">
-        <h1>Compare runs</h1>
+        <div>
+          {report && (
+            <p className="crumbs">
+              <Link href={`/reports/${encodeURIComponent(report)}`} data-testid="back-to-report">
+                ← Back to the report
+              </Link>
+            </p>
+          )}
+          <h1>Compare runs</h1>
+        </div>
         <p className="muted small">The run ids are in the address: share the link to share the comparison.</p>
       </div>
       <RunPicker ids={ids} onChange={setIds} />
