@@ -72,7 +72,9 @@ function ReportDetail({ report: r }: { report: Report }) {
             <span>metric {r.metric}</span>
             <span>{r.runCount} runs</span>
             <span title={r.updatedAt}>published {fmtDate(r.updatedAt)}</span>
-            {r.createdAt !== r.updatedAt && <span title={r.createdAt}>first {fmtDate(r.createdAt)}</span>}
+            {fmtDate(r.createdAt) !== fmtDate(r.updatedAt) && (
+              <span title={r.createdAt}>first published {fmtDate(r.createdAt)}</span>
+            )}
             {r.kinds.map((k) => (
               <span key={k} className="chip">
                 {KIND_LABEL[k] ?? k}
