@@ -84,9 +84,11 @@ async function startApiProcess(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", path.join(__dirname, "../apps/api/src/main.ts")],
+    // BENCH_API_NODE_ARGS: extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    [...(process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(__dirname, "../apps/api/src/main.ts")],
     {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
+      // As `npm start` runs it: NODE_ENV=production (graphql-js skips its development checks).
+      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
       stdio: ["ignore", "ignore", "inherit"],
     },
   );

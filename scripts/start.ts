@@ -88,7 +88,9 @@ function serviceSpecs(opts: Options, databaseUrl: string, token: string): Servic
       command: process.execPath,
       args: ["--import", "tsx", "apps/api/src/main.ts"],
       cwd: ROOT,
-      env: { ...env, PORT: String(opts.apiPort) },
+      // Production mode unless told otherwise: graphql-js's development checks cost ~20% of
+      // metric-ingest CPU.
+      env: { ...env, PORT: String(opts.apiPort), NODE_ENV: process.env.NODE_ENV ?? "production" },
       readyUrl: `${apiUrl}/healthz`,
     },
   ];

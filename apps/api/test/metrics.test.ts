@@ -1,4 +1,5 @@
 import { startApiServer, type ApiServer } from "../src/server";
+import { ROLLUP_LEVELS } from "../src/services/downsample";
 import { collect, insertRun, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
 
 const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { inserted duplicates cancelled } }`;
@@ -93,6 +94,34 @@ test("two API servers on one database: a subscriber on A sees metrics logged thr
   expect(ev.metricsAppended).toEqual({ runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });
   sub.dispose();
   await client.dispose();
+});
+
+test("rollups kept by ingest equal the extremes computed from the stored points", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  // Values with many ties; overlapping (retried) batches; two keys; steps with gaps.
+  const all = Array.from({ length: 6000 }, (_, i) => ({ key: i % 3 ? "loss" : "acc", step: Math.floor(i / 2) * 3 + (i % 2), value: Math.round(Math.sin(i * 0.37) * 5) / 5 + 0 }));
+  for (const [from, to] of [[0, 2500], [2000, 4000], [3500, 6000], [0, 100]]) await ok(h.url, h.a.worker, LOG, { runId: run.id, points: all.slice(from, to) });
+  const stored = new Map<string, { key: string; step: number; value: number }>();
+  for (const p of all) if (!stored.has(`${p.key}@${p.step}`)) stored.set(`${p.key}@${p.step}`, p);
+  const expected = new Map<string, { count: number; minStep: number; minValue: number; maxStep: number; maxValue: number }>();
+  for (const level of ROLLUP_LEVELS) {
+    for (const p of stored.values()) {
+      const id = `${p.key}/${level}/${p.step >> level}`;
+      const e = expected.get(id);
+      if (!e) {
+        expected.set(id, { count: 1, minStep: p.step, minValue: p.value, maxStep: p.step, maxValue: p.value });
+        continue;
+      }
+      e.count++;
+      if (p.value < e.minValue || (p.value === e.minValue && p.step < e.minStep)) Object.assign(e, { minValue: p.value, minStep: p.step });
+      if (p.value > e.maxValue || (p.value === e.maxValue && p.step > e.maxStep)) Object.assign(e, { maxValue: p.value, maxStep: p.step });
+    }
+  }
+  const rows = await h.db.prisma.metricRollup.findMany({ where: { runId: run.id } });
+  expect(rows).toHaveLength(expected.size);
+  for (const r of rows) {
+    expect({ id: `${r.key}/${r.level}/${r.bucket}`, count: r.count, minStep: r.minStep, minValue: r.minValue, maxStep: r.maxStep, maxValue: r.maxValue }).toEqual({ id: `${r.key}/${r.level}/${r.bucket}`, ...expected.get(`${r.key}/${r.level}/${r.bucket}`) });
+  }
 });
 
 test("metricSeries downsamples 20k points to ≤ maxPoints and keeps the extremes", async () => {

@@ -34,17 +34,25 @@ export function validatePoints(points: MetricPointInput[]): (Date | null)[] {
 }
 
 /**
- * Upsert rollup buckets from `source` (rows run_id, key, step, value; levels in $6): counts add
- * up, and the min/max (with their steps) merge. Only points actually inserted feed it, so a
- * retried batch changes nothing. Rows are written in key order to keep concurrent writers of
- * one run from deadlocking.
+ * Upsert rollup buckets from `source` (rows run_id, key, step, value; ascending levels in $6):
+ * counts add up, and the min/max (with their steps) merge. The finest level is aggregated from
+ * the points, every coarser level from those buckets (bucket >> (level − finest)), so the work
+ * is one pass over the points plus a pass over far fewer buckets per extra level. Only points
+ * actually inserted feed it, so a retried batch changes nothing. Rows are written in key order
+ * to keep concurrent writers of one run from deadlocking.
  */
 const ROLLUP_UPSERT = (source: string, levelsParam = "$6") => `
+  WITH fine AS (
+    SELECT s.run_id, s.key, s.step >> (${levelsParam}::int[])[1] AS bucket, count(*)::int AS n,
+           min(ARRAY[s.value, s.step::float8]) AS mn, max(ARRAY[s.value, s.step::float8]) AS mx
+    FROM (${source}) s GROUP BY 1, 2, 3
+  )
   INSERT INTO "MetricRollup" AS r ("runId", key, level, bucket, count, "minStep", "minValue", "maxStep", "maxValue")
   SELECT run_id, key, level, bucket, n, mn[2]::int, mn[1], mx[2]::int, mx[1] FROM (
-    SELECT s.run_id, s.key, l.level, s.step >> l.level AS bucket, count(*)::int AS n,
-           min(ARRAY[s.value, s.step::float8]) AS mn, max(ARRAY[s.value, s.step::float8]) AS mx
-    FROM (${source}) s CROSS JOIN unnest(${levelsParam}::int[]) AS l(level)
+    SELECT run_id, key, (${levelsParam}::int[])[1] AS level, bucket, n, mn, mx FROM fine
+    UNION ALL
+    SELECT f.run_id, f.key, l.level, f.bucket >> (l.level - (${levelsParam}::int[])[1]), sum(f.n)::int, min(f.mn), max(f.mx)
+    FROM fine f CROSS JOIN unnest((${levelsParam}::int[])[2:]) AS l(level)
     GROUP BY 1, 2, 3, 4
   ) a
   ORDER BY run_id, key, level, bucket
