@@ -24,7 +24,7 @@ import { createMemoryProbe, smoothedTargets, trainStep } from "../core/train";
 import type { MemoryProbe } from "../core/train";
 import type { FoundationModel } from "../extract/foundation";
 import { defaultRunConfig } from "@loffta/graphql/run-config";
-import { buildImageClassifier, tidyConstruct } from "./finetune-model";
+import { buildImageClassifier } from "./finetune-model";
 import { FINETUNE_MAX_MICRO_BATCH } from "./train-images";
 
 export interface CalibrationResult {
@@ -69,7 +69,7 @@ interface StepLoop {
 }
 
 function runSteps(l: StepLoop): CalibrationResult {
-  const opt = tidyConstruct(() => createAdamW(l.model.params, l.model.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 }));
+  const opt = createAdamW(l.model.params, l.model.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 });
   const probe: MemoryProbe = createMemoryProbe();
   const times: number[] = [];
   const numTensorsAfterStep: number[] = [];
@@ -159,7 +159,7 @@ export async function measureCacheTraining(o: MeasureCacheTrainingOptions): Prom
   const C = o.numClasses ?? 10;
   const D = o.dim;
   const cfg = defaultRunConfig();
-  const model = tidyConstruct(() => buildClassifier({ preset: o.preset ?? "deit-s", inDim: D, grid, numClasses: C, useCachedCls: cfg.classifier.useCachedCls, hasCls: true, seed: 0 }));
+  const model = buildClassifier({ preset: o.preset ?? "deit-s", inDim: D, grid, numClasses: C, useCachedCls: cfg.classifier.useCachedCls, hasCls: true, seed: 0 });
   const aug = cfg.augmentations as AugmentConfig;
   const rng = createRng(7);
   const channelStd = tf.ones([D]) as tf.Tensor1D;

@@ -146,20 +146,6 @@ export interface BuildImageClassifierOptions {
   seed: number;
 }
 
-/**
- * Run a constructor that makes tf.Variables from temporary tensors (core's buildClassifier and
- * createAdamW do `tf.variable(tf.zerosLike(p))` without disposing the temporary, which keeps a
- * tensor — and its memory — alive after the variable is disposed) inside tf.tidy: the temporaries
- * are disposed, the variables (never tracked by a tidy scope) survive.
- */
-export function tidyConstruct<T>(make: () => T): T {
-  let out: T | undefined;
-  tf.tidy(() => {
-    out = make();
-  });
-  return out as T;
-}
-
 /** Linear head D → C: weight truncated-normal(0.02) seeded, bias zeros (as core's "linear" preset). */
 function linearHead(D: number, C: number, seed: number): { params: Map<string, tf.Variable>; forward: (cls: tf.Tensor2D) => tf.Tensor2D } {
   const rng = createRng(seed);

@@ -27,7 +27,7 @@ import type { DatasetItem } from "../extract/dataset";
 import type { FoundationModel } from "../extract/foundation";
 import { loadImage } from "../extract/images";
 import { prefetch } from "../extract/prefetch";
-import { BaselineError, buildImageClassifier, tidyConstruct } from "./finetune-model";
+import { BaselineError, buildImageClassifier } from "./finetune-model";
 import type { ImageClassifier } from "./finetune-model";
 
 export type BaselineKind = "FROZEN_LINEAR" | "UNFROZEN_LINEAR";
@@ -207,7 +207,7 @@ export async function trainOnImages(opts: TrainOnImagesOptions): Promise<ImageTr
   const depth = opts.prefetchDepth ?? 2;
 
   const clf = await buildImageClassifier(model, { kind, numClasses: C, imageSize: S, seed: deriveSeed(config.seed, 1) });
-  const opt = tidyConstruct(() => createAdamW(clf.params, clf.decayed, { betas: config.optimizer.betas, eps: config.optimizer.eps, weightDecay: config.optimizer.weightDecay }));
+  const opt = createAdamW(clf.params, clf.decayed, { betas: config.optimizer.betas, eps: config.optimizer.eps, weightDecay: config.optimizer.weightDecay });
   const augRng = createRng(deriveSeed(config.seed, 2));
   const aug = imageAugmentConfig(opts.augment);
   const decode = decoder(model, S);

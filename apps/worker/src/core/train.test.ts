@@ -76,6 +76,20 @@ describe("training core", () => {
     m.dispose();
   });
 
+  it("a model and its optimizer free all their memory when disposed (long-lived workers)", () => {
+    const start = tf.memory();
+    for (let run = 0; run < 2; run++) {
+      const m = buildClassifier({ preset: "tiny", inDim: 8, grid: { h: 3, w: 3 }, numClasses: 3, useCachedCls: false, hasCls: true, seed: run });
+      const opt = createAdamW(m.params, m.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 });
+      // Parameters + Adam's two moments, nothing else.
+      expect(tf.memory().numBytes - start.numBytes).toBe(3 * 4 * m.numParams);
+      opt.dispose();
+      m.dispose();
+      expect(tf.memory().numTensors).toBe(start.numTensors);
+      expect(tf.memory().numBytes).toBe(start.numBytes);
+    }
+  });
+
   it("micro-batch accumulation gives the same update as one full batch", () => {
     const mk = () =>
       buildClassifier({

@@ -90,7 +90,11 @@ export function buildClassifier(opts: ClassifierOptions): Classifier {
     const data =
       init === "trunc" ? truncNormal(n, 0.02, rng) : new Float32Array(n).fill(init === "ones" ? 1 : 0);
     // tf variable names are global: make them unique per model instance.
-    const v = tf.variable(tf.tensor(data, shape, "float32"), true, `${uid}/${name}`);
+    const initial = tf.tensor(data, shape, "float32");
+    const v = tf.variable(initial, true, `${uid}/${name}`);
+    // The variable shares the initial tensor's data (ref-counted): drop the temporary so the
+    // memory goes with the variable when the model is disposed.
+    initial.dispose();
     params.set(name, v);
     return v;
   };

@@ -31,8 +31,11 @@ export function createAdamW(
   const m = new Map<string, tf.Variable>();
   const v = new Map<string, tf.Variable>();
   for (const [name, p] of params) {
-    m.set(name, tf.variable(tf.zerosLike(p), false, `${p.name}/adam.m`));
-    v.set(name, tf.variable(tf.zerosLike(p), false, `${p.name}/adam.v`));
+    // tf.tidy disposes the zero temporaries; the variables (shared data) are kept.
+    tf.tidy(() => {
+      m.set(name, tf.variable(tf.zerosLike(p), false, `${p.name}/adam.m`));
+      v.set(name, tf.variable(tf.zerosLike(p), false, `${p.name}/adam.v`));
+    });
   }
   const [b1, b2] = options.betas;
   const opt: AdamW = {
