@@ -167,24 +167,33 @@ export class WorkerService {
       home: this.opts.home,
       device: this.opts.device,
       log: (m) => this.log(`${job.type.toLowerCase()} ${job.id.slice(0, 8)}: ${m}`),
-      progress: async (done, total) => {
-        try {
-          const r = await this.opts.api.request(ReportProgressDocument, {
-            jobId: job.id,
-            workerId,
-            done,
-            total,
-          });
-          if (r.reportProgress.cancelled) abort.abort("cancelled");
-          return r.reportProgress.cancelled;
-        } catch (e) {
-          this.log(`progress not reported: ${(e as Error).message}`);
-          return false;
-        }
+      progress: (done, total) => {
+        const report = (async () => {
+          try {
+            const r = await this.opts.api.request(ReportProgressDocument, {
+              jobId: job.id,
+              workerId,
+              done,
+              total,
+            });
+            if (r.reportProgress.cancelled) abort.abort("cancelled");
+            return r.reportProgress.cancelled;
+          } catch (e) {
+            this.log(`progress not reported: ${(e as Error).message}`);
+            return false;
+          }
+        })();
+        progressInFlight.add(report);
+        void report.finally(() => progressInFlight.delete(report));
+        return report;
       },
     };
+    // Handlers may report progress without awaiting it: let those reports land before the job
+    // is completed (a report arriving after completeJob is refused: the job is no longer RUNNING).
+    const progressInFlight = new Set<Promise<boolean>>();
     try {
       const result = await handler(ctx);
+      await Promise.allSettled([...progressInFlight]);
       if (abort.signal.aborted) throw abort.signal.reason;
       await this.metrics.drain(60_000);
       await this.retry("complete", () =>
