@@ -1,6 +1,8 @@
 /**
  * The worker process: `loffta-worker serve --api URL --token T [--name N] [--home DIR]
- * [--lease-seconds S] [--heartbeat-ms MS]` (also started by `npm start`). The lease must
+ * [--lease-seconds S] [--heartbeat-ms MS] [--in-process]` (also started by `npm start`). Each
+ * training job runs in its own child process (isolate.ts) unless --in-process or
+ * LOFFTA_ISOLATE_RUNS=0. The lease must
  * outlast a heartbeat interval: a worker that stops heartbeating loses its job after it. Env fallbacks: LOFFTA_API_URL, LOFFTA_TOKEN, LOFFTA_HOME,
  * LOFFTA_WORKER_NAME.
  */
@@ -9,6 +11,7 @@ import path from "node:path";
 import { initBackend } from "../core/backend";
 import { ApiClient } from "./api-client";
 import { jobHandlers } from "./handlers";
+import { isolatedHandler } from "./isolate";
 import { WorkerService } from "./worker";
 
 export interface ServeArgs {
@@ -18,7 +21,12 @@ export interface ServeArgs {
   home: string;
   leaseSeconds?: number;
   heartbeatMs?: number;
+  /** Run each training job in its own child process (default; LOFFTA_ISOLATE_RUNS=0 turns it off). */
+  isolateRuns?: boolean;
 }
+
+/** The TRAIN handler, as the per-job child process loads it. */
+const TRAIN_HANDLER = { module: path.join(__dirname, "jobs/train.ts"), name: "trainRun" };
 
 export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ServeArgs {
   const get = (flag: string) => {
@@ -35,6 +43,7 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     home: path.resolve(get("--home") ?? env.LOFFTA_HOME ?? ".loffta"),
     leaseSeconds: get("--lease-seconds") ? Number(get("--lease-seconds")) : undefined,
     heartbeatMs: get("--heartbeat-ms") ? Number(get("--heartbeat-ms")) : undefined,
+    isolateRuns: !argv.includes("--in-process") && env.LOFFTA_ISOLATE_RUNS !== "0",
   };
 }
 
@@ -46,7 +55,7 @@ export async function serve(args: ServeArgs): Promise<WorkerService> {
     home: args.home,
     backend: backend.backend,
     device: backend.device,
-    handlers: jobHandlers,
+    handlers: args.isolateRuns === false ? jobHandlers : { ...jobHandlers, TRAIN: isolatedHandler(TRAIN_HANDLER, { apiUrl: args.api, token: args.token }) },
     leaseSeconds: args.leaseSeconds,
     heartbeatMs: args.heartbeatMs,
   });

@@ -24,7 +24,8 @@ export interface JobContext {
   signal: AbortSignal;
   /** Report progress; resolves true when the job was cancelled meanwhile. Never throws. */
   progress(done: number, total: number): Promise<boolean>;
-  metrics: MetricBuffer;
+  /** Where metric points go (batched, spooled to disk, resent until acknowledged). */
+  metrics: MetricSink;
   /** Worker's home folder (caches, checkpoints, spool). */
   home: string;
   /** This worker's device, as registered (calibrations are per device). */
@@ -33,6 +34,9 @@ export interface JobContext {
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<JobResultInput>;
+
+/** What a handler may do with metrics: add points (delivery is the worker's business). */
+export type MetricSink = Pick<MetricBuffer, "add">;
 
 /** A failure that retrying cannot fix (bad config, missing files): fail the job for good. */
 export class PermanentJobError extends Error {

@@ -1,0 +1,122 @@
+/**
+ * Run a job handler in a fresh child process (job-child.ts), one process per job.
+ *
+ * Why: a long-lived worker's resident memory keeps whatever earlier jobs left (TensorFlow's
+ * allocator and V8 keep freed memory), so a run measured in it reports the worker's high-water
+ * mark, not its own: every run on one worker showed the same ~2.4 GiB and "1.00× less memory
+ * than fine-tuning". In its own process a run's peak memory is that process's high-water mark
+ * (getrusage maxrss: the Node + TensorFlow runtime, the data and the model, as a standalone
+ * training script would measure), the same way fine-tuning calibrations are measured. A crash
+ * or leak in a run also stays in its process.
+ *
+ * The parent keeps everything that must survive the child: the lease and heartbeats, the metric
+ * buffer (points are sent to the parent as they come, so a child that dies loses none that it
+ * produced), progress reports and cancellation (forwarded to the child as an abort).
+ */
+import { fork } from "node:child_process";
+import path from "node:path";
+import type { JobResultInput, WorkerJobFragment } from "../generated/graphql";
+import type { MetricPointInput } from "./metric-buffer";
+import { PermanentJobError, type JobHandler } from "./worker";
+
+/** Which handler the child runs: a module path and its exported handler's name. */
+export interface HandlerRef {
+  module: string;
+  name: string;
+}
+
+/** Parent → child. */
+export type ToChild =
+  | {
+      type: "start";
+      handler: HandlerRef;
+      job: WorkerJobFragment;
+      workerId: string;
+      apiUrl: string;
+      token: string;
+      home: string;
+      device: string;
+    }
+  | { type: "abort"; reason: string };
+
+/** Child → parent. */
+export type FromChild =
+  | { type: "metric"; runId: string; point: MetricPointInput }
+  | { type: "progress"; done: number; total: number }
+  | { type: "log"; msg: string }
+  | { type: "result"; result: JobResultInput }
+  | { type: "error"; message: string; permanent: boolean };
+
+export const JOB_CHILD = path.join(__dirname, "job-child.ts");
+/** The repository root (where node_modules/tsx lives). */
+const ROOT = path.resolve(__dirname, "../../../..");
+
+export interface IsolateOptions {
+  apiUrl: string;
+  token: string;
+  /** Extra environment for the child. */
+  env?: NodeJS.ProcessEnv;
+  /** After an abort, SIGKILL the child if it has not exited within this long (default 30 s). */
+  killAfterMs?: number;
+}
+
+/** A handler that runs `ref` in a child process per job. */
+export function isolatedHandler(ref: HandlerRef, o: IsolateOptions): JobHandler {
+  return (ctx) =>
+    new Promise<JobResultInput>((resolve, reject) => {
+      const child = fork(JOB_CHILD, [], {
+        cwd: ROOT,
+        execArgv: ["--import", "tsx"],
+        env: { ...process.env, ...o.env },
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      });
+      let outcome: { ok: true; result: JobResultInput } | { ok: false; error: Error } | undefined;
+      let killTimer: NodeJS.Timeout | undefined;
+      const onAbort = () => {
+        if (child.connected) child.send({ type: "abort", reason: String(ctx.signal.reason ?? "aborted") } satisfies ToChild);
+        killTimer = setTimeout(() => child.kill("SIGKILL"), o.killAfterMs ?? 30_000);
+      };
+      ctx.log(`running in child process ${child.pid}`);
+      child.on("message", (m: FromChild) => {
+        switch (m.type) {
+          case "metric":
+            ctx.metrics.add(m.runId, m.point);
+            break;
+          case "progress":
+            void ctx.progress(m.done, m.total);
+            break;
+          case "log":
+            ctx.log(m.msg);
+            break;
+          case "result":
+            outcome = { ok: true, result: m.result };
+            break;
+          case "error":
+            outcome = { ok: false, error: m.permanent ? new PermanentJobError(m.message) : new Error(m.message) };
+            break;
+        }
+      });
+      child.on("error", (e) => {
+        outcome ??= { ok: false, error: e };
+      });
+      child.on("exit", (code, signal) => {
+        ctx.signal.removeEventListener("abort", onAbort);
+        if (killTimer) clearTimeout(killTimer);
+        if (ctx.signal.aborted) return reject(ctx.signal.reason);
+        if (outcome?.ok) return resolve(outcome.result);
+        reject(outcome?.error ?? new Error(`the job's process died (${signal ? `signal ${signal}` : `exit code ${code}`}) before reporting a result`));
+      });
+      ctx.signal.addEventListener("abort", onAbort, { once: true });
+      if (ctx.signal.aborted) onAbort();
+      child.send({
+        type: "start",
+        handler: ref,
+        job: ctx.job,
+        workerId: ctx.workerId,
+        apiUrl: o.apiUrl,
+        token: o.token,
+        home: ctx.home,
+        device: ctx.device,
+      } satisfies ToChild);
+    });
+}
