@@ -112,6 +112,18 @@ export const DEMO_RUNS: {
   },
 ];
 
+/**
+ * The demo's size: `full` (default; ≈ 7.5 min on 2 cores) or `small` (LOFFTA_DEMO_SIZE=small:
+ * 20 + 10 images per class, LOFF runs capped at 5 epochs — the same pipeline in ≈ 2 min, for
+ * tests and a quick look).
+ */
+export function demoSize(env: NodeJS.ProcessEnv = process.env): { perClass: number; testPerClass: number; maxEpochs: number } {
+  const size = env.LOFFTA_DEMO_SIZE ?? "full";
+  if (size === "small") return { perClass: 20, testPerClass: 10, maxEpochs: 5 };
+  if (size !== "full") throw new Error(`LOFFTA_DEMO_SIZE must be "full" or "small" (got ${JSON.stringify(size)})`);
+  return { perClass: DEMO.perClass, testPerClass: DEMO.testPerClass, maxEpochs: Infinity };
+}
+
 interface DemoState {
   datasetId: string;
   modelId: string;
@@ -160,13 +172,14 @@ export async function seedDemoExperiment(opts: {
       return state;
     }
   }
+  const size = demoSize();
   const root = path.join(opts.dataDir, "datasets", "fashion-mnist");
   let lastPct = -1;
   const imported = await importDataset({
     source: "fashion-mnist",
     out: root,
-    perClass: DEMO.perClass,
-    testPerClass: DEMO.testPerClass,
+    perClass: size.perClass,
+    testPerClass: size.testPerClass,
     seed: DEMO.seed,
     onProgress: (d, t) => {
       const pct = Math.floor((100 * d) / t / 25) * 25;
@@ -214,7 +227,7 @@ export async function seedDemoExperiment(opts: {
           name: r.name,
           kind: r.kind,
           cacheId: cache.id,
-          config: r.config,
+          config: { ...r.config, epochs: Math.min(Number(r.config.epochs), size.maxEpochs) },
           seed: 1,
           tags: ["demo"],
           notes: r.notes,
@@ -226,7 +239,7 @@ export async function seedDemoExperiment(opts: {
   const state: DemoState = { datasetId, modelId, cacheId: cache.id, runIds };
   fs.writeFileSync(stateFile, JSON.stringify(state, null, 2) + "\n");
   log(
-    `demo: feature cache requested and ${runIds.length} runs queued (tag "demo"); the worker extracts (~2 min on 2 cores) then trains them`,
+    `demo: feature cache requested and ${runIds.length} runs queued (tag "demo"); the worker extracts (1–2 min on 2 cores) then trains them`,
   );
   return state;
 }

@@ -1,6 +1,6 @@
 /** The demo's run grid is valid for the API (the same validation launchRun applies). */
 import { parseRunConfig } from "@loffta/graphql/run-config";
-import { DEMO_RUNS } from "../../scripts/start/demo";
+import { DEMO, DEMO_RUNS, demoSize } from "../../scripts/start/demo";
 
 describe("npm start demo grid", () => {
   it("has valid, distinct run configs with small budgets", () => {
@@ -10,5 +10,11 @@ describe("npm start demo grid", () => {
     const ta = DEMO_RUNS.map((r, i) => ({ r, c: parsed[i] })).filter((x) => x.r.kind === "LOFF_TA");
     expect(ta.length).toBeGreaterThanOrEqual(2);
     expect(new Set(ta.map((x) => JSON.stringify(x.c.augmentations))).size).toBe(ta.length);
+  });
+
+  it("LOFFTA_DEMO_SIZE picks the full or the small demo, and rejects anything else", () => {
+    expect(demoSize({})).toEqual({ perClass: DEMO.perClass, testPerClass: DEMO.testPerClass, maxEpochs: Infinity });
+    expect(demoSize({ LOFFTA_DEMO_SIZE: "small" })).toEqual({ perClass: 20, testPerClass: 10, maxEpochs: 5 });
+    expect(() => demoSize({ LOFFTA_DEMO_SIZE: "huge" })).toThrow(/must be "full" or "small"/);
   });
 });
