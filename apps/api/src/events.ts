@@ -5,13 +5,31 @@
 import type { Pool } from "pg";
 import type { PrismaClient } from "@loffta/db";
 import { NOTIFY_MAX_BYTES, type PubSub } from "./pubsub";
+import { logLinesBetween } from "./services/logs";
 
 export const topics = {
   runs: (projectId: string) => `run:${projectId}`,
   metrics: (runId: string) => `metrics:${runId}`,
   cache: (cacheId: string) => `cache:${cacheId}`,
   workers: (teamId: string) => `workers:${teamId}`,
+  logs: (runId: string) => `logs:${runId}`,
 };
+
+export interface LogLine {
+  seq: number;
+  time: Date | string;
+  level: "INFO" | "WARN" | "ERROR";
+  message: string;
+}
+
+/** What `runLogAppended` subscribers receive. */
+export interface RunLogBatchEvent {
+  runId: string;
+  lines: LogLine[];
+}
+
+/** Published for log lines: inline when small, else the batch's seq range to read them by. */
+type LogsNotice = RunLogBatchEvent | { runId: string; minSeq: number; maxSeq: number };
 
 export interface MetricValue {
   key: string;
@@ -57,6 +75,14 @@ export function publishMetrics(pubsub: PubSub, runId: string, points: MetricValu
   return pubsub.publish(topics.metrics(runId), notice).catch(log);
 }
 
+/** Log lines just inserted (ascending by seq, non-empty): inline when they fit NOTIFY, else by seq range. */
+export function publishLogs(pubsub: PubSub, runId: string, lines: LogLine[]): Promise<void> {
+  const inline: LogsNotice = { runId, lines };
+  const fits = JSON.stringify(inline).length + 80 < NOTIFY_MAX_BYTES; // room for {"topic":"logs:<uuid>","data":…}
+  const notice: LogsNotice = fits ? inline : { runId, minSeq: lines[0].seq, maxSeq: lines[lines.length - 1].seq };
+  return pubsub.publish(topics.logs(runId), notice).catch(log);
+}
+
 /** Turn a notification into what subscribers get; null drops it (e.g. the row is gone). */
 export function createHydrator(prisma: PrismaClient, pool: Pool) {
   return async (topic: string, data: unknown): Promise<unknown> => {
@@ -72,6 +98,11 @@ export function createHydrator(prisma: PrismaClient, pool: Pool) {
         [n.runId, n.minId, n.maxId],
       );
       return { runId: n.runId, points: r.rows } satisfies MetricBatchEvent;
+    }
+    if (topic.startsWith("logs:")) {
+      const n = data as LogsNotice;
+      if ("lines" in n) return n;
+      return { runId: n.runId, lines: await logLinesBetween(pool, n.runId, n.minSeq, n.maxSeq) } satisfies RunLogBatchEvent;
     }
     return data;
   };

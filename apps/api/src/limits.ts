@@ -21,6 +21,8 @@ export const LIMITS = {
   maxDepth: 12,
   maxCost: 20_000,
   maxMetricBatch: 10_000,
+  maxLogBatch: 1000,
+  maxLogPage: 1000,
   maxPageSize: 100,
   maxCompareRuns: 20,
   maxSeriesRuns: 100,

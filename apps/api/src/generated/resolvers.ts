@@ -35,6 +35,15 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown };
 };
 
+/** Result of `appendRunLogs`. */
+export type AppendRunLogsResult = {
+  __typename?: "AppendRunLogsResult";
+  /** Lines ignored because the run already had their `seq` (a retried batch). */
+  duplicates: Scalars["Int"]["output"];
+  /** Lines stored by this call. */
+  inserted: Scalars["Int"]["output"];
+};
+
 /** Results of an EXTRACT job. */
 export type CacheResultInput = {
   /** Size on storage in bytes. */
@@ -479,6 +488,11 @@ export type ModelFamily =
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type Mutation = {
   __typename?: "Mutation";
+  /**
+   * Append lines to a run's log (scope WORKER). At most 1,000 lines per call. Idempotent on
+   * (run, seq): a retried batch stores nothing twice.
+   */
+  appendRunLogs: AppendRunLogsResult;
   /** Cancel a run: marks it CANCELLED and cancels its queued job; a running worker learns it from its next heartbeat or progress report. Cancelling a finished run fails with CONFLICT. */
   cancelRun: Run;
   /**
@@ -534,6 +548,12 @@ export type Mutation = {
   setRunNotes: Run;
   /** Add and/or remove tags of a run. */
   tagRun: Run;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationAppendRunLogsArgs = {
+  lines: Array<RunLogLineInput>;
+  runId: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -730,6 +750,12 @@ export type Query = {
   reports: Array<Report>;
   /** One run, or null when it does not exist in the caller's team. */
   run?: Maybe<Run>;
+  /**
+   * A run's log lines, ascending by `seq`. Reads forward from `after` (exclusive; from the start
+   * when no argument is given), or backward: with `before` (exclusive) or `fromEnd: true`, the
+   * last `limit` lines before it / of the log. Unknown runs (or other teams') fail with NOT_FOUND.
+   */
+  runLogs: RunLogPage;
   /** Runs of the team: filtered, sorted and paginated (cursor-based). */
   runs: RunConnection;
   /** The team's workers, by name. */
@@ -844,6 +870,18 @@ export type QueryReportsArgs = {
  */
 export type QueryRunArgs = {
   id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QueryRunLogsArgs = {
+  after?: InputMaybe<Scalars["Int"]["input"]>;
+  before?: InputMaybe<Scalars["Int"]["input"]>;
+  fromEnd?: InputMaybe<Scalars["Boolean"]["input"]>;
+  limit?: InputMaybe<Scalars["Int"]["input"]>;
+  runId: Scalars["ID"]["input"];
 };
 
 /**
@@ -1178,6 +1216,76 @@ export type RunKind =
   /** Full fine-tuning with a linear head (the baseline speed-ups are measured against). */
   | "UNFROZEN_LINEAR";
 
+/** Lines appended to a run's log, as delivered by `runLogAppended`. */
+export type RunLogBatch = {
+  __typename?: "RunLogBatch";
+  /**
+   * The new lines, ascending by `seq`. A batch too large to announce inline is re-read by its
+   * `seq` range, so a line may rarely arrive twice when two senders write one run at once:
+   * deduplicate by `seq`.
+   */
+  lines: Array<RunLogLine>;
+  /** The run. */
+  runId: Scalars["ID"]["output"];
+};
+
+/** Severity of a run log line. */
+export type RunLogLevel =
+  /** A failure (e.g. the job's error when it failed). */
+  | "ERROR"
+  /** Normal progress messages. */
+  | "INFO"
+  /** Something went wrong but the run goes on (e.g. a calibration that could not be measured). */
+  | "WARN";
+
+/** One stored line of a run's log. */
+export type RunLogLine = {
+  __typename?: "RunLogLine";
+  /** Severity. */
+  level: RunLogLevel;
+  /** The text. */
+  message: Scalars["String"]["output"];
+  /** The sender's sequence number: lines are ordered by it; use it as a cursor. */
+  seq: Scalars["Int"]["output"];
+  /** When the line was logged. */
+  time: Scalars["DateTime"]["output"];
+};
+
+/** A run log line to append. */
+export type RunLogLineInput = {
+  /** Severity. Default INFO. */
+  level?: InputMaybe<RunLogLevel>;
+  /** The text (1–4,000 characters). */
+  message: Scalars["String"]["input"];
+  /**
+   * The sender's sequence number of the line (0 to 2,147,483,647), unique per run: lines are read
+   * in `seq` order, and re-sending a line with a `seq` the run already has is a no-op (retries are
+   * safe).
+   */
+  seq: Scalars["Int"]["input"];
+  /** When the line was logged; default: when it was received. */
+  time?: InputMaybe<Scalars["DateTime"]["input"]>;
+};
+
+/** A page of a run's log, in `seq` order. */
+export type RunLogPage = {
+  __typename?: "RunLogPage";
+  /**
+   * `seq` of the last line returned, or the `after` given when there is none: pass it as `after`
+   * to read on (or to poll for new lines).
+   */
+  endCursor?: Maybe<Scalars["Int"]["output"]>;
+  /**
+   * True when more lines exist in the direction read: after the last line when reading forward
+   * (`after`), before the first line when reading backward (`before` or `fromEnd`).
+   */
+  hasMore: Scalars["Boolean"]["output"];
+  /** The lines, ascending by `seq`. */
+  lines: Array<RunLogLine>;
+  /** `seq` of the first line returned (pass as `before` to read earlier lines); null when empty. */
+  startCursor?: Maybe<Scalars["Int"]["output"]>;
+};
+
 /** Results of a TRAIN job. */
 export type RunResultInput = {
   /** A fine-tuning calibration measured for this run (stored, and reused by later runs of the same model, resolution, batch and device). */
@@ -1254,6 +1362,8 @@ export type Subscription = {
   featureCacheProgress: FeatureCache;
   /** Points appended to a run, optionally only some keys. */
   metricsAppended: MetricBatch;
+  /** Lines appended to a run's log (each line announced once, after it is stored). */
+  runLogAppended: RunLogBatch;
   /** Any change of a run of this project: status, progress, results, tags, notes. */
   runUpdated: Run;
   /** Worker registrations and heartbeats of the caller's team. */
@@ -1274,6 +1384,14 @@ export type SubscriptionFeatureCacheProgressArgs = {
  */
 export type SubscriptionMetricsAppendedArgs = {
   keys?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  runId: Scalars["ID"]["input"];
+};
+
+/**
+ * Live updates over graphql-ws on the same `/graphql` path. The WebSocket authenticates with
+ * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
+ */
+export type SubscriptionRunLogAppendedArgs = {
   runId: Scalars["ID"]["input"];
 };
 
@@ -1445,6 +1563,7 @@ export type DirectiveResolverFn<
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AppendRunLogsResult: ResolverTypeWrapper<AppendRunLogsResult>;
   Boolean: ResolverTypeWrapper<Scalars["Boolean"]["output"]>;
   CacheResultInput: CacheResultInput;
   CacheStatus: CacheStatus;
@@ -1500,6 +1619,11 @@ export type ResolversTypes = {
   RunEfficiency: ResolverTypeWrapper<EfficiencyRow>;
   RunFilter: RunFilter;
   RunKind: RunKind;
+  RunLogBatch: ResolverTypeWrapper<RunLogBatch>;
+  RunLogLevel: RunLogLevel;
+  RunLogLine: ResolverTypeWrapper<RunLogLine>;
+  RunLogLineInput: RunLogLineInput;
+  RunLogPage: ResolverTypeWrapper<RunLogPage>;
   RunResultInput: RunResultInput;
   RunSort: RunSort;
   RunSortField: RunSortField;
@@ -1517,6 +1641,7 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AppendRunLogsResult: AppendRunLogsResult;
   Boolean: Scalars["Boolean"]["output"];
   CacheResultInput: CacheResultInput;
   Calibration: CalibrationModel;
@@ -1565,6 +1690,10 @@ export type ResolversParentTypes = {
   RunEdge: Omit<RunEdge, "node"> & { node: ResolversParentTypes["Run"] };
   RunEfficiency: EfficiencyRow;
   RunFilter: RunFilter;
+  RunLogBatch: RunLogBatch;
+  RunLogLine: RunLogLine;
+  RunLogLineInput: RunLogLineInput;
+  RunLogPage: RunLogPage;
   RunResultInput: RunResultInput;
   RunSort: RunSort;
   SplitCount: SplitCount;
@@ -1574,6 +1703,15 @@ export type ResolversParentTypes = {
   User: UserModel;
   Viewer: ViewerModel;
   Worker: WorkerModel;
+};
+
+export type AppendRunLogsResultResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["AppendRunLogsResult"] =
+    ResolversParentTypes["AppendRunLogsResult"],
+> = {
+  duplicates?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  inserted?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
 };
 
 export type CalibrationResolvers<
@@ -1757,6 +1895,12 @@ export type MutationResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Mutation"] = ResolversParentTypes["Mutation"],
 > = {
+  appendRunLogs?: Resolver<
+    ResolversTypes["AppendRunLogsResult"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAppendRunLogsArgs, "lines" | "runId">
+  >;
   cancelRun?: Resolver<
     ResolversTypes["Run"],
     ParentType,
@@ -1954,6 +2098,12 @@ export type QueryResolvers<
     RequireFields<QueryReportsArgs, "projectId">
   >;
   run?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType, RequireFields<QueryRunArgs, "id">>;
+  runLogs?: Resolver<
+    ResolversTypes["RunLogPage"],
+    ParentType,
+    ContextType,
+    RequireFields<QueryRunLogsArgs, "fromEnd" | "limit" | "runId">
+  >;
   runs?: Resolver<
     ResolversTypes["RunConnection"],
     ParentType,
@@ -2084,6 +2234,34 @@ export type RunEfficiencyResolvers<
   trainImagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
 };
 
+export type RunLogBatchResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunLogBatch"] = ResolversParentTypes["RunLogBatch"],
+> = {
+  lines?: Resolver<Array<ResolversTypes["RunLogLine"]>, ParentType, ContextType>;
+  runId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+};
+
+export type RunLogLineResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunLogLine"] = ResolversParentTypes["RunLogLine"],
+> = {
+  level?: Resolver<ResolversTypes["RunLogLevel"], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+};
+
+export type RunLogPageResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunLogPage"] = ResolversParentTypes["RunLogPage"],
+> = {
+  endCursor?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  hasMore?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes["RunLogLine"]>, ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+};
+
 export type SplitCountResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["SplitCount"] = ResolversParentTypes["SplitCount"],
@@ -2109,6 +2287,13 @@ export type SubscriptionResolvers<
     ParentType,
     ContextType,
     RequireFields<SubscriptionMetricsAppendedArgs, "runId">
+  >;
+  runLogAppended?: SubscriptionResolver<
+    ResolversTypes["RunLogBatch"],
+    "runLogAppended",
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionRunLogAppendedArgs, "runId">
   >;
   runUpdated?: SubscriptionResolver<
     ResolversTypes["Run"],
@@ -2170,6 +2355,7 @@ export type WorkerResolvers<
 };
 
 export type Resolvers<ContextType = Context> = {
+  AppendRunLogsResult?: AppendRunLogsResultResolvers<ContextType>;
   Calibration?: CalibrationResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
@@ -2197,6 +2383,9 @@ export type Resolvers<ContextType = Context> = {
   RunConnection?: RunConnectionResolvers<ContextType>;
   RunEdge?: RunEdgeResolvers<ContextType>;
   RunEfficiency?: RunEfficiencyResolvers<ContextType>;
+  RunLogBatch?: RunLogBatchResolvers<ContextType>;
+  RunLogLine?: RunLogLineResolvers<ContextType>;
+  RunLogPage?: RunLogPageResolvers<ContextType>;
   SplitCount?: SplitCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

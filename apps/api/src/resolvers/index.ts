@@ -6,6 +6,7 @@ import { datasetResolvers } from "./datasets";
 import { cacheResolvers } from "./caches";
 import { runResolvers } from "./runs";
 import { metricResolvers } from "./metrics";
+import { logResolvers } from "./logs";
 import { workerResolvers } from "./workers";
 import { reportResolvers } from "./reports";
 
@@ -18,7 +19,7 @@ function merge(parts: Resolvers[]): Resolvers {
 }
 
 export const resolvers: Resolvers = {
-  ...merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, workerResolvers, reportResolvers]),
+  ...merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers]),
   DateTime,
   JSON: JSONScalar,
 };
