@@ -237,6 +237,33 @@ describe("worker service end to end", () => {
       expect(evals).toBe(25);
     }
 
+    // Run logs: what the worker logged for each run reached the API (through the API outage, in
+    // order, each line once), read back with runLogs.
+    for (const run of done) {
+      const lines = await waitFor(
+        `run logs of ${run.name}`,
+        async () => {
+          const { runLogs } = await ok<{ runLogs: { lines: { seq: number; level: string; message: string }[] } }>(
+            url(),
+            token,
+            `query($r: ID!) { runLogs(runId: $r, limit: 1000) { lines { seq level message } } }`,
+            { r: run.id },
+          );
+          return runLogs.lines.some((l) => l.message === "job completed") ? runLogs.lines : undefined;
+        },
+        30_000,
+        500,
+      );
+      const text = lines.map((l) => l.message);
+      expect(text[0]).toMatch(/^TRAIN job .* claimed by worker /);
+      expect(text.some((m) => /^running in child process \d+$/.test(m))).toBe(true);
+      expect(text.some((m) => m.startsWith(`training ${run.kind} run ${run.name} on cache `))).toBe(true);
+      expect(text.at(-1)).toBe("job completed");
+      const seqs = lines.map((l) => l.seq);
+      expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+      expect(new Set(text).size).toBe(text.length);
+    }
+
     // Speed-up and memory saving: fine-tuning the model was calibrated once (by the first run to
     // finish) and both runs are compared with that calibration.
     expect(await db.prisma.calibration.count()).toBe(1);

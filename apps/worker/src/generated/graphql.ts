@@ -140,6 +140,31 @@ export type RunKind =
   /** Full fine-tuning with a linear head (the baseline speed-ups are measured against). */
   | "UNFROZEN_LINEAR";
 
+/** Severity of a run log line. */
+export type RunLogLevel =
+  /** A failure (e.g. the job's error when it failed). */
+  | "ERROR"
+  /** Normal progress messages. */
+  | "INFO"
+  /** Something went wrong but the run goes on (e.g. a calibration that could not be measured). */
+  | "WARN";
+
+/** A run log line to append. */
+export type RunLogLineInput = {
+  /** Severity. Default INFO. */
+  level?: RunLogLevel | null | undefined;
+  /** The text (1–4,000 characters). */
+  message: string;
+  /**
+   * The sender's sequence number of the line (0 to 2,147,483,647), unique per run: lines are read
+   * in `seq` order, and re-sending a line with a `seq` the run already has is a no-op (retries are
+   * safe).
+   */
+  seq: number;
+  /** When the line was logged; default: when it was received. */
+  time?: string | null | undefined;
+};
+
 /** Results of a TRAIN job. */
 export type RunResultInput = {
   /** A fine-tuning calibration measured for this run (stored, and reused by later runs of the same model, resolution, batch and device). */
@@ -451,6 +476,13 @@ export type WorkerCalibrationQueryVariables = Exact<{
 export type WorkerCalibrationQuery = {
   calibration: { id: string; imagesPerSec: number; peakMemoryBytes: number } | null;
 };
+
+export type AppendRunLogsMutationVariables = Exact<{
+  runId: string | number;
+  lines: Array<RunLogLineInput> | RunLogLineInput;
+}>;
+
+export type AppendRunLogsMutation = { appendRunLogs: { inserted: number; duplicates: number } };
 
 export const WorkerJobFragmentDoc = {
   kind: "Document",
@@ -1488,3 +1520,62 @@ export const WorkerCalibrationDocument = {
     },
   ],
 } as unknown as DocumentNode<WorkerCalibrationQuery, WorkerCalibrationQueryVariables>;
+export const AppendRunLogsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "AppendRunLogs" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "lines" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: {
+                kind: "NonNullType",
+                type: { kind: "NamedType", name: { kind: "Name", value: "RunLogLineInput" } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "appendRunLogs" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "runId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "lines" },
+                value: { kind: "Variable", name: { kind: "Name", value: "lines" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "inserted" } },
+                { kind: "Field", name: { kind: "Name", value: "duplicates" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AppendRunLogsMutation, AppendRunLogsMutationVariables>;

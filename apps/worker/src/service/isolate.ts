@@ -15,7 +15,7 @@
  */
 import { fork } from "node:child_process";
 import path from "node:path";
-import type { JobResultInput, WorkerJobFragment } from "../generated/graphql";
+import type { JobResultInput, RunLogLevel, WorkerJobFragment } from "../generated/graphql";
 import type { MetricPointInput } from "./metric-buffer";
 import { PermanentJobError, type JobHandler } from "./worker";
 
@@ -43,7 +43,7 @@ export type ToChild =
 export type FromChild =
   | { type: "metric"; runId: string; point: MetricPointInput }
   | { type: "progress"; done: number; total: number }
-  | { type: "log"; msg: string }
+  | { type: "log"; msg: string; level?: RunLogLevel }
   | { type: "result"; result: JobResultInput }
   | { type: "error"; message: string; permanent: boolean };
 
@@ -86,7 +86,7 @@ export function isolatedHandler(ref: HandlerRef, o: IsolateOptions): JobHandler 
             void ctx.progress(m.done, m.total);
             break;
           case "log":
-            ctx.log(m.msg);
+            ctx.log(m.msg, m.level);
             break;
           case "result":
             outcome = { ok: true, result: m.result };

@@ -36,7 +36,7 @@ async function run(start: Extract<ToChild, { type: "start" }>): Promise<void> {
       metrics: { add: (runId, point) => void send({ type: "metric", runId, point }) },
       home: start.home,
       device: start.device,
-      log: (msg) => void send({ type: "log", msg }),
+      log: (msg, level) => void send({ type: "log", msg, level }),
     };
     const result = await handler(ctx);
     if (result.run) {

@@ -12,10 +12,20 @@ export interface MetricPointInput {
 /** Sends one batch of a run's points; throws when the API cannot be reached. */
 export type SendMetrics = (runId: string, points: MetricPointInput[]) => Promise<void>;
 
-export interface MetricBufferOptions {
-  send: SendMetrics;
+/** Sends one batch of a run's items; throws when it was not delivered. */
+export type SendBatch<T> = (runId: string, items: T[]) => Promise<void>;
+
+export interface SpoolBufferOptions<T> {
+  send: SendBatch<T>;
   /** Folder for the on-disk spool of unsent batches (one JSON line per batch). */
   spoolDir: string;
+  /** Spool file name in spoolDir (default metrics-spool.jsonl). */
+  fileName?: string;
+  /**
+   * Errors for which resending cannot help (e.g. the run was deleted): the batch is dropped
+   * instead of retried. Default: none (every failed batch is retried).
+   */
+  isPermanent?: (e: unknown) => boolean;
   /** Flush when this many points are buffered. */
   maxPoints?: number;
   /** Flush at least this often while points are buffered. */
@@ -26,9 +36,11 @@ export interface MetricBufferOptions {
   onError?: (e: unknown) => void;
 }
 
-interface SpooledBatch {
+export type MetricBufferOptions = SpoolBufferOptions<MetricPointInput>;
+
+interface SpooledBatch<T> {
   runId: string;
-  points: MetricPointInput[];
+  points: T[];
 }
 
 /**
@@ -36,23 +48,31 @@ interface SpooledBatch {
  * appended to an on-disk spool before it is sent and the spool is only truncated once
  * everything in it was acknowledged. A batch that fails stays spooled and is resent, oldest
  * first, on the next flush (also after a worker restart). The API's ingest is idempotent on
- * (run, key, step), so a batch sent twice never duplicates points.
+ * (run, key, step), so a batch sent twice never duplicates points. Generic over the item type:
+ * run logs use a second spool of their own (worker.ts, `logs-spool.jsonl`).
  */
-export class MetricBuffer {
-  private pending = new Map<string, MetricPointInput[]>();
+export class SpoolBuffer<T> {
+  private pending = new Map<string, T[]>();
   private pendingCount = 0;
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private backoff = 0;
   private retryAt = 0;
   private readonly spoolFile: string;
-  private readonly opts: Required<Omit<MetricBufferOptions, "onError">> &
-    Pick<MetricBufferOptions, "onError">;
+  private readonly opts: Required<Omit<SpoolBufferOptions<T>, "onError" | "isPermanent">> &
+    Pick<SpoolBufferOptions<T>, "onError" | "isPermanent">;
 
-  constructor(opts: MetricBufferOptions) {
-    this.opts = { maxPoints: 500, intervalMs: 1000, backoffMs: 500, maxBackoffMs: 15_000, ...opts };
+  constructor(opts: SpoolBufferOptions<T>) {
+    this.opts = {
+      maxPoints: 500,
+      intervalMs: 1000,
+      backoffMs: 500,
+      maxBackoffMs: 15_000,
+      fileName: "metrics-spool.jsonl",
+      ...opts,
+    };
     fs.mkdirSync(opts.spoolDir, { recursive: true });
-    this.spoolFile = path.join(opts.spoolDir, "metrics-spool.jsonl");
+    this.spoolFile = path.join(opts.spoolDir, this.opts.fileName);
   }
 
   /** Points waiting in memory or in the spool. */
@@ -60,7 +80,7 @@ export class MetricBuffer {
     return this.pendingCount + this.readSpool().reduce((n, b) => n + b.points.length, 0);
   }
 
-  add(runId: string, point: MetricPointInput): void {
+  add(runId: string, point: T): void {
     const list = this.pending.get(runId) ?? [];
     list.push(point);
     this.pending.set(runId, list);
@@ -101,7 +121,7 @@ export class MetricBuffer {
   private spoolPending(): void {
     if (this.pendingCount === 0) return;
     const lines = [...this.pending].map(
-      ([runId, points]) => JSON.stringify({ runId, points } satisfies SpooledBatch) + "\n",
+      ([runId, points]) => JSON.stringify({ runId, points } satisfies SpooledBatch<T>) + "\n",
     );
     const fd = fs.openSync(this.spoolFile, "a");
     try {
@@ -114,18 +134,18 @@ export class MetricBuffer {
     this.pendingCount = 0;
   }
 
-  private readSpool(): SpooledBatch[] {
+  private readSpool(): SpooledBatch<T>[] {
     let text: string;
     try {
       text = fs.readFileSync(this.spoolFile, "utf8");
     } catch {
       return [];
     }
-    const out: SpooledBatch[] = [];
+    const out: SpooledBatch<T>[] = [];
     for (const line of text.split("\n")) {
       if (!line) continue;
       try {
-        out.push(JSON.parse(line) as SpooledBatch);
+        out.push(JSON.parse(line) as SpooledBatch<T>);
       } catch {
         // A torn last line (crash mid-append): its points were never acknowledged, but its
         // content is unreadable. Everything before it is intact.
@@ -134,7 +154,7 @@ export class MetricBuffer {
     return out;
   }
 
-  private writeSpool(batches: SpooledBatch[]): void {
+  private writeSpool(batches: SpooledBatch<T>[]): void {
     const tmp = `${this.spoolFile}.tmp`;
     fs.writeFileSync(tmp, batches.map((b) => JSON.stringify(b) + "\n").join(""));
     fs.renameSync(tmp, this.spoolFile);
@@ -151,6 +171,13 @@ export class MetricBuffer {
       try {
         await this.opts.send(first.runId, first.points);
       } catch (e) {
+        if (this.opts.isPermanent?.(e)) {
+          // Resending cannot help: drop this batch (below) and go on with the next.
+          this.opts.onError?.(e);
+          batches = this.readSpool().slice(1);
+          this.writeSpool(batches);
+          continue;
+        }
         this.backoff = Math.min(
           this.backoff ? this.backoff * 2 : this.opts.backoffMs,
           this.opts.maxBackoffMs,
@@ -173,3 +200,6 @@ export class MetricBuffer {
     this.timer = setTimeout(() => void this.flush(), ms);
   }
 }
+
+/** The metric spool: SpoolBuffer of metric points (`<spoolDir>/metrics-spool.jsonl`). */
+export class MetricBuffer extends SpoolBuffer<MetricPointInput> {}

@@ -1,7 +1,8 @@
 import os from "node:os";
 import path from "node:path";
-import type { JobType } from "../generated/graphql";
+import type { JobType, RunLogLevel, RunLogLineInput } from "../generated/graphql";
 import {
+  AppendRunLogsDocument,
   ClaimJobDocument,
   CompleteJobDocument,
   FailJobDocument,
@@ -13,7 +14,7 @@ import {
   type WorkerJobFragment,
 } from "../generated/graphql";
 import { ApiError, ApiUnreachableError, type ApiClient } from "./api-client";
-import { MetricBuffer } from "./metric-buffer";
+import { MetricBuffer, SpoolBuffer } from "./metric-buffer";
 
 /** Everything a job handler may use. */
 export interface JobContext {
@@ -30,7 +31,11 @@ export interface JobContext {
   home: string;
   /** This worker's device, as registered (calibrations are per device). */
   device: string;
-  log(msg: string): void;
+  /**
+   * Log a line: to the worker's stderr and, for a job with a run, to the run's log in the API
+   * (batched, spooled, never blocking; level default INFO).
+   */
+  log(msg: string, level?: RunLogLevel): void;
 }
 
 export type JobHandler = (ctx: JobContext) => Promise<JobResultInput>;
@@ -57,6 +62,11 @@ export interface WorkerOptions {
   log?: (msg: string) => void;
 }
 
+/** Run log lines per job attempt (the seq range of an attempt). */
+const LOG_SEQ_PER_ATTEMPT = 1_000_000;
+/** The API's limit on a log line. */
+const MAX_LOG_MESSAGE = 4000;
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
     const done = () => {
@@ -80,6 +90,8 @@ export class WorkerService {
   private heartbeatTimer: NodeJS.Timeout | undefined;
   private loopDone: Promise<void> | undefined;
   readonly metrics: MetricBuffer;
+  /** Run log lines on their way to the API (appendRunLogs), spooled like metrics. */
+  readonly logs: SpoolBuffer<RunLogLineInput>;
   private readonly log: (m: string) => void;
 
   constructor(private readonly opts: WorkerOptions) {
@@ -90,6 +102,22 @@ export class WorkerService {
         await opts.api.request(LogMetricsDocument, { runId, points });
       },
       onError: (e) => this.log(`metrics kept on disk, will resend: ${(e as Error).message}`),
+    });
+    this.logs = new SpoolBuffer<RunLogLineInput>({
+      spoolDir: path.join(opts.home, "spool", opts.name),
+      fileName: "logs-spool.jsonl",
+      maxPoints: 200,
+      send: async (runId, lines) => {
+        await opts.api.request(AppendRunLogsDocument, { runId, lines });
+      },
+      // The API refused the batch (run deleted, invalid line): resending cannot help.
+      isPermanent: (e) => e instanceof ApiError && e.code !== "INTERNAL_SERVER_ERROR",
+      onError: (e) =>
+        this.log(
+          e instanceof ApiError && e.code !== "INTERNAL_SERVER_ERROR"
+            ? `run log lines dropped: ${e.message}`
+            : `run log lines kept on disk, will resend: ${(e as Error).message}`,
+        ),
     });
   }
 
@@ -109,6 +137,7 @@ export class WorkerService {
     this.log(`registered as ${this.workerId} (${this.opts.backend} on ${this.opts.device})`);
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.opts.heartbeatMs ?? 5000);
     void this.metrics.flush(); // resend what an earlier process left in the spool
+    void this.logs.flush();
     this.loopDone = this.loop();
   }
 
@@ -120,6 +149,8 @@ export class WorkerService {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     await this.metrics.drain(10_000);
     this.metrics.close();
+    await this.logs.drain(5_000); // what is not sent stays spooled for the next start
+    this.logs.close();
   }
 
   private async heartbeat(): Promise<void> {
@@ -161,7 +192,13 @@ export class WorkerService {
     const abort = new AbortController();
     this.current = { jobId: job.id, abort };
     const workerId = this.workerId!;
+    const runLog = this.runLogger(job);
+    const jobLog = (m: string, level: RunLogLevel = "INFO") => {
+      this.log(`${job.type.toLowerCase()} ${job.id.slice(0, 8)}: ${m}`);
+      runLog(m, level);
+    };
     this.log(`claimed ${job.type} job ${job.id} (attempt ${job.attempts}/${job.maxAttempts})`);
+    runLog(`${job.type} job ${job.id} claimed by worker ${this.opts.name} (attempt ${job.attempts}/${job.maxAttempts})`, "INFO");
     const ctx: JobContext = {
       job,
       workerId,
@@ -170,7 +207,7 @@ export class WorkerService {
       metrics: this.metrics,
       home: this.opts.home,
       device: this.opts.device,
-      log: (m) => this.log(`${job.type.toLowerCase()} ${job.id.slice(0, 8)}: ${m}`),
+      log: jobLog,
       progress: (done, total) => {
         const report = (async () => {
           try {
@@ -204,16 +241,21 @@ export class WorkerService {
         this.opts.api.request(CompleteJobDocument, { jobId: job.id, workerId, result }),
       );
       this.log(`completed job ${job.id}`);
+      runLog("job completed", "INFO");
     } catch (e) {
       await this.metrics.drain(30_000);
       if (abort.signal.reason === "cancelled") {
         this.log(`job ${job.id} cancelled: stopped`);
+        runLog("run cancelled: stopped", "WARN");
       } else if (abort.signal.reason === "worker stopping") {
         // Leave the lease to expire: another worker (or this one, restarted) resumes the job.
         this.log(`job ${job.id} interrupted by shutdown: it will be retried`);
+        runLog("interrupted by a worker shutdown: the job will be retried", "WARN");
       } else {
         const message = e instanceof Error ? e.message : String(e);
         this.log(`job ${job.id} failed: ${message}`);
+        const retryable = !(e instanceof PermanentJobError) && job.attempts < job.maxAttempts;
+        runLog(`job failed${retryable ? " (will be retried)" : ""}: ${message}`, "ERROR");
         await this.retry("fail", () =>
           this.opts.api.request(FailJobDocument, {
             jobId: job.id,
@@ -225,7 +267,25 @@ export class WorkerService {
       }
     } finally {
       this.current = undefined;
+      void this.logs.flush(); // send the job's last lines now, without waiting for them
     }
+  }
+
+  /**
+   * The run log of a job with a run: numbers its lines `attempt × 1,000,000 + n`, so lines stay
+   * in order across attempts (and workers) and a resent batch is recognised by the API.
+   * Lines after the millionth of an attempt go to stderr only. Jobs without a run log nothing.
+   */
+  private runLogger(job: WorkerJobFragment): (message: string, level: RunLogLevel) => void {
+    const runId = job.run?.id;
+    const base = job.attempts * LOG_SEQ_PER_ATTEMPT;
+    if (!runId || base + LOG_SEQ_PER_ATTEMPT > 2 ** 31) return () => {};
+    let n = 0;
+    return (message, level) => {
+      if (n >= LOG_SEQ_PER_ATTEMPT) return;
+      const text = message.length > MAX_LOG_MESSAGE ? `${message.slice(0, MAX_LOG_MESSAGE - 1)}…` : message || " ";
+      this.logs.add(runId, { seq: base + n++, time: new Date().toISOString(), level, message: text });
+    };
   }
 
   /**

@@ -61,7 +61,7 @@ export async function fineTuningCalibration(
     };
   } catch (e) {
     // The run itself succeeded: report it without savings rather than fail it.
-    ctx.log(`calibration failed, the run will have no speed-up figures: ${(e as Error).message}`);
+    ctx.log(`calibration failed, the run will have no speed-up figures: ${(e as Error).message}`, "WARN");
     return {};
   }
 }
