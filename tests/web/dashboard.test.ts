@@ -85,6 +85,15 @@ async function logMetrics(runId: string, points: { key: string; step: number; va
   }
 }
 
+async function appendLogs(runId: string, lines: { seq: number; level?: string; message: string }[]) {
+  for (let i = 0; i < lines.length; i += 1000) {
+    await api.gql(
+      `mutation($r: ID!, $l: [RunLogLineInput!]!) { appendRunLogs(runId: $r, lines: $l) { inserted } }`,
+      { r: runId, l: lines.slice(i, i + 1000) },
+    );
+  }
+}
+
 async function completeTrain(jobId: string, finalMetrics: Record<string, unknown>, ips: number, mem: number) {
   await api.gql(
     `mutation($j: ID!, $w: ID!, $r: JobResultInput!) { completeJob(jobId: $j, workerId: $w, result: $r) { id } }`,
@@ -235,6 +244,12 @@ async function seed(): Promise<void> {
     1e9,
   );
   await logMetrics(ids.noise, lossPoints(10));
+  await appendLogs(ids.noise, [
+    { seq: 1_000_000, message: "training LOFF_TA run noise on cache" },
+    { seq: 1_000_001, level: "WARN", message: "calibration failed, the run will have no speed-up figures" },
+  ]);
+  // More than one page (500 lines): the panel shows the tail and offers "load earlier".
+  await appendLogs(ids.plain, Array.from({ length: 620 }, (_, i) => ({ seq: i, message: `plain line ${i}` })));
   ids.noiseJob = jobs.get(ids.noise)!;
 }
 
@@ -417,6 +432,25 @@ test("Run detail: the loss curve grows live as metrics are logged, status follow
   );
   await screenshot(page, "03-run-live");
 
+  // Logs: the seeded lines with timestamps and levels, then a new line live, without reload.
+  const logs = page.locator("[data-testid=run-logs]");
+  await eventually("log lines", async () => (await logs.locator(".log-line").count()) === 2);
+  expect(await logs.locator(".log-line").first().textContent()).toContain("training LOFF_TA run noise");
+  expect(await logs.locator(".log-line").nth(1).getAttribute("data-level")).toBe("WARN");
+  expect(await logs.locator(".log-line time").first().textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+  expect(await logs.locator(".log-lines").evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
+  await eventually("logs subscription live", async () => (await logs.getAttribute("data-live")) === "live");
+  await appendLogs(ids.noise, [{ seq: 1_000_002, level: "ERROR", message: "something broke (live)" }]);
+  await eventually("a live log line", async () => (await logs.locator(".log-line").count()) === 3);
+  const errLine = logs.locator(".log-line[data-level=ERROR]");
+  expect(await errLine.textContent()).toContain("something broke (live)");
+  const [errColor, infoColor] = await Promise.all([
+    errLine.locator(".log-msg").evaluate((el) => getComputedStyle(el).color),
+    logs.locator(".log-line").first().locator(".log-msg").evaluate((el) => getComputedStyle(el).color),
+  ]);
+  expect(errColor).not.toBe(infoColor);
+  await screenshot(page, "03-run-logs");
+
   await completeTrain(ids.noiseJob, { accuracy: 0.9, macroF1: 0.88, loss: 0.45 }, 400, 0.8e9);
   await eventually(
     "status SUCCEEDED live",
@@ -442,11 +476,23 @@ test("Run detail of a 100k-point run asks for a downsampled series; confusion ma
   expect(Date.now() - t0).toBeLessThan(15_000);
   expect(await page.locator("[data-testid=curves]").textContent()).toContain("100,001 points logged");
   await screenshot(page, "04-run-100k");
+  // A run without log lines: the empty state.
+  expect(await page.locator("[data-testid=run-logs]").textContent()).toContain("This run has no log lines.");
 
   await open(`/runs/${ids.plain}`);
   await page.locator("[data-testid=confusion-matrix]").waitFor();
   expect(await page.locator("[data-testid=confusion-matrix] thead").textContent()).toContain("fox");
   await screenshot(page, "04-run-confusion");
+
+  // 620 log lines: the last 500 first, then "load earlier" brings the rest, in order.
+  const logs = page.locator("[data-testid=run-logs]");
+  await eventually("the log tail", async () => (await logs.locator(".log-line").count()) === 500);
+  expect(await logs.locator(".log-line").first().getAttribute("data-seq")).toBe("120");
+  expect(await logs.locator(".log-line").last().textContent()).toContain("plain line 619");
+  await logs.getByRole("button", { name: "Load earlier lines" }).click();
+  await eventually("all 620 lines", async () => (await logs.locator(".log-line").count()) === 620);
+  expect(await logs.locator(".log-line").first().textContent()).toContain("plain line 0");
+  expect(await logs.getByRole("button", { name: "Load earlier lines" }).count()).toBe(0);
 });
 
 test("Compare: overlaid curves, config diff of what differs, best metric highlighted, savings bars", async () => {

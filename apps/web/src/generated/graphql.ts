@@ -134,6 +134,15 @@ export type RunKind =
   /** Full fine-tuning with a linear head (the baseline speed-ups are measured against). */
   | "UNFROZEN_LINEAR";
 
+/** Severity of a run log line. */
+export type RunLogLevel =
+  /** A failure (e.g. the job's error when it failed). */
+  | "ERROR"
+  /** Normal progress messages. */
+  | "INFO"
+  /** Something went wrong but the run goes on (e.g. a calibration that could not be measured). */
+  | "WARN";
+
 /** Sort order of `runs`. Ties are broken by id. */
 export type RunSort = {
   /** Direction. Default DESC. */
@@ -315,6 +324,36 @@ export type FoundationModelsQuery = {
     createdAt: string;
     caches: Array<{ id: string; status: CacheStatus }>;
   }>;
+};
+
+export type RunLogLineFieldsFragment = { seq: number; time: string; level: RunLogLevel; message: string };
+
+export type RunLogsQueryVariables = Exact<{
+  runId: string | number;
+  after?: number | null | undefined;
+  before?: number | null | undefined;
+  fromEnd?: boolean | null | undefined;
+  limit?: number | null | undefined;
+}>;
+
+export type RunLogsQuery = {
+  runLogs: {
+    hasMore: boolean;
+    startCursor: number | null;
+    endCursor: number | null;
+    lines: Array<{ seq: number; time: string; level: RunLogLevel; message: string }>;
+  };
+};
+
+export type RunLogAppendedSubscriptionVariables = Exact<{
+  runId: string | number;
+}>;
+
+export type RunLogAppendedSubscription = {
+  runLogAppended: {
+    runId: string;
+    lines: Array<{ seq: number; time: string; level: RunLogLevel; message: string }>;
+  };
 };
 
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
@@ -774,6 +813,25 @@ export const CacheFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CacheFieldsFragment, unknown>;
+export const RunLogLineFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "RunLogLineFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "RunLogLine" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "seq" } },
+          { kind: "Field", name: { kind: "Name", value: "time" } },
+          { kind: "Field", name: { kind: "Name", value: "level" } },
+          { kind: "Field", name: { kind: "Name", value: "message" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunLogLineFieldsFragment, unknown>;
 export const RunListItemFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -1324,6 +1382,174 @@ export const FoundationModelsDocument = {
     },
   ],
 } as unknown as DocumentNode<FoundationModelsQuery, FoundationModelsQueryVariables>;
+export const RunLogsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "RunLogs" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "before" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "fromEnd" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "Boolean" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "limit" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "Int" } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "runLogs" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "runId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "after" },
+                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "before" },
+                value: { kind: "Variable", name: { kind: "Name", value: "before" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "fromEnd" },
+                value: { kind: "Variable", name: { kind: "Name", value: "fromEnd" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "limit" },
+                value: { kind: "Variable", name: { kind: "Name", value: "limit" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lines" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "RunLogLineFields" } },
+                    ],
+                  },
+                },
+                { kind: "Field", name: { kind: "Name", value: "hasMore" } },
+                { kind: "Field", name: { kind: "Name", value: "startCursor" } },
+                { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "RunLogLineFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "RunLogLine" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "seq" } },
+          { kind: "Field", name: { kind: "Name", value: "time" } },
+          { kind: "Field", name: { kind: "Name", value: "level" } },
+          { kind: "Field", name: { kind: "Name", value: "message" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunLogsQuery, RunLogsQueryVariables>;
+export const RunLogAppendedDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "subscription",
+      name: { kind: "Name", value: "RunLogAppended" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "runLogAppended" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "runId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "runId" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "lines" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "FragmentSpread", name: { kind: "Name", value: "RunLogLineFields" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "RunLogLineFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "RunLogLine" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "seq" } },
+          { kind: "Field", name: { kind: "Name", value: "time" } },
+          { kind: "Field", name: { kind: "Name", value: "level" } },
+          { kind: "Field", name: { kind: "Name", value: "message" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunLogAppendedSubscription, RunLogAppendedSubscriptionVariables>;
 export const MeDocument = {
   kind: "Document",
   definitions: [

@@ -28,6 +28,7 @@ import {
 import { useMutation, useQuery, useSubscription } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { appendPoints, fromQuery, isLossKey, type SeriesMap } from "./liveSeries";
+import { RunLogs } from "./RunLogs";
 
 export const MAX_POINTS = 1000;
 type RunData = NonNullable<RunDetailQuery["run"]>;
@@ -161,6 +162,8 @@ function RunDetail({
       )}
 
       <LiveCurves run={run} />
+
+      <RunLogs runId={run.id} active={active} />
 
       <div className="grid-2">
         <section className="card">
