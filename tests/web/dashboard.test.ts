@@ -54,6 +54,9 @@ const ids: {
 };
 let datasetDir = "";
 
+/** The browser's getComputedStyle, used inside evaluate() (the tests' TypeScript has no DOM types). */
+declare const getComputedStyle: (el: unknown) => { fontFamily: string; color: string };
+
 /** What the browser says of an <img> (the tests' TypeScript has no DOM types). */
 type LoadedImage = { complete: boolean; naturalWidth: number; naturalHeight: number };
 
