@@ -157,3 +157,54 @@ test("metricSeries downsamples 20k points to ≤ maxPoints and keeps the extreme
   expect(small).toMatchObject({ steps: [3, 5], values: [1, 2], totalPoints: 2, downsampled: false });
   expect(smallNone.steps).toEqual([]);
 });
+
+test("metricSeries returns a series that fits maxPoints exactly, however wide its step span", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  // More than the sparse series' 50 points, far fewer than its 49,001-step span.
+  const maxPoints = 60;
+  // Sparse: an eval metric every 1,000 steps (50 points at steps 0, 1000, …, 49000).
+  const sparse = Array.from({ length: 50 }, (_, i) => ({ key: "eval/acc", step: i * 1000, value: 0.5 + Math.sin(i * 1.7) * 0.3 + i / 1e4 }));
+  // Exactly maxPoints points at irregular steps over a span far wider than maxPoints.
+  const edge = Array.from({ length: maxPoints }, (_, i) => ({ key: "eval/edge", step: i * 313 + ((i * 7919) % 97), value: Math.cos(i * 0.91) * 10 }));
+  // Dense: more points than maxPoints (must still be downsampled, keeping its extremes).
+  const dense = Array.from({ length: 3000 }, (_, i) => ({ key: "loss", step: i, value: Math.sin(i / 50) + ((i * 7919) % 101) / 1000 }));
+  dense[1234].value = 9;
+  dense[2345].value = -9;
+  await ok(h.url, h.a.worker, LOG, { runId: run.id, points: [...sparse, ...edge] });
+  for (let off = 0; off < dense.length; off += 1000) await ok(h.url, h.a.worker, LOG, { runId: run.id, points: dense.slice(off, off + 1000) });
+  const q = `query($ids: [ID!]!, $max: Int!) { metricSeries(runIds: $ids, keys: ["eval/acc", "eval/edge", "loss"], maxPoints: $max) { key steps values totalPoints downsampled } }`;
+  const d = await ok<{ metricSeries: { key: string; steps: number[]; values: number[]; totalPoints: number; downsampled: boolean }[] }>(h.url, h.a.member, q, { ids: [run.id], max: maxPoints });
+  const [s, e, l] = d.metricSeries;
+  expect(s).toEqual({ key: "eval/acc", steps: sparse.map((p) => p.step), values: sparse.map((p) => p.value), totalPoints: 50, downsampled: false });
+  expect(e).toEqual({ key: "eval/edge", steps: edge.map((p) => p.step), values: edge.map((p) => p.value), totalPoints: maxPoints, downsampled: false });
+  expect(l).toMatchObject({ key: "loss", totalPoints: dense.length, downsampled: true });
+  expect(l.steps.length).toBeLessThanOrEqual(maxPoints);
+  expect(l.steps.length).toBeGreaterThan(maxPoints / 4);
+  expect(l.steps[0]).toBe(0);
+  expect(l.steps.at(-1)).toBe(dense.length - 1);
+  expect(Math.max(...l.values)).toBe(9);
+  expect(Math.min(...l.values)).toBe(-9);
+  expect(l.steps[l.values.indexOf(9)]).toBe(1234);
+  expect(l.steps[l.values.indexOf(-9)]).toBe(2345);
+  l.steps.forEach((st, i) => expect(l.values[i]).toBe(dense[st].value));
+  expect([...l.steps].sort((x, y) => x - y)).toEqual(l.steps);
+  // Without rollups (points written outside the API, no rebuildRollups): the same answers.
+  await h.db.prisma.metricRollup.deleteMany({ where: { runId: run.id } });
+  const [s2, e2, l2] = (await ok<{ metricSeries: { key: string; steps: number[]; values: number[]; totalPoints: number; downsampled: boolean }[] }>(h.url, h.a.member, q, { ids: [run.id], max: maxPoints })).metricSeries;
+  expect(s2).toEqual(s);
+  expect(e2).toEqual(e);
+  expect(l2).toMatchObject({ key: "loss", totalPoints: dense.length, downsampled: true });
+  expect(l2.steps.length).toBeLessThanOrEqual(maxPoints);
+  expect(l2.steps[l2.values.indexOf(9)]).toBe(1234);
+  expect(l2.steps[l2.values.indexOf(-9)]).toBe(2345);
+  // One more point than maxPoints: downsampled (at most maxPoints points, extremes kept).
+  const over = await insertRun(h.db.prisma, h.a.projectId);
+  const pts = Array.from({ length: maxPoints + 1 }, (_, i) => ({ key: "eval/acc", step: i * 1000, value: i === 17 ? 100 : i === 45 ? -100 : Math.sin(i) }));
+  await ok(h.url, h.a.worker, LOG, { runId: over.id, points: pts });
+  const o = (await ok<{ metricSeries: { key: string; steps: number[]; values: number[]; totalPoints: number; downsampled: boolean }[] }>(h.url, h.a.member, q, { ids: [over.id], max: maxPoints })).metricSeries[0];
+  expect(o).toMatchObject({ key: "eval/acc", totalPoints: maxPoints + 1, downsampled: true });
+  expect(o.steps.length).toBeLessThanOrEqual(maxPoints);
+  expect(o.steps[o.values.indexOf(100)]).toBe(17_000);
+  expect(o.steps[o.values.indexOf(-100)]).toBe(45_000);
+  o.steps.forEach((st, i) => expect(o.values[i]).toBe(pts[st / 1000].value));
+});

@@ -23,7 +23,11 @@ export function bucketCount(maxPoints: number): number {
   return Math.max(1, Math.floor((maxPoints - 2) / 2));
 }
 
-/** Width in steps of one bucket for steps lo..hi; 1 means no downsampling is needed. */
+/**
+ * Width in steps of one bucket for steps lo..hi (1 when the span itself fits). Only for series
+ * with more points than maxPoints: whether to downsample is decided by the point count, never by
+ * the span (a sparse series with few points over many steps comes back exact).
+ */
 export function bucketWidth(lo: number, hi: number, maxPoints: number): number {
   const span = hi - lo + 1;
   if (span <= maxPoints) return 1;
@@ -53,14 +57,16 @@ export function assembleSeries(first: { step: number; value: number }, last: { s
   return out;
 }
 
-/** In-memory min/max downsampling of a step-sorted series (same buckets as the SQL path). */
+/**
+ * In-memory min/max downsampling of a step-sorted series (same buckets as the SQL path). A series
+ * of at most maxPoints points is returned exact, whatever its step span.
+ */
 export function minMaxDownsample(series: Series, maxPoints: number): Series {
   const n = series.steps.length;
-  if (n === 0) return { steps: [], values: [] };
+  if (n <= maxPoints) return { steps: [...series.steps], values: [...series.values] };
   const lo = series.steps[0];
   const hi = series.steps[n - 1];
   const w = bucketWidth(lo, hi, maxPoints);
-  if (w === 1 && n <= maxPoints) return { steps: [...series.steps], values: [...series.values] };
   const buckets: BucketExtremes[] = [];
   let cur = -1;
   for (let i = 0; i < n; i++) {

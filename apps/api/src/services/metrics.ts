@@ -185,9 +185,11 @@ const sid = (runId: string, key: string) => `${runId}\u0000${key}`;
 
 /**
  * Series of `keys` for `runIds` (already access-checked), at most maxPoints each.
- * 1. Per series, first/last point (two index probes) and point count (coarsest rollup level).
- * 2. Series that fit: their raw points. Longer ones: the finest rollup level whose buckets are at
- *    least the target width (≤ the target bucket count of rows), re-bucketed here (downsample.ts).
+ * 1. Per series, first/last point (two index probes) and point count (coarsest rollup level:
+ *    ingest adds each inserted point to the count of its bucket at every level).
+ * 2. Series with at most maxPoints points (however wide their step span): their raw points,
+ *    exact. Longer ones: the finest rollup level whose buckets are at least the target width
+ *    (≤ the target bucket count of rows), re-bucketed here (downsample.ts).
  * So the work grows with the number of series and maxPoints, not with the stored points. Each
  * series is one ordered index range scan (LATERAL), aggregated in index order without a sort.
  */
@@ -205,9 +207,16 @@ export async function metricSeries(pool: Pool, runIds: string[], keys: string[],
   const raw: StatsRow[] = [];
   const rolled: { row: StatsRow; level: number; width: number }[] = [];
   for (const row of stats.rows) {
-    const width = bucketWidth(row.lo, row.hi, maxPoints);
-    if (width === 1) raw.push(row);
-    else rolled.push({ row, level: rollupLevelFor(width), width });
+    // Decided by the point count, not the step span: a sparse series (an eval metric every 1,000
+    // steps) that fits maxPoints comes back exact. A series with more points than maxPoints spans
+    // more steps than that too, so its bucket width is > 1. No rollups (points written outside
+    // the API without rebuildRollups): read the points and downsample them here rather than
+    // return nothing.
+    if (row.total === null || row.total <= maxPoints) raw.push(row);
+    else {
+      const width = bucketWidth(row.lo, row.hi, maxPoints);
+      rolled.push({ row, level: rollupLevelFor(width), width });
+    }
   }
   // Rows travel packed as bytea (binary int4/float8), not as text arrays: parsing ~100k numbers
   // from text cost far more than the index scans.
@@ -240,6 +249,7 @@ export async function metricSeries(pool: Pool, runIds: string[], keys: string[],
   const results = new Map<string, SeriesResult>();
   for (const a of rawRes?.rows ?? []) {
     const stored = readPoints(a.buf);
+    // Exact when it fits; downsampled here if it grew past maxPoints since the count was read.
     const series = minMaxDownsample(stored, maxPoints);
     results.set(sid(a.run_id, a.key), { runId: a.run_id, key: a.key, ...series, totalPoints: stored.steps.length, downsampled: series.steps.length < stored.steps.length });
   }
