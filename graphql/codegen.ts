@@ -1,10 +1,13 @@
 /**
- * graphql-codegen: one schema (graphql/*.graphql), three outputs.
+ * graphql-codegen: one schema (the SCHEMA_FILES of src/schema.ts), five outputs.
+ * - graphql/src/generated/schema-types.ts: the enums, for the domain catalogue.
  * - apps/api: resolver signatures, parents mapped to the Prisma models they are built from.
  * - apps/worker: typed documents for the worker's operations (apps/worker/src/api/*.graphql).
  * - apps/web: typed documents for the dashboard (apps/web/src/**\/*.graphql), when there are any.
+ * - scripts: typed documents for the scripts' operations (scripts/graphql/*.graphql).
  */
 import type { CodegenConfig } from "@graphql-codegen/cli";
+import { SCHEMA_FILES } from "./src/schema";
 
 const scalars = {
   DateTime: { input: "string", output: "string" },
@@ -21,9 +24,12 @@ const config: CodegenConfig = {
   overwrite: true,
   // Same formatting as the repo (`npm run format`), so formatting never makes the check fail.
   hooks: { afterAllFileWrite: ["prettier --write"] },
-  schema: "./*.graphql",
+  // The same files, in the same order, as the served schema (src/schema.ts).
+  schema: SCHEMA_FILES.map((f) => `./${f}.graphql`),
   ignoreNoDocuments: true,
   generates: {
+    // The SDL's enums as string unions, for the domain catalogue (src/domain: Record<Enum, …>).
+    "./src/generated/schema-types.ts": { plugins: ["typescript"], config: { enumsAsTypes: true, onlyEnums: true } },
     "../apps/api/src/generated/resolvers.ts": {
       plugins: ["typescript", "typescript-resolvers"],
       config: {
@@ -59,6 +65,8 @@ const config: CodegenConfig = {
     },
     "../apps/worker/src/generated/graphql.ts": { documents: "../apps/worker/src/api/*.graphql", ...operations },
     "../apps/web/src/generated/graphql.ts": { documents: "../apps/web/src/**/*.graphql", ...operations },
+    // The scripts' operations (npm start's demo, npm run reproduce): scripts/graphql/*.graphql.
+    "../scripts/generated/graphql.ts": { documents: "../scripts/graphql/*.graphql", ...operations },
   },
 };
 

@@ -1,41 +1,24 @@
 /**
- * Run configuration of a LOFF-TA training run: the single typed schema shared by the API
- * (validates launchRun), the dashboard form and the worker. Kind-independent (any cache).
+ * Run configuration: the single typed schema shared by the API (launchRun stores the resolved,
+ * effective config), the dashboard form and the worker (which applies exactly the stored config).
+ * resolveRunConfig applies a run kind's policy (RUN_KINDS) so what is stored is what runs.
  *
  * Every object is .strict(): an unknown key is an error. Missing keys take the defaults below
  * (standard for DeiT-S training on cached features; the paper's exact values are not public).
  */
 import { z } from "zod";
+import { AUGMENTATION_ORDER, augmentationsSchema, imageAugmentationsSchema } from "./augmentations";
+import { METRIC_NAMES, type MetricName } from "./metrics";
+import { RUN_KINDS, type RunKind } from "./run-kinds";
 
-const prob = z.number().min(0).max(1);
 const positive = z.number().positive();
-const range = (lo: number) =>
-  z
-    .tuple([z.number().gt(lo), z.number().gt(lo)])
-    .refine(([a, b]) => a <= b, { message: "range must be [min, max] with min <= max" });
 
 export const CLASSIFIER_PRESETS = ["deit-s", "deit-ti", "tiny", "linear"] as const;
-export const EARLY_STOPPING_METRICS = [
-  "accuracy",
-  "balancedAccuracy",
-  "macroF1",
-  "kappa",
-  "auc",
-  "loss",
-] as const;
+export const EARLY_STOPPING_METRICS = METRIC_NAMES;
 
-/** JSON-serialisable defaults (also what parseRunConfig({}) returns). */
+/** JSON-serialisable defaults of the non-augmentation sections (augmentations: AUGMENTATIONS). */
 export const DEFAULT_RUN_CONFIG = {
   classifier: { preset: "deit-s", useCachedCls: false },
-  augmentations: {
-    hflip: { enabled: true, p: 0.5 },
-    vflip: { enabled: false, p: 0.5 },
-    resizedCrop: { enabled: true, p: 1, scale: [0.5, 1], ratio: [0.75, 1.3333333333333333] },
-    // std is a fraction of each feature channel's std (estimated on the train split).
-    noise: { enabled: true, p: 1, std: 0.1, relativeTo: "channel-std" },
-    tokenDropout: { enabled: false, p: 0.5, rate: 0.1 },
-    mixup: { enabled: false, p: 1, alpha: 0.8 },
-  },
   optimizer: { name: "adamw", lr: 5e-4, weightDecay: 0.05, betas: [0.9, 0.999], eps: 1e-8 },
   schedule: { warmupEpochs: 5, cosine: true, minLr: 1e-6 },
   epochs: 100,
@@ -49,59 +32,6 @@ export const DEFAULT_RUN_CONFIG = {
 } as const;
 
 const D = DEFAULT_RUN_CONFIG;
-const A = D.augmentations;
-
-const toggle = (p: number) => ({ enabled: z.boolean().default(true), p: prob.default(p) });
-
-const augmentationsSchema = z
-  .object({
-    hflip: z
-      .object({ enabled: z.boolean().default(A.hflip.enabled), p: prob.default(A.hflip.p) })
-      .strict()
-      .prefault({}),
-    vflip: z
-      .object({ enabled: z.boolean().default(A.vflip.enabled), p: prob.default(A.vflip.p) })
-      .strict()
-      .prefault({}),
-    resizedCrop: z
-      .object({
-        ...toggle(A.resizedCrop.p),
-        enabled: z.boolean().default(A.resizedCrop.enabled),
-        scale: range(0)
-          .refine(([, b]) => b <= 1, { message: "scale max must be <= 1" })
-          .default([...A.resizedCrop.scale]),
-        ratio: range(0).default([...A.resizedCrop.ratio]),
-      })
-      .strict()
-      .prefault({}),
-    noise: z
-      .object({
-        enabled: z.boolean().default(A.noise.enabled),
-        p: prob.default(A.noise.p),
-        std: z.number().min(0).default(A.noise.std),
-        relativeTo: z.enum(["channel-std", "absolute"]).default(A.noise.relativeTo),
-      })
-      .strict()
-      .prefault({}),
-    tokenDropout: z
-      .object({
-        enabled: z.boolean().default(A.tokenDropout.enabled),
-        p: prob.default(A.tokenDropout.p),
-        rate: z.number().min(0).lt(1).default(A.tokenDropout.rate),
-      })
-      .strict()
-      .prefault({}),
-    mixup: z
-      .object({
-        enabled: z.boolean().default(A.mixup.enabled),
-        p: prob.default(A.mixup.p),
-        alpha: positive.default(A.mixup.alpha),
-      })
-      .strict()
-      .prefault({}),
-  })
-  .strict()
-  .prefault({});
 
 const scheduleSchema = z
   .object({
@@ -130,7 +60,10 @@ export const runConfigSchema = z
       })
       .strict()
       .prefault({}),
+    /** Tensor augmentations of the token grid (LOFF_TA; off for every other kind). */
     augmentations: augmentationsSchema,
+    /** Image augmentations of decoded pixels (image baselines; off for cache kinds). */
+    imageAugmentations: imageAugmentationsSchema,
     optimizer: z
       .object({
         name: z.literal("adamw").default("adamw"),
@@ -152,7 +85,7 @@ export const runConfigSchema = z
       .object({
         enabled: z.boolean().default(D.earlyStopping.enabled),
         patience: z.int().min(1).default(D.earlyStopping.patience),
-        metric: z.enum(EARLY_STOPPING_METRICS).default(D.earlyStopping.metric),
+        metric: z.enum(METRIC_NAMES as [MetricName, ...MetricName[]]).default(D.earlyStopping.metric),
       })
       .strict()
       .prefault({}),
@@ -199,4 +132,60 @@ export function parseRunConfig(input: unknown): RunConfig {
 /** A deep copy of the defaults, fully expanded (JSON-serialisable). */
 export function defaultRunConfig(): RunConfig {
   return parseRunConfig({});
+}
+
+/** Paths the raw (unparsed) input sets explicitly, e.g. has(input, "augmentations.hflip.enabled"). */
+function rawAt(input: unknown, dotted: string): unknown {
+  let cur: unknown = input;
+  for (const k of dotted.split(".")) {
+    if (!cur || typeof cur !== "object" || Array.isArray(cur)) return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+/**
+ * The effective configuration of a run of `kind`: parsed with defaults, then the kind's policy
+ * applied (RUN_KINDS): LOFF switches every tensor augmentation off, cache kinds switch image
+ * augmentations off, image baselines switch tensor augmentations off, fix the classifier to a
+ * linear head and cap the micro-batch. Asking explicitly for what a kind cannot do is an error
+ * (RunConfigError), not silently changed. `seed` (the run's seed, when given separately) must
+ * agree with `config.seed` when both are given. Idempotent: resolving a resolved config returns it.
+ */
+export function resolveRunConfig(kind: RunKind, input: unknown, seed?: number | null): RunConfig {
+  const cfg = parseRunConfig(input);
+  const spec = RUN_KINDS[kind];
+  const issues: RunConfigIssue[] = [];
+  const rawSeed = rawAt(input, "seed");
+  if (seed !== undefined && seed !== null) {
+    if (rawSeed !== undefined && rawSeed !== seed)
+      issues.push({ path: "seed", message: `config.seed ${String(rawSeed)} disagrees with the run's seed ${seed}: give one` });
+    if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) issues.push({ path: "seed", message: "must be an integer in [0, 2^32)" });
+    cfg.seed = seed;
+  }
+  const forbid = (section: "augmentations" | "imageAugmentations", names: readonly string[], why: string) => {
+    for (const n of names)
+      if (rawAt(input, `${section}.${n}.enabled`) === true) issues.push({ path: `${section}.${n}.enabled`, message: why });
+  };
+  const imageNames = Object.keys(cfg.imageAugmentations) as (keyof RunConfig["imageAugmentations"])[];
+  if (spec.augmentation !== "tensor") {
+    forbid("augmentations", AUGMENTATION_ORDER, spec.augmentation === "none"
+      ? `${spec.label} runs train without tensor augmentations (use LOFF_TA)`
+      : `${spec.label} runs train on images: use imageAugmentations`);
+    for (const n of AUGMENTATION_ORDER) cfg.augmentations[n].enabled = false;
+  }
+  if (spec.augmentation !== "image") {
+    forbid("imageAugmentations", imageNames, `${spec.label} runs train on cached features: images are not augmented`);
+    for (const n of imageNames) cfg.imageAugmentations[n].enabled = false;
+  }
+  if (spec.fixedPreset) {
+    const p = rawAt(input, "classifier.preset");
+    if (p !== undefined && p !== spec.fixedPreset)
+      issues.push({ path: "classifier.preset", message: `${spec.label} runs train a ${spec.fixedPreset} head on the model's CLS` });
+    cfg.classifier.preset = spec.fixedPreset;
+    cfg.classifier.useCachedCls = false;
+  }
+  if (spec.maxMicroBatch !== undefined) cfg.microBatch = Math.min(cfg.microBatch, spec.maxMicroBatch);
+  if (issues.length) throw new RunConfigError(issues);
+  return cfg;
 }

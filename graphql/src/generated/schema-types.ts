@@ -1,0 +1,121 @@
+/** Lifecycle of a feature cache. */
+export type CacheStatus =
+  /** A worker is extracting features. */
+  | "EXTRACTING"
+  /** Extraction failed for good; see `error`. */
+  | "FAILED"
+  /** Requested; an EXTRACT job waits for a worker. */
+  | "PENDING"
+  /** Complete and usable by runs. */
+  | "READY";
+
+/** How a dataset's files are laid out. */
+export type DatasetLayout =
+  /** A CSV file with the header `path,label,split`; paths are relative to the CSV's folder. */
+  | "CSV_MANIFEST"
+  /** `root/<class>/<image>`, or `root/{train,val,test}/<class>/<image>` when split folders exist. */
+  | "IMAGE_FOLDER";
+
+/** Lifecycle of a dataset registration. */
+export type DatasetStatus =
+  /** The scan failed; see `error`. */
+  | "FAILED"
+  /** Scanned: classes, split counts and content hash are known. */
+  | "READY"
+  /** Registered, not scanned yet. */
+  | "REGISTERED"
+  /** Being scanned. */
+  | "SCANNING";
+
+/** Lifecycle of a job. */
+export type JobStatus =
+  /** Cancelled with its run. */
+  | "CANCELLED"
+  /** Failed for good (attempts exhausted or not retryable). */
+  | "FAILED"
+  /** Waiting to be claimed. */
+  | "QUEUED"
+  /** Leased by a worker. */
+  | "RUNNING"
+  /** Done. */
+  | "SUCCEEDED";
+
+/** Kind of queued work. */
+export type JobType =
+  /** Extract a feature cache (payload: cacheId). */
+  | "EXTRACT"
+  /** Train a run (payload: runId). */
+  | "TRAIN";
+
+/** Architecture family of a foundation model. */
+export type ModelFamily =
+  /** CLIP / OpenCLIP image towers. */
+  | "CLIP"
+  /** DeiT ViTs. */
+  | "DEIT"
+  /** DINOv2 ViTs (patch 14). */
+  | "DINOV2"
+  /** Anything else. */
+  | "OTHER"
+  /** Original ViTs. */
+  | "VIT";
+
+/** What a run trains. */
+export type RunKind =
+  /** Linear head on a frozen model that runs every step (baseline). */
+  | "FROZEN_LINEAR"
+  /** Compact classifier on cached features, no augmentation. */
+  | "LOFF"
+  /** Compact classifier on cached features with tensor augmentations. */
+  | "LOFF_TA"
+  /** Full fine-tuning with a linear head (the baseline speed-ups are measured against). */
+  | "UNFROZEN_LINEAR";
+
+/** Severity of a run log line. */
+export type RunLogLevel =
+  /** A failure (e.g. the job's error when it failed). */
+  | "ERROR"
+  /** Normal progress messages. */
+  | "INFO"
+  /** Something went wrong but the run goes on (e.g. a calibration that could not be measured). */
+  | "WARN";
+
+/** What `runs` sorts by. */
+export type RunSortField =
+  /** Launch time. */
+  | "CREATED_AT"
+  /** A final metric named by `RunSort.metricKey` (runs without it last). */
+  | "METRIC"
+  /** Name. */
+  | "NAME"
+  /** Training throughput (runs without it last). */
+  | "TRAIN_IMAGES_PER_SEC";
+
+/** Lifecycle of a run. */
+export type RunStatus =
+  /** Cancelled by a user. */
+  | "CANCELLED"
+  /** Failed for good; see `error`. */
+  | "FAILED"
+  /** Waiting for a worker (and, for LOFF/LOFF_TA, for its cache). */
+  | "QUEUED"
+  /** A worker is training. */
+  | "RUNNING"
+  /** Finished; final metrics are set. */
+  | "SUCCEEDED";
+
+/** Sort direction. */
+export type SortDirection =
+  /** Smallest first. */
+  | "ASC"
+  /** Largest first. */
+  | "DESC";
+
+/** What a bearer API token may do. ADMIN implies MEMBER and WORKER. */
+export type TokenScope =
+  /** Everything MEMBER and WORKER may do. */
+  | "ADMIN"
+  /** Read the team's data and create projects, datasets, models, caches and runs. */
+  | "MEMBER"
+  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results. */
+  | "WORKER";
