@@ -3,14 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import * as tf from "@tensorflow/tfjs";
-import { parseRunConfig } from "@loffta/graphql/run-config";
+import { resolveRunConfig } from "@loffta/graphql/run-config";
 import type { RunConfigInput } from "@loffta/graphql/run-config";
 import { initBackend } from "../core/backend";
-import { smoothedTargets } from "../core/train";
+import { smoothedTargets } from "../core/step";
 import { loadFoundationModel } from "../extract/foundation";
 import type { FoundationModel } from "../extract/foundation";
 import { calibrateFineTuning, measureCacheTraining } from "./calibrate";
 import { buildImageClassifier, loadBackbone } from "./finetune-model";
+import type { BaselineKind } from "./kinds";
 import { measureInChild } from "./measure";
 import { trainOnImages } from "./train-images";
 
@@ -44,8 +45,9 @@ async function writeDataset(root: string, perClass: { train: number; val: number
   }
 }
 
-const config = (over: RunConfigInput) =>
-  parseRunConfig({
+/** The effective config of a run of `kind` (as the API stores it: the kind's policy applied). */
+const config = (kind: BaselineKind, over: RunConfigInput) =>
+  resolveRunConfig(kind, {
     classifier: { preset: "linear" },
     optimizer: { lr: 1e-2, weightDecay: 0 },
     schedule: { warmupSteps: 2 },
@@ -55,6 +57,8 @@ const config = (over: RunConfigInput) =>
     microBatch: 8,
     ...over,
   });
+
+const NO_IMAGE_AUG = { resizedCrop: { enabled: false }, hflip: { enabled: false } };
 
 beforeAll(async () => {
   native = (await initBackend({ quiet: true })).backend === "tensorflow";
@@ -75,7 +79,7 @@ describe("image baselines", () => {
     const x = probeInput();
     const before = tf.tidy(() => model.forward(x).cls.dataSync().slice());
     const tensorsBefore = tf.memory().numTensors;
-    const s = await trainOnImages({ model, data, kind: "FROZEN_LINEAR", config: config({ epochs: 8 }), imageSize: SIZE });
+    const s = await trainOnImages({ model, data, kind: "FROZEN_LINEAR", config: config("FROZEN_LINEAR", { epochs: 8 }), imageSize: SIZE });
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     const after = tf.tidy(() => model.forward(x).cls.dataSync().slice());
     x.dispose();
@@ -105,9 +109,8 @@ describe("image baselines", () => {
       model,
       data,
       kind: "UNFROZEN_LINEAR",
-      config: config({ epochs: 6, optimizer: { lr: 2e-3, weightDecay: 0.05 }, batchSize: 16, microBatch: 16 }),
+      config: config("UNFROZEN_LINEAR", { epochs: 6, optimizer: { lr: 2e-3, weightDecay: 0.05 }, batchSize: 16, microBatch: 16, imageAugmentations: NO_IMAGE_AUG }),
       imageSize: SIZE,
-      augment: { enabled: false },
       onStep: (st) => losses.push(st.loss),
       onTrained: (clf) => {
         qkv1 = (clf.backbone.get("blocks.0.attn.qkv.weight") as tf.Variable).dataSync().slice() as Float32Array;
@@ -115,7 +118,7 @@ describe("image baselines", () => {
       },
     });
     micro = s.microBatch;
-    expect(micro).toBe(8); // capped for fine-tuning
+    expect(micro).toBe(8); // capped for fine-tuning (RUN_KINDS.UNFROZEN_LINEAR.maxMicroBatch, by resolveRunConfig)
     expect(qkv1).not.toBeNull();
     const maxDiff = (a: Float32Array, b: Float32Array): number => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
     expect(maxDiff(qkv0, qkv1 as unknown as Float32Array)).toBeGreaterThan(1e-4);
@@ -151,9 +154,8 @@ describe("image baselines", () => {
           model: tfjsModel,
           data,
           kind: "UNFROZEN_LINEAR",
-          config: config({ epochs: 6, optimizer: { lr: 5e-3, weightDecay: 0 }, batchSize: 16, microBatch: 8 }),
+          config: config("UNFROZEN_LINEAR", { epochs: 6, optimizer: { lr: 5e-3, weightDecay: 0 }, batchSize: 16, microBatch: 8, imageAugmentations: NO_IMAGE_AUG }),
           imageSize: SIZE,
-          augment: { enabled: false },
           onStep: (st) => losses.push(st.loss),
           onTrained: (clf) => {
             const k = [...clf.backbone.keys()].find((n) => n.startsWith("stem") && n.includes("kernel"));
@@ -249,7 +251,7 @@ describe("image baselines", () => {
       model,
       data,
       kind: "UNFROZEN_LINEAR",
-      config: config({ epochs: 5, batchSize: 4, microBatch: 4 }),
+      config: config("UNFROZEN_LINEAR", { epochs: 5, batchSize: 4, microBatch: 4 }),
       imageSize: SIZE,
       signal: ac.signal,
       onStep: (st) => {

@@ -12,7 +12,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import { augmentBatch } from "../core/augment";
-import type { AugmentBatch, AugmentConfig } from "../core/augment";
+import type { AugmentBatch } from "../core/augment";
 import { initBackend } from "../core/backend";
 import { buildClassifier } from "../core/model/vit";
 import type { Classifier } from "../core/model/vit";
@@ -20,12 +20,12 @@ import type { PresetName } from "../core/model/presets";
 import { createAdamW } from "../core/optim/adamw";
 import { avgPoolGridTensor } from "../core/pool";
 import { createRng } from "../core/rng";
-import { createMemoryProbe, smoothedTargets, trainStep } from "../core/train";
-import type { MemoryProbe } from "../core/train";
+import { createMemoryProbe } from "../core/loop";
+import type { MemoryProbe } from "../core/loop";
+import { smoothedTargets, trainStep } from "../core/step";
 import type { FoundationModel } from "../extract/foundation";
-import { defaultRunConfig } from "@loffta/graphql/run-config";
+import { defaultRunConfig, resolveRunConfig } from "@loffta/graphql/run-config";
 import { buildImageClassifier } from "./finetune-model";
-import { FINETUNE_MAX_MICRO_BATCH } from "./train-images";
 
 export interface CalibrationResult {
   /** Steady-state training throughput over the timed steps. */
@@ -49,7 +49,7 @@ export interface CalibrateFineTuningOptions {
   model: FoundationModel;
   imageSize: number;
   batchSize: number;
-  /** Default min(8, batchSize). */
+  /** Default: a fine-tuning run's default (resolveRunConfig("UNFROZEN_LINEAR", {}).microBatch, 8), at most batchSize. */
   microBatch?: number;
   /** Timed steps (default 3), after `warmupSteps` (default 1) steps of one micro-batch. */
   steps?: number;
@@ -113,7 +113,7 @@ export async function calibrateFineTuning(o: CalibrateFineTuningOptions): Promis
   await initBackend({ quiet: true });
   const S = o.imageSize;
   const B = o.batchSize;
-  const micro = Math.max(1, Math.min(o.microBatch ?? FINETUNE_MAX_MICRO_BATCH, B));
+  const micro = Math.max(1, Math.min(o.microBatch ?? resolveRunConfig("UNFROZEN_LINEAR", {}).microBatch, B));
   const C = o.numClasses ?? 10;
   const clf = await buildImageClassifier(o.model, { kind: "UNFROZEN_LINEAR", numClasses: C, imageSize: S, seed: 0 });
   if (o.releaseModel) o.model.dispose();
@@ -137,7 +137,7 @@ export interface MeasureCacheTrainingOptions {
   grid: { h: number; w: number };
   dim: number;
   batchSize: number;
-  /** Default min(8, batchSize). */
+  /** Default: the run config's default (8), at most batchSize. */
   microBatch?: number;
   /** k×k average pooling applied to the cached grid every step (default 1: none). */
   pool?: number;
@@ -155,12 +155,12 @@ export async function measureCacheTraining(o: MeasureCacheTrainingOptions): Prom
   const k = o.pool ?? 1;
   const grid = { h: Math.floor(o.grid.h / k), w: Math.floor(o.grid.w / k) };
   const B = o.batchSize;
-  const micro = Math.max(1, Math.min(o.microBatch ?? 8, B));
+  const cfg = defaultRunConfig();
+  const micro = Math.max(1, Math.min(o.microBatch ?? cfg.microBatch, B));
   const C = o.numClasses ?? 10;
   const D = o.dim;
-  const cfg = defaultRunConfig();
   const model = buildClassifier({ preset: o.preset ?? "deit-s", inDim: D, grid, numClasses: C, useCachedCls: cfg.classifier.useCachedCls, hasCls: true, seed: 0 });
-  const aug = cfg.augmentations as AugmentConfig;
+  const aug = cfg.augmentations;
   const rng = createRng(7);
   const channelStd = tf.ones([D]) as tf.Tensor1D;
   let seed = 1;

@@ -27,6 +27,8 @@ import { buildVit } from "../extract/models/vit";
 import { WeightStore } from "../extract/weights";
 import type { Classifier } from "../core/model/vit";
 import { createRng } from "../core/rng";
+import { finetunesBackbone } from "./kinds";
+import type { BaselineKind } from "./kinds";
 
 export class BaselineError extends Error {
   override name = "BaselineError";
@@ -49,7 +51,7 @@ export async function loadBackbone(model: FoundationModel): Promise<VitBackbone>
 
 /** Model usable by core's trainStep: forward(pixels [B,H,W,3]) → logits. */
 export interface ImageClassifier extends Classifier {
-  kind: "FROZEN_LINEAR" | "UNFROZEN_LINEAR";
+  kind: BaselineKind;
   /** Input side (pixels) the model was built for. */
   imageSize: number;
   /** The backbone's trainable variables (empty map when frozen), keyed by parameter name. */
@@ -140,7 +142,7 @@ export function trainableForward(tb: TrainableBackbone, pixels: tf.Tensor4D): tf
 const isMatrix = (name: string): boolean => /(qkv|proj|fc1|fc2|w_in|w_out|patch_embed)\.weight$/.test(name);
 
 export interface BuildImageClassifierOptions {
-  kind: "FROZEN_LINEAR" | "UNFROZEN_LINEAR";
+  kind: BaselineKind;
   numClasses: number;
   imageSize: number;
   seed: number;
@@ -211,7 +213,7 @@ export async function buildImageClassifier(model: FoundationModel, o: BuildImage
     params,
     head: head.forward,
   };
-  if (o.kind === "FROZEN_LINEAR") {
+  if (!finetunesBackbone(o.kind)) {
     head.params.forEach((v, k) => params.set(k, v));
     const features = (pixels: tf.Tensor4D): tf.Tensor2D =>
       tf.tidy(() => {

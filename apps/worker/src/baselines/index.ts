@@ -1,6 +1,8 @@
 /** Image baselines (FROZEN_LINEAR, UNFROZEN_LINEAR) and training-cost measurements. */
-export { trainOnImages, imageTrainStep, imageAugmentConfig, FINETUNE_MAX_MICRO_BATCH, IMAGE_AUGMENT_DEFAULTS } from "./train-images";
-export type { BaselineKind, ImageAugmentOptions, ImageTrainSummary, TrainOnImagesOptions } from "./train-images";
+export { trainOnImages, imageTrainStep, imageAugmentConfig } from "./train-images";
+export type { ImageTrainSummary, TrainOnImagesOptions } from "./train-images";
+export { BASELINE_RUN_KINDS, finetunesBackbone, isBaselineKind } from "./kinds";
+export type { BaselineKind } from "./kinds";
 export { calibrateFineTuning, measureCacheTraining } from "./calibrate";
 export type { CalibrateFineTuningOptions, CalibrationResult, MeasureCacheTrainingOptions } from "./calibrate";
 export { measureInChild, runMeasurement, MEASURE_CLI } from "./measure";

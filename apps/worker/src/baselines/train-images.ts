@@ -3,58 +3,43 @@
  * runs every step, unlike LOFF-TA which trains on a feature cache):
  * - FROZEN_LINEAR: frozen model (no gradient tape around it) → CLS → linear head;
  * - UNFROZEN_LINEAR: full fine-tuning, every backbone tensor a tf.Variable, + linear head.
- * Same loop as core/train.ts: AdamW (decoupled decay), warm-up + cosine, label smoothing,
- * global-norm clipping, micro-batches with gradient accumulation (core's trainStep), per-epoch
- * evaluation, early stopping, callbacks, cancellation, maxSteps. Image augmentations on the
- * decoded float tensors: RandomResizedCrop (scale [0.35, 1], ratio [3/4, 4/3], torchvision
- * semantics, bilinear cropAndResize) + horizontal flip (p 0.5), seeded (core/augment.ts applied
- * to [B, H, W, 3] pixels). Decoding (sharp, libuv pool) of the next batches overlaps compute.
+ * The training loop is core's (core/loop.ts: schedule, evaluation, early stopping, callbacks,
+ * cancellation, maxSteps, summary) with core's optimizer step (core/step.ts); what is specific
+ * here is the batch source (the dataset as scanDataset lists it, shuffled per epoch from the
+ * seed, decoded by sharp on the libuv pool ahead of compute), the image augmentations
+ * (`config.imageAugmentations`: RandomResizedCrop + horizontal flip on the decoded [B, S, S, 3]
+ * pixels through core/augment, seeded), the step of either kind and the evaluation. The config
+ * is applied exactly as given (resolveRunConfig has applied the kind's policy: micro-batch cap,
+ * tensor augmentations off).
  */
 import * as tf from "@tensorflow/tfjs";
-import type { RunConfig } from "@loffta/graphql/run-config";
+import type { ImageAugmentationConfig, RunConfig } from "@loffta/graphql/domain";
+import { DatasetScanError, scanDataset } from "@loffta/graphql/dataset-scan";
+import type { DatasetItem } from "@loffta/graphql/dataset-scan";
 import { augmentBatch, NO_AUGMENT } from "../core/augment";
 import type { AugmentBatch, AugmentConfig } from "../core/augment";
 import { initBackend } from "../core/backend";
-import { computeMetrics, higherIsBetter } from "../core/metrics";
-import type { ClassificationMetrics, MetricName } from "../core/metrics";
+import { runTrainingLoop } from "../core/loop";
+import type { EpochInfo, MemoryProbe, StepInfo, TrainSummary } from "../core/loop";
 import { createAdamW } from "../core/optim/adamw";
 import { createRng, deriveSeed } from "../core/rng";
-import { learningRate } from "../core/schedule";
-import { createMemoryProbe, smoothedTargets, trainStep } from "../core/train";
-import type { EpochInfo, MemoryProbe, StepInfo, TrainSummary } from "../core/train";
-import { listDataset } from "../extract/dataset";
-import type { DatasetItem } from "../extract/dataset";
+import { smoothedTargets, trainStep } from "../core/step";
 import type { FoundationModel } from "../extract/foundation";
 import { loadImage } from "../extract/images";
 import { prefetch } from "../extract/prefetch";
 import { BaselineError, buildImageClassifier } from "./finetune-model";
 import type { ImageClassifier } from "./finetune-model";
+import { finetunesBackbone, isBaselineKind } from "./kinds";
+import type { BaselineKind } from "./kinds";
 
-export type BaselineKind = "FROZEN_LINEAR" | "UNFROZEN_LINEAR";
+export type { BaselineKind } from "./kinds";
 
-/** Default micro-batch cap for fine-tuning (activations of every block are kept per micro-batch). */
-export const FINETUNE_MAX_MICRO_BATCH = 8;
-
-export interface ImageAugmentOptions {
-  /** RandomResizedCrop area fraction (default [0.35, 1]) and aspect ratio (default [3/4, 4/3]). */
-  scale?: [number, number];
-  ratio?: [number, number];
-  /** Horizontal flip probability (default 0.5; 0 disables). */
-  hflipP?: number;
-  /** false: no augmentation at all. */
-  enabled?: boolean;
-}
-
-export const IMAGE_AUGMENT_DEFAULTS = { scale: [0.35, 1] as [number, number], ratio: [3 / 4, 4 / 3] as [number, number], hflipP: 0.5 };
-
-/** Image augmentation as a core AugmentConfig (pixels are a [B, H, W, 3] "grid"). */
-export function imageAugmentConfig(o: ImageAugmentOptions = {}): AugmentConfig {
-  if (o.enabled === false) return NO_AUGMENT;
-  const hflipP = o.hflipP ?? IMAGE_AUGMENT_DEFAULTS.hflipP;
+/** `config.imageAugmentations` as a core AugmentConfig (pixels are a [B, H, W, 3] "grid"). */
+export function imageAugmentConfig(ia: ImageAugmentationConfig): AugmentConfig {
   return {
     ...NO_AUGMENT,
-    hflip: { enabled: hflipP > 0, p: hflipP },
-    resizedCrop: { enabled: true, p: 1, scale: o.scale ?? IMAGE_AUGMENT_DEFAULTS.scale, ratio: o.ratio ?? IMAGE_AUGMENT_DEFAULTS.ratio },
+    resizedCrop: { enabled: ia.resizedCrop.enabled, p: 1, scale: ia.resizedCrop.scale, ratio: ia.resizedCrop.ratio },
+    hflip: { enabled: ia.hflip.enabled, p: ia.hflip.p },
   };
 }
 
@@ -63,6 +48,7 @@ export interface TrainOnImagesOptions {
   /** Dataset root (ImageFolder with train/val/test folders, or a CSV manifest). */
   data: string;
   kind: BaselineKind;
+  /** The effective config (resolveRunConfig(kind, …)); image augmentations: `imageAugmentations`. */
   config: RunConfig;
   /** Square input side in pixels (default: the model's native size). */
   imageSize?: number;
@@ -74,7 +60,6 @@ export interface TrainOnImagesOptions {
   trainSplit?: string;
   /** Default: "val" when present, else "test", else no evaluation. */
   evalSplit?: string | null;
-  augment?: ImageAugmentOptions;
   /** Batches decoded ahead of compute (default 2). */
   prefetchDepth?: number;
   /** Called with the trained classifier just before it is disposed (tests, exports). */
@@ -87,7 +72,6 @@ export interface ImageTrainSummary extends TrainSummary {
   batchSize: number;
   microBatch: number;
   trainImages: number;
-  evalSplit: string | null;
 }
 
 interface DecodedBatch {
@@ -148,7 +132,7 @@ export function imageTrainStep(
   batch: { pixels: tf.Tensor4D; targets: tf.Tensor2D },
   o: { microBatch: number; lr: number; gradClip: number; probe?: MemoryProbe },
 ): { loss: number; gradNorm: number } {
-  if (clf.kind === "UNFROZEN_LINEAR") return trainStep(clf, opt, { grid: batch.pixels, targets: batch.targets }, o);
+  if (finetunesBackbone(clf.kind)) return trainStep(clf, opt, { grid: batch.pixels, targets: batch.targets }, o);
   const cls = frozenFeatures(clf, batch.pixels, o.microBatch, o.probe);
   try {
     const grid = tf.reshape(cls, [cls.shape[0], 1, 1, cls.shape[1]]) as tf.Tensor4D;
@@ -193,7 +177,10 @@ export async function trainOnImages(opts: TrainOnImagesOptions): Promise<ImageTr
   const t0 = performance.now();
   await initBackend({ quiet: true });
   const { model, config, kind } = opts;
-  const ds = await listDataset(opts.data);
+  if (!isBaselineKind(kind)) throw new BaselineError(`${String(kind)} is not a run kind trained on images`);
+  const ds = await scanDataset(opts.data).catch((e: unknown) => {
+    throw e instanceof DatasetScanError ? new BaselineError(e.message) : e;
+  });
   const trainSplit = opts.trainSplit ?? "train";
   const trainItems = ds.items.filter((i) => i.split === trainSplit);
   if (!trainItems.length) throw new BaselineError(`dataset ${opts.data} has no "${trainSplit}" images`);
@@ -203,132 +190,64 @@ export async function trainOnImages(opts: TrainOnImagesOptions): Promise<ImageTr
   if (C < 2) throw new BaselineError(`dataset ${opts.data} has ${C} class(es); need at least 2`);
   const S = opts.imageSize ?? model.imageSize;
   if (model.patchSize && S < model.patchSize) throw new BaselineError(`imageSize ${S} is smaller than one ${model.patchSize}-px patch`);
-  const microBatch = Math.min(config.microBatch, config.batchSize, kind === "UNFROZEN_LINEAR" ? FINETUNE_MAX_MICRO_BATCH : Infinity);
+  const microBatch = config.microBatch;
   const depth = opts.prefetchDepth ?? 2;
 
   const clf = await buildImageClassifier(model, { kind, numClasses: C, imageSize: S, seed: deriveSeed(config.seed, 1) });
   const opt = createAdamW(clf.params, clf.decayed, { betas: config.optimizer.betas, eps: config.optimizer.eps, weightDecay: config.optimizer.weightDecay });
   const augRng = createRng(deriveSeed(config.seed, 2));
-  const aug = imageAugmentConfig(opts.augment);
+  const aug = imageAugmentConfig(config.imageAugmentations);
   const decode = decoder(model, S);
-  const stepsPerEpoch = Math.ceil(trainItems.length / config.batchSize);
-  const totalSteps = stepsPerEpoch * config.epochs;
-  const warmupSteps = config.schedule.warmupSteps ?? Math.round((config.schedule.warmupEpochs ?? 0) * stepsPerEpoch);
-  const sched = { baseLr: config.optimizer.lr, totalSteps, warmupSteps, cosine: config.schedule.cosine, minLr: config.schedule.minLr };
-  const probe = createMemoryProbe();
-  const metricName = config.earlyStopping.metric as MetricName;
-  const better = (a: number, b: number): boolean => (higherIsBetter(metricName) ? a > b : a < b);
-  const evalBatch = Math.max(microBatch * 2, kind === "FROZEN_LINEAR" ? 16 : 4);
-
-  const WARM_STEPS = 2;
-  const timed: number[] = [];
-  let timedImages = 0;
-  let step = 0;
-  let cancelled = false;
-  let stoppedEarly = false;
-  let epochsRun = 0;
-  let badEvals = 0;
-  let best: { value: number; epoch: number; metrics: ClassificationMetrics } | null = null;
-  let finalMetrics: ClassificationMetrics | null = null;
-  const history: TrainSummary["history"] = [];
+  const evalBatch = Math.max(microBatch * 2, finetunesBackbone(kind) ? 4 : 16);
   try {
-    for (let epoch = 0; epoch < config.epochs; epoch++) {
-      const order = trainItems.slice();
-      createRng(deriveSeed(config.seed, 3, epoch)).shuffle(order);
-      let lossSum = 0;
-      let lossN = 0;
-      let stepInEpoch = 0;
-      let hitMax = false;
-      // Step time = from the end of the previous step (includes any wait for decoding).
-      let tPrev = performance.now();
-      for await (const { result: b } of prefetch(chunk(order, config.batchSize), decode, depth)) {
-        if (opts.signal?.aborted) {
-          cancelled = true;
-          break;
-        }
-        if (opts.maxSteps !== undefined && step >= opts.maxSteps) {
-          hitMax = true;
-          break;
-        }
-        if (b.error || !b.pixels) throw new BaselineError(b.error ?? "decode failed");
-        const n = b.labels.length;
-        const lr = learningRate(step, sched);
-        const input = tf.tidy(() => {
-          const pixels = tf.tensor4d(b.pixels as Float32Array, [n, S, S, 3]);
-          const out = augmentBatch({ grid: pixels, targets: smoothedTargets(b.labels, C, config.labelSmoothing) }, aug, augRng);
-          return out as unknown as tf.TensorContainer;
-        }) as unknown as AugmentBatch;
-        const { loss, gradNorm } = imageTrainStep(clf, opt, { pixels: input.grid, targets: input.targets }, { microBatch, lr, gradClip: config.gradClip, probe });
-        tf.dispose([input.grid, input.targets]);
-        step++;
-        stepInEpoch++;
-        lossSum += loss;
-        lossN++;
-        const now = performance.now();
-        const dt = (now - tPrev) / 1000;
-        tPrev = now;
-        if (step > WARM_STEPS) {
-          timed.push(dt);
-          timedImages += n;
-        }
-        opts.onStep?.({ epoch, step, stepInEpoch, stepsPerEpoch, totalSteps, loss, lr, gradNorm, imagesPerSec: n / dt });
-      }
-      if (cancelled || (hitMax && stepInEpoch < stepsPerEpoch)) break;
-      epochsRun++;
-      const trainLoss = lossN ? lossSum / lossN : NaN;
-      let metrics: ClassificationMetrics | null = null;
-      let isBest = false;
-      const last = epoch === config.epochs - 1;
-      if (evalItems.length && ((epoch + 1) % config.evalEvery === 0 || last)) {
-        const pred = await predict(clf, decode, evalItems, evalBatch, depth, opts.signal);
-        if (!pred) {
-          cancelled = true;
-          break;
-        }
-        metrics = computeMetrics(pred.labels, pred.probs, C);
-        finalMetrics = metrics;
-        const v = metrics[metricName];
-        if (!best || (Number.isFinite(v) && better(v, best.value))) {
-          best = { value: v, epoch, metrics };
-          isBest = true;
-          badEvals = 0;
-        } else badEvals++;
-      }
-      history.push({ epoch, trainLoss, metrics });
-      opts.onEpoch?.({ epoch, trainLoss, metrics, best: isBest });
-      if (config.earlyStopping.enabled && badEvals >= config.earlyStopping.patience) {
-        stoppedEarly = true;
-        break;
-      }
-      if (opts.maxSteps !== undefined && step >= opts.maxSteps) break;
-    }
+    const summary = await runTrainingLoop<DecodedBatch>(
+      {
+        config,
+        stepsPerEpoch: Math.ceil(trainItems.length / config.batchSize),
+        numClasses: C,
+        numParams: clf.numParams,
+        // Step time from the end of the previous step: includes any wait for decoding.
+        timing: "wall",
+        startedAt: t0,
+        batches: (epoch) => {
+          const order = trainItems.slice();
+          createRng(deriveSeed(config.seed, 3, epoch)).shuffle(order);
+          return (async function* () {
+            for await (const { result } of prefetch(chunk(order, config.batchSize), decode, depth)) yield result;
+          })();
+        },
+        sizeOf: (b) => b.labels.length,
+        step: (b, { lr, probe }) => {
+          if (b.error || !b.pixels) throw new BaselineError(b.error ?? "decode failed");
+          const n = b.labels.length;
+          const input = tf.tidy(() => {
+            const pixels = tf.tensor4d(b.pixels as Float32Array, [n, S, S, 3]);
+            const out = augmentBatch({ grid: pixels, targets: smoothedTargets(b.labels, C, config.labelSmoothing) }, aug, augRng);
+            return out as unknown as tf.TensorContainer;
+          }) as unknown as AugmentBatch;
+          try {
+            return imageTrainStep(clf, opt, { pixels: input.grid, targets: input.targets }, { microBatch, lr, gradClip: config.gradClip, probe });
+          } finally {
+            tf.dispose([input.grid, input.targets]);
+          }
+        },
+        evalSplit,
+        predict: evalItems.length ? () => predict(clf, decode, evalItems, evalBatch, depth, opts.signal) : undefined,
+      },
+      { onStep: opts.onStep, onEpoch: opts.onEpoch, signal: opts.signal, maxSteps: opts.maxSteps },
+    );
     await opts.onTrained?.(clf);
+    return {
+      ...summary,
+      wallTimeMs: performance.now() - t0,
+      kind,
+      imageSize: S,
+      batchSize: config.batchSize,
+      microBatch,
+      trainImages: trainItems.length,
+    };
   } finally {
     opt.dispose();
     clf.dispose();
   }
-  const timeSum = timed.reduce((a, b) => a + b, 0);
-  return {
-    epochsRun,
-    steps: step,
-    finalMetrics,
-    bestMetrics: best?.metrics ?? null,
-    bestEpoch: best?.epoch ?? null,
-    history,
-    imagesPerSec: timeSum > 0 ? timedImages / timeSum : 0,
-    meanStepMs: timed.length ? (1000 * timeSum) / timed.length : 0,
-    peakRssBytes: probe.peakRss,
-    peakTfBytes: probe.peakTf,
-    wallTimeMs: performance.now() - t0,
-    cancelled,
-    stoppedEarly,
-    numParams: clf.numParams,
-    backend: tf.getBackend(),
-    kind,
-    imageSize: S,
-    batchSize: config.batchSize,
-    microBatch,
-    trainImages: trainItems.length,
-    evalSplit,
-  };
 }

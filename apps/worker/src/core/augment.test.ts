@@ -1,6 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "./backend";
-import { augmentBatch, cropBox, NO_AUGMENT, sampleCropRect } from "./augment";
+import { AUGMENTATION_ORDER } from "@loffta/graphql/domain";
+import { augmentationProblems, augmentBatch, cropBox, needsChannelStd, NO_AUGMENT, sampleCropRect } from "./augment";
 import type { AugmentConfig } from "./augment";
 import { avgPoolGrid } from "./pool";
 import { avgPoolGridTensor } from "./pool";
@@ -32,6 +33,25 @@ describe("augmentations", () => {
     const c = cfg({ vflip: { enabled: true, p: 1 } });
     const twice = augmentBatch({ ...x, grid: augmentBatch(x, c, createRng(1)).grid }, c, createRng(2)).grid;
     expect(Array.from(twice.dataSync())).toEqual(Array.from(x.grid.dataSync()));
+  });
+  it("rot90 (p=1) rotates each sample by k·90° (checked against plain index maths); 180° only on non-square grids", () => {
+    const x = input(4, [6, 3, 3, 2]);
+    const out = augmentBatch(x, cfg({ rot90: { enabled: true, p: 1 } }), createRng(3)).grid.arraySync();
+    const a = x.grid.arraySync();
+    const rot = (g: number[][][], k: number): number[][][] => {
+      let r = g;
+      for (let i = 0; i < k; i++) r = r[0].map((_, c) => r.map((row) => row[row.length - 1 - c])); // 90° CCW
+      return r;
+    };
+    const ks = out.map((g, b) => [1, 2, 3].find((k) => JSON.stringify(rot(a[b], k)) === JSON.stringify(g)));
+    expect(ks.every((k) => k !== undefined)).toBe(true);
+    expect(new Set(ks).size).toBeGreaterThan(1); // several angles drawn over 6 samples
+    const wide = input(5, [3, 2, 4, 1]);
+    const w = augmentBatch(wide, cfg({ rot90: { enabled: true, p: 1 } }), createRng(4)).grid;
+    expect(w.shape).toEqual([3, 2, 4, 1]);
+    expect(Array.from(w.dataSync())).toEqual(Array.from(tf.reverse(wide.grid, [1, 2]).dataSync()));
+    // Off by default: a default config never rotates.
+    expect(NO_AUGMENT.rot90.enabled).toBe(false);
   });
   it("resized crop at scale 1, ratio 1 on a square grid is the identity", () => {
     const x = input(3, [4, 6, 6, 3]);
@@ -86,6 +106,7 @@ describe("augmentations", () => {
     const all: AugmentConfig = {
       hflip: { enabled: true, p: 0.5 },
       vflip: { enabled: true, p: 0.5 },
+      rot90: { enabled: false, p: 0.5 },
       resizedCrop: { enabled: true, p: 1, scale: [0.5, 1], ratio: [0.75, 4 / 3] },
       noise: { enabled: true, p: 1, std: 0.1, relativeTo: "absolute" },
       tokenDropout: { enabled: true, p: 1, rate: 0.2 },
@@ -100,6 +121,48 @@ describe("augmentations", () => {
     // mixup keeps targets a distribution
     const rows = tf.sum(a.targets, 1).dataSync();
     rows.forEach((r) => expect(r).toBeCloseTo(1, 5));
+  });
+  it("applies the modules in the catalogue's order: golden values recorded before the split into modules", () => {
+    expect(AUGMENTATION_ORDER).toEqual(["resizedCrop", "hflip", "vflip", "rot90", "tokenDropout", "noise", "mixup"]);
+    const x = {
+      grid: tf.randomNormal([4, 6, 6, 3], 0, 1, "float32", 4) as tf.Tensor4D,
+      cls: tf.randomNormal([4, 3], 0, 1, "float32", 5) as tf.Tensor2D,
+      targets: tf.oneHot(tf.tensor1d([0, 1, 0, 1], "int32"), 2).toFloat() as tf.Tensor2D,
+    };
+    const all: AugmentConfig = {
+      hflip: { enabled: true, p: 0.5 },
+      vflip: { enabled: true, p: 0.5 },
+      rot90: { enabled: false, p: 0.5 },
+      resizedCrop: { enabled: true, p: 1, scale: [0.5, 1], ratio: [0.75, 4 / 3] },
+      noise: { enabled: true, p: 1, std: 0.1, relativeTo: "absolute" },
+      tokenDropout: { enabled: true, p: 1, rate: 0.2 },
+      mixup: { enabled: true, p: 1, alpha: 0.8 },
+    };
+    const rng = createRng(7);
+    const a = augmentBatch(x, all, rng);
+    expect(rng.getState()).toBe(3768285127);
+    const t = Array.from(a.targets.dataSync());
+    [0.27004, 0.72996, 0, 1, 1, 0, 0.72996, 0.27004].forEach((v, i) => expect(t[i]).toBeCloseTo(v, 4));
+    expect(tf.sum(tf.abs(a.grid)).dataSync()[0]).toBeCloseTo(197.824, 1);
+    expect(tf.sum(tf.abs(a.cls as tf.Tensor2D)).dataSync()[0]).toBeCloseTo(6.039, 2);
+  });
+  it("an augmentation turned off draws nothing; checks and needs come from the modules", () => {
+    const x = input(5);
+    const rng = createRng(11);
+    const before = rng.getState();
+    const out = augmentBatch(x, NO_AUGMENT, rng);
+    expect(rng.getState()).toBe(before);
+    expect(out.grid).toBe(x.grid);
+    expect(out.targets).toBe(x.targets);
+    const crop = cfg({ resizedCrop: { ...NO_AUGMENT.resizedCrop, enabled: true } });
+    expect(augmentationProblems(crop, { h: 1, w: 5 })).toEqual([
+      "augmentations.resizedCrop needs a grid of at least 2×2, the cache grid is 1×5",
+    ]);
+    expect(augmentationProblems(crop, { h: 2, w: 2 })).toEqual([]);
+    expect(augmentationProblems(NO_AUGMENT, { h: 1, w: 1 })).toEqual([]);
+    expect(needsChannelStd(NO_AUGMENT)).toBe(false);
+    expect(needsChannelStd(cfg({ noise: { ...NO_AUGMENT.noise, enabled: true, relativeTo: "channel-std" } }))).toBe(true);
+    expect(needsChannelStd(cfg({ noise: { ...NO_AUGMENT.noise, enabled: true, relativeTo: "absolute" } }))).toBe(false);
   });
   it("tensor pooling agrees with the JS pooling", () => {
     const x = tf.randomNormal([2, 6, 4, 3], 0, 1, "float32", 1) as tf.Tensor4D;

@@ -6,6 +6,7 @@
  * registers and selects its backend on that engine.
  */
 import * as tf from "@tensorflow/tfjs";
+import { workerEnv } from "../config";
 
 export type Tf = typeof tf;
 
@@ -40,7 +41,7 @@ export async function initBackend(
   opts: { prefer?: "auto" | "cpu"; quiet?: boolean } = {},
 ): Promise<BackendInfo> {
   if (current) return current;
-  const forced = (opts.prefer ?? (process.env.LOFFTA_TF_BACKEND === "cpu" ? "cpu" : "auto")) === "cpu";
+  const forced = (opts.prefer ?? workerEnv("LOFFTA_TF_BACKEND")) === "cpu";
   if (!forced) {
     for (const pkg of ["@tensorflow/tfjs-node-gpu", "@tensorflow/tfjs-node"]) {
       if (tryRequire(pkg) && tf.findBackend("tensorflow")) {

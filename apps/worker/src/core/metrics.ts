@@ -4,6 +4,8 @@
  * in yTrue ∪ yPred (0 when undefined); quadratic weighted kappa with weights (i-j)²/(k-1)² on
  * class indices 0..k-1; ROC-AUC via ranks with ties averaged, one-vs-rest macro for multiclass.
  */
+import type { MetricName } from "@loffta/graphql/domain";
+
 type Labels = ArrayLike<number>;
 
 function check(yTrue: Labels, yPred: Labels): void {
@@ -131,19 +133,15 @@ export function argmax(p: ArrayLike<number>): number {
   return best;
 }
 
-export interface ClassificationMetrics {
-  accuracy: number;
-  balancedAccuracy: number;
-  macroF1: number;
-  kappa: number;
-  auc: number;
-  /** Mean cross-entropy (no smoothing), when probabilities are given. */
-  loss: number;
+/**
+ * Every metric of the catalogue (METRICS in @loffta/graphql/domain: names and direction; a metric
+ * added there without its value below is a compile error), plus the evaluated count and the
+ * confusion matrix cm[true][predicted]. `loss`: mean cross-entropy (no smoothing).
+ */
+export type ClassificationMetrics = Record<MetricName, number> & {
   count: number;
   confusion: number[][];
-}
-
-export type MetricName = Exclude<keyof ClassificationMetrics, "confusion" | "count">;
+};
 
 /** Every metric from true labels and predicted class probabilities. */
 export function computeMetrics(
@@ -166,5 +164,3 @@ export function computeMetrics(
   };
 }
 
-/** Whether larger is better for a metric (loss: smaller). */
-export const higherIsBetter = (m: MetricName): boolean => m !== "loss";

@@ -16,15 +16,16 @@ import { resolveModelFiles } from "./hf-cache";
 import type { BackboneOutput, VitBackbone } from "./models/backbone";
 import { buildClip } from "./models/clip";
 import { buildDinov2 } from "./models/dinov2";
-import { CLIP_MEAN, CLIP_STD, HALF, IMAGENET_MEAN, IMAGENET_STD } from "./models/hf-config";
+import { LOADERS, MODEL_FAMILIES, familyOfLoader, type Loader, type Rgb } from "@loffta/graphql/domain";
 import type { HfConfig } from "./models/hf-config";
 import { loadTfjsModel } from "./models/tfjs-model";
 import { buildVit } from "./models/vit";
 import { WeightStore, WeightsError, sha256File, sha256Files } from "./weights";
 
-export type Family = "dinov2" | "vit" | "clip" | "tfjs";
-export const FAMILIES: Family[] = ["dinov2", "vit", "clip", "tfjs"];
-export type Rgb = [number, number, number];
+/** The loaders (the catalogue's MODEL_FAMILIES say which family each reads). */
+export type Family = Loader;
+export const FAMILIES: readonly Family[] = LOADERS;
+export type { Rgb };
 
 export interface LoadFoundationOptions {
   /** Weights file, model folder, HF cache folder (`models--org--name`), or TF.js model.json. */
@@ -132,9 +133,11 @@ export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<
   else if (fam === "vit") backbone = await buildVit(store, cfg);
   else backbone = await buildClip(store, cfg);
   const vcfg = (cfg.vision_config as HfConfig | undefined) ?? cfg;
-  const defaults: Record<string, [Rgb, Rgb]> = { dinov2: [IMAGENET_MEAN, IMAGENET_STD], clip: [CLIP_MEAN, CLIP_STD], vit: String(cfg.model_type) === "deit" ? [IMAGENET_MEAN, IMAGENET_STD] : [HALF, HALF] };
-  const mean = opts.mean ?? (pre.image_mean as Rgb | undefined) ?? defaults[fam][0];
-  const std = opts.std ?? (pre.image_std as Rgb | undefined) ?? defaults[fam][1];
+  // Normalisation: an explicit override, else the model's preprocessor_config.json, else the
+  // family default of the catalogue (the same rule for the CLI and the platform).
+  const familyDefault = MODEL_FAMILIES[familyOfLoader(fam, String(cfg.model_type ?? ""))];
+  const mean = opts.mean ?? (pre.image_mean as Rgb | undefined) ?? familyDefault.mean;
+  const std = opts.std ?? (pre.image_std as Rgb | undefined) ?? familyDefault.std;
   const L = backbone.numLayers;
   const layer = opts.layer ?? L;
   if (!(Number.isInteger(layer) && layer >= 1 && layer <= L)) {
@@ -175,8 +178,8 @@ async function loadTfjs(modelJson: string, opts: LoadFoundationOptions): Promise
     numLayers: null,
     layer: null,
     imageSize: size,
-    mean: opts.mean ?? [0, 0, 0],
-    std: opts.std ?? [1, 1, 1],
+    mean: opts.mean ?? MODEL_FAMILIES.OTHER.mean,
+    std: opts.std ?? MODEL_FAMILIES.OTHER.std,
     hasCls: true,
     weights: { path: modelJson, files: m.files, sha256: hash, config: null },
     gridSize: (h, w) => {

@@ -1,7 +1,7 @@
 /**
  * Extraction job: dataset → frozen foundation model → feature cache (core/cache writer).
  *
- * Determinism: items come in dataset order (dataset.ts); each split is cut into fixed chunks of
+ * Determinism: items come in dataset order (@loffta/graphql/dataset-scan, the scanner the API registers with); each split is cut into fixed chunks of
  * `shardSize` items by position, each chunk becomes exactly one shard (minus unreadable
  * images) and is processed in fixed batches of `batchSize`. Resume: the writer adopts the
  * complete shards of an earlier run; a chunk is done when any of its indices is stored, so a
@@ -14,8 +14,8 @@ import { openCacheWriter } from "../core/cache/writer";
 import type { CacheManifest, CacheMeta, SkippedImage } from "../core/cache/format";
 import { CacheMetaMismatchError } from "../core/cache/format";
 import { avgPoolGridTensor, pooledSize } from "../core/pool";
-import { listDataset } from "./dataset";
-import type { Dataset, DatasetItem } from "./dataset";
+import { scanDataset } from "@loffta/graphql/dataset-scan";
+import type { Dataset, DatasetItem } from "@loffta/graphql/dataset-scan";
 import { loadFoundationModel } from "./foundation";
 import type { FoundationModel, LoadFoundationOptions } from "./foundation";
 import { loadImage } from "./images";
@@ -63,6 +63,9 @@ export interface ExtractResult {
   seconds: number;
   imagesPerSec: number;
   cancelled: boolean;
+  /** What the extraction applied and read (reported to the API with the cache). */
+  normalisation: { mean: [number, number, number]; std: [number, number, number] };
+  weightsSha256: string | null;
 }
 
 export class ExtractionCancelledError extends Error {
@@ -76,7 +79,7 @@ interface Chunk {
 
 export async function runExtraction(opts: ExtractJobOptions): Promise<ExtractResult> {
   const t0 = performance.now();
-  const ds = typeof opts.data === "string" ? await listDataset(opts.data) : opts.data;
+  const ds = typeof opts.data === "string" ? await scanDataset(opts.data) : opts.data;
   const ownModel = !("forward" in opts.model);
   const model: FoundationModel = "forward" in opts.model ? opts.model : await loadFoundationModel({ ...opts.model, layer: opts.layer ?? opts.model.layer });
   try {
@@ -98,7 +101,7 @@ async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel,
   const grid = k > 1 ? pooledSize(full.h, full.w, k, "floor") : full;
   if (grid.h < 1 || grid.w < 1) throw new RangeError(`grid ${full.h}×${full.w} is smaller than the ${k}×${k} pooling kernel`);
   const img: ImagePipelineOptions = { size, resize: opts.resize ?? "crop", cropPct: opts.cropPct ?? 1, alpha: opts.alpha ?? "black", mean: model.mean, std: model.std };
-  const extraction = { layer, weightsSha256: model.weights.sha256, architecture: model.architecture, image: img, batchSize, shardSize, dataset: { kind: ds.kind, root: ds.root, items: ds.items.length } };
+  const extraction = { layer, weightsSha256: model.weights.sha256, architecture: model.architecture, image: img, batchSize, shardSize, dataset: { layout: ds.layout, root: ds.root, items: ds.items.length } };
   const meta: CacheMeta = {
     model: { name: model.name, family: model.family, ...(model.patchSize ? { patchSize: model.patchSize } : {}) },
     dataset: { name: opts.datasetName ?? ds.name },
@@ -208,7 +211,7 @@ async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel,
   opts.onProgress?.(stats);
   progress.draw(stats, true);
   if (cancelled && opts.signal?.reason instanceof Error && opts.signal.reason.name !== "AbortError") throw opts.signal.reason;
-  return { manifest, processed, resumedItems, skipped: newSkipped, seconds, imagesPerSec: stats.imagesPerSec, cancelled };
+  return { manifest, processed, resumedItems, skipped: newSkipped, seconds, imagesPerSec: stats.imagesPerSec, cancelled, normalisation: { mean: [...model.mean], std: [...model.std] }, weightsSha256: model.weights.sha256 };
 }
 
 export type { ExtractProgress, ProgressCallback };

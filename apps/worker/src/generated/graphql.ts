@@ -20,12 +20,20 @@ export type CacheResultInput = {
   imagesPerSec?: number | null | undefined;
   /** SHA-256 of its manifest. */
   manifestSha256?: string | null | undefined;
+  /** Normalisation mean the extraction applied. */
+  mean?: Array<number> | null | undefined;
   /** Number of shard files. */
   shardCount: number;
   /** Images skipped as unreadable. */
   skippedCount?: number | null | undefined;
+  /** Images written per split (skipped images excluded). */
+  splitCounts?: Array<SplitCountInput> | null | undefined;
+  /** Normalisation standard deviation the extraction applied. */
+  std?: Array<number> | null | undefined;
   /** Where it is stored. */
   storageUri: string;
+  /** SHA-256 of the weights the extraction read. */
+  weightsSha256?: string | null | undefined;
 };
 
 /** Lifecycle of a feature cache. */
@@ -171,7 +179,9 @@ export type RunResultInput = {
   calibration?: CalibrationInput | null | undefined;
   /** An existing calibration to compare the run with. */
   calibrationId?: string | number | null | undefined;
-  /** Final metrics (a JSON object of numbers). */
+  /** The configuration the worker applied (stored as the run's `config`). It must resolve to itself for the run's kind. */
+  config?: unknown;
+  /** Final evaluation: a JSON object with the metrics by name (accuracy, balancedAccuracy, macroF1, kappa, auc, loss), `confusion` (cm[true][predicted]), `evalSplit` and `evalCount`. */
   finalMetrics: unknown;
   /** Peak memory in bytes. */
   peakMemoryBytes?: number | null | undefined;
@@ -193,6 +203,14 @@ export type RunStatus =
   | "RUNNING"
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
+
+/** Images of one split, as a worker extracted them. */
+export type SplitCountInput = {
+  /** Images written. */
+  count: number;
+  /** Split name: `train`, `val` or `test`. */
+  split: string;
+};
 
 export type WorkerJobFragment = {
   id: string;
@@ -235,8 +253,8 @@ export type WorkerCacheFragment = {
     depth: number;
     heads: number;
     defaultImageSize: number;
-    mean: Array<number>;
-    std: Array<number>;
+    mean: Array<number> | null;
+    std: Array<number> | null;
     weightsUri: string;
     weightsSha256: string | null;
     options: unknown;
@@ -280,8 +298,8 @@ export type WorkerRunFragment = {
       depth: number;
       heads: number;
       defaultImageSize: number;
-      mean: Array<number>;
-      std: Array<number>;
+      mean: Array<number> | null;
+      std: Array<number> | null;
       weightsUri: string;
       weightsSha256: string | null;
       options: unknown;
@@ -407,8 +425,8 @@ export type WorkerRunQuery = {
         depth: number;
         heads: number;
         defaultImageSize: number;
-        mean: Array<number>;
-        std: Array<number>;
+        mean: Array<number> | null;
+        std: Array<number> | null;
         weightsUri: string;
         weightsSha256: string | null;
         options: unknown;
@@ -451,8 +469,8 @@ export type WorkerCacheQuery = {
       depth: number;
       heads: number;
       defaultImageSize: number;
-      mean: Array<number>;
-      std: Array<number>;
+      mean: Array<number> | null;
+      std: Array<number> | null;
       weightsUri: string;
       weightsSha256: string | null;
       options: unknown;

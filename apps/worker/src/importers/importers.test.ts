@@ -5,7 +5,7 @@ import path from "node:path";
 import sharp from "sharp";
 import * as tf from "@tensorflow/tfjs";
 import { loadFoundationModel } from "../extract/foundation";
-import { listDataset } from "../extract/dataset";
+import { scanDataset } from "@loffta/graphql/dataset-scan";
 import { main } from "../cli";
 import { BUNDLED_BACKBONE_GRID, BUNDLED_BACKBONE_LAYER, exportBundledBackbone } from "./backbone";
 import { classFolder, importDataset, loadClassImages, readImportManifest } from "./mnist";
@@ -43,7 +43,7 @@ describe("MNIST-style importers", () => {
           [...Array(n).keys()].map((i) => `${String(i).padStart(5, "0")}.png`),
         );
     // The worker's dataset scanner sees the same classes and splits.
-    const items = await listDataset(out);
+    const items = await scanDataset(out);
     expect(items.labelNames).toEqual(r.classes);
     expect(items.items.filter((i) => i.split === "train")).toHaveLength(9);
     expect(items.items.filter((i) => i.split === "test")).toHaveLength(6);

@@ -8,6 +8,7 @@
  */
 import os from "node:os";
 import path from "node:path";
+import { workerEnv } from "../config";
 import { initBackend } from "../core/backend";
 import { ApiClient } from "./api-client";
 import { jobHandlers } from "./handlers";
@@ -33,17 +34,17 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const api = get("--api") ?? env.LOFFTA_API_URL ?? "http://localhost:4000";
-  const token = get("--token") ?? env.LOFFTA_TOKEN;
+  const api = get("--api") ?? workerEnv("LOFFTA_API_URL", env) ?? "http://localhost:4000";
+  const token = get("--token") ?? workerEnv("LOFFTA_TOKEN", env);
   if (!token) throw new Error("a worker token is needed: --token T or LOFFTA_TOKEN (scope WORKER)");
   return {
     api,
     token,
-    name: get("--name") ?? env.LOFFTA_WORKER_NAME ?? `${os.hostname()}-${process.pid}`,
-    home: path.resolve(get("--home") ?? env.LOFFTA_HOME ?? ".loffta"),
+    name: get("--name") ?? workerEnv("LOFFTA_WORKER_NAME", env) ?? `${os.hostname()}-${process.pid}`,
+    home: path.resolve(get("--home") ?? workerEnv("LOFFTA_HOME", env) ?? ".loffta"),
     leaseSeconds: get("--lease-seconds") ? Number(get("--lease-seconds")) : undefined,
     heartbeatMs: get("--heartbeat-ms") ? Number(get("--heartbeat-ms")) : undefined,
-    isolateRuns: !argv.includes("--in-process") && env.LOFFTA_ISOLATE_RUNS !== "0",
+    isolateRuns: !argv.includes("--in-process") && workerEnv("LOFFTA_ISOLATE_RUNS", env),
   };
 }
 

@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { openCache, verifyCache } from "../../src/core/cache/reader";
 import { float16ToFloat32 } from "../../src/core/float16";
 import { avgPoolGrid } from "../../src/core/pool";
-import { listDataset } from "../../src/extract/dataset";
+import { scanDataset } from "@loffta/graphql/dataset-scan";
 import { loadFoundationModel } from "../../src/extract/foundation";
 import type { FoundationModel } from "../../src/extract/foundation";
 import { loadImage } from "../../src/extract/images";
@@ -89,7 +89,7 @@ afterAll(async () => {
 
 describe("extraction job", () => {
   test("dataset listing is deterministic with splits and labels", async () => {
-    const ds = await listDataset(data);
+    const ds = await scanDataset(data);
     expect(ds.splits).toEqual(["train", "val"]);
     expect(ds.labelNames).toEqual(["cat", "dog"]);
     expect(ds.items.length).toBe(18 + 4 + 2 + 8 + 1);
@@ -116,7 +116,7 @@ describe("extraction job", () => {
     expect(events.some((e) => e.phase === "extracting" && e.done < 33)).toBe(true);
 
     // Tokens equal a direct forward pass of the same image (to float16 precision).
-    const ds = await listDataset(data);
+    const ds = await scanDataset(data);
     const item = ds.items.find((i) => i.index === sh.index[1]);
     const px = await loadImage(item?.path as string, { size: 28, mean: model.mean, std: model.std });
     const tf = await import("@tensorflow/tfjs");

@@ -28,8 +28,3 @@ export function countLayers(names: string[], stem: string): number {
 /** Standard heads for a width when no config says (head dim 64). */
 export const defaultHeads = (dim: number): number => Math.max(1, Math.round(dim / 64));
 
-export const IMAGENET_MEAN: [number, number, number] = [0.485, 0.456, 0.406];
-export const IMAGENET_STD: [number, number, number] = [0.229, 0.224, 0.225];
-export const CLIP_MEAN: [number, number, number] = [0.48145466, 0.4578275, 0.40821073];
-export const CLIP_STD: [number, number, number] = [0.26862954, 0.26130258, 0.27577711];
-export const HALF: [number, number, number] = [0.5, 0.5, 0.5];

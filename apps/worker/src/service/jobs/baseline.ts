@@ -1,11 +1,11 @@
-import { parseRunConfig, RunConfigError, type RunConfig } from "@loffta/graphql/run-config";
-import { BaselineError, trainOnImages } from "../../baselines";
+import { BaselineError, isBaselineKind, trainOnImages } from "../../baselines";
 import { loadFoundationModel } from "../../extract/foundation";
 import { WeightsError } from "../../extract/weights";
 import type { WorkerRunFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobContext } from "../worker";
 import { loaderOptions } from "./extract";
 import { recordStep, recordEpoch, runResult } from "./run-metrics";
+import { effectiveConfig } from "./effective-config";
 import { localPath } from "./paths";
 
 /**
@@ -20,13 +20,9 @@ export async function trainBaseline(
   const cache = run.cache;
   if (!cache)
     throw new PermanentJobError(`run ${run.id} has no cache (it names the dataset, model and resolution)`);
-  let config: RunConfig;
-  try {
-    config = parseRunConfig(run.config);
-  } catch (e) {
-    if (e instanceof RunConfigError) throw new PermanentJobError(e.message);
-    throw e;
-  }
+  const kind = run.kind;
+  if (!isBaselineKind(kind)) throw new PermanentJobError(`run ${run.id} is a ${kind} run, not an image baseline`);
+  const config = effectiveConfig(run);
   let model;
   try {
     model = await loadFoundationModel({ ...loaderOptions(cache.model, cache.layer), hash: false });
@@ -40,7 +36,7 @@ export async function trainBaseline(
     const summary = await trainOnImages({
       model,
       data: localPath(cache.dataset.rootUri),
-      kind: run.kind as "FROZEN_LINEAR" | "UNFROZEN_LINEAR",
+      kind,
       config,
       imageSize: cache.resolution,
       signal: ctx.signal,
@@ -48,7 +44,7 @@ export async function trainBaseline(
       onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
     });
     if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
-    return runResult(summary);
+    return runResult(summary, { config, evalSplit: summary.evalSplit });
   } catch (e) {
     if (e instanceof BaselineError) throw new PermanentJobError(e.message);
     throw e;

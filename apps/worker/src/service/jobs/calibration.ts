@@ -1,5 +1,6 @@
 import type { RunConfig } from "@loffta/graphql/run-config";
 import { measureInChild } from "../../baselines/measure";
+import { workerEnv } from "../../config";
 import {
   WorkerCalibrationDocument,
   type CalibrationInput,
@@ -23,7 +24,7 @@ export async function fineTuningCalibration(
   config: RunConfig,
 ): Promise<{ calibration?: CalibrationInput; calibrationId?: string }> {
   const cache = run.cache;
-  if (!cache || process.env.LOFFTA_CALIBRATION === "off") return {};
+  if (!cache || !workerEnv("LOFFTA_CALIBRATION")) return {};
   const key = {
     modelId: cache.model.id,
     resolution: cache.resolution,

@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { MODEL_FAMILIES, type Rgb } from "@loffta/graphql/domain";
+import { workerEnv } from "../../config";
 import { WeightsError } from "../../extract/weights";
 import type { LoadFoundationOptions } from "../../extract/foundation";
 import { runExtraction } from "../../extract/job";
@@ -9,21 +11,25 @@ import { WorkerCacheDocument, type WorkerCacheFragment } from "../../generated/g
 import { PermanentJobError, type JobHandler } from "../worker";
 import { localPath } from "./paths";
 
-/** How the API's FoundationModel row maps onto the extraction loader. */
+/**
+ * How the API's FoundationModel row and a cache's layer map onto the extraction loader: the
+ * catalogue's family → loader, the layer as the 1-based block (0 = the named layer of a TF.js
+ * model), mean/std only when the model was registered with an override (else the loader's rule:
+ * preprocessor_config.json, then the family default — as for the CLI).
+ */
 export function loaderOptions(model: WorkerCacheFragment["model"], layer: number): LoadFoundationOptions {
   const options = (model.options ?? {}) as { tfjsLayer?: string; repoId?: string };
-  const family = ({ DINOV2: "dinov2", VIT: "vit", DEIT: "vit", CLIP: "clip", OTHER: "tfjs" } as const)[
-    model.family
-  ];
+  const family = MODEL_FAMILIES[model.family];
+  const rgb = (v: number[] | null | undefined): Rgb | undefined => (v && v.length === 3 ? (v as Rgb) : undefined);
   return {
     path: localPath(model.weightsUri),
-    family,
-    layer: layer > 0 ? layer : undefined,
+    family: family.loader,
+    layer: family.layers === "blocks" ? layer : undefined,
     repoId: options.repoId,
     tfjsLayer: options.tfjsLayer,
     imageSize: model.defaultImageSize,
-    mean: model.mean.length === 3 ? (model.mean as [number, number, number]) : undefined,
-    std: model.std.length === 3 ? (model.std as [number, number, number]) : undefined,
+    mean: rgb(model.mean),
+    std: rgb(model.std),
   };
 }
 
@@ -32,7 +38,7 @@ export function loaderOptions(model: WorkerCacheFragment["model"], layer: number
  * itself once N shards are durably written (a worker dying mid-extraction, deterministically).
  */
 function faultInjection(): (() => void) | undefined {
-  const after = Number(process.env.LOFFTA_FAULT_KILL_AFTER_SHARDS);
+  const after = workerEnv("LOFFTA_FAULT_KILL_AFTER_SHARDS");
   if (!after) return undefined;
   let written = 0;
   return () => {
@@ -61,7 +67,7 @@ export const extractCache: JobHandler = async (ctx) => {
       size: cache.resolution,
       pool: cache.pooling > 1 ? cache.pooling : undefined,
       datasetName: cache.dataset.name,
-      shardSize: Number(process.env.LOFFTA_EXTRACT_SHARD_SIZE) || undefined,
+      shardSize: workerEnv("LOFFTA_EXTRACT_SHARD_SIZE"),
       signal: ctx.signal,
       onShard: faultInjection(),
       onProgress: (p) => {
@@ -98,6 +104,10 @@ export const extractCache: JobHandler = async (ctx) => {
       storageUri: pathToFileURL(out).href,
       manifestSha256: createHash("sha256").update(manifestText).digest("hex"),
       skippedCount: m.skipped.length,
+      mean: result.normalisation.mean,
+      std: result.normalisation.std,
+      weightsSha256: result.weightsSha256,
+      splitCounts: Object.entries(m.splits).map(([split, s]) => ({ split, count: s.count })),
     },
   };
 };

@@ -1,22 +1,24 @@
+import { METRIC_NAMES, type RunConfig } from "@loffta/graphql/domain";
 import type { ClassificationMetrics } from "../../core/metrics";
 import type { EpochInfo, StepInfo, TrainSummary } from "../../core/train";
 import type { JobContext } from "../worker";
 
-/** Scalar metrics of an evaluation as metric-point keys, e.g. `val/accuracy`. */
+/** Scalar metrics of an evaluation as metric-point keys, e.g. `val/accuracy` (the catalogue's METRICS only). */
 export function evalPoints(prefix: string, m: ClassificationMetrics): { key: string; value: number }[] {
-  const out: { key: string; value: number }[] = [];
-  for (const [k, v] of Object.entries(m)) {
-    if (k === "confusion" || k === "count" || typeof v !== "number" || !Number.isFinite(v)) continue;
-    out.push({ key: `${prefix}/${k}`, value: v });
-  }
-  return out;
+  return METRIC_NAMES.filter((k) => Number.isFinite(m[k])).map((k) => ({ key: `${prefix}/${k}`, value: m[k] }));
 }
 
-/** A run's finalMetrics JSON: every scalar plus the confusion matrix and the evaluated count. */
-export function finalMetricsJson(m: ClassificationMetrics | null): Record<string, unknown> {
+/**
+ * A run's finalMetrics JSON (the layout readFinalMetrics reads): the metrics by name, the
+ * confusion matrix, and the split and size of the evaluation.
+ */
+export function finalMetricsJson(m: ClassificationMetrics | null, evalSplit: string | null): Record<string, unknown> {
   if (!m) return {};
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(m)) if (typeof v !== "number" || Number.isFinite(v)) out[k] = v;
+  for (const k of METRIC_NAMES) if (Number.isFinite(m[k])) out[k] = m[k];
+  out.confusion = m.confusion;
+  out.evalSplit = evalSplit;
+  out.evalCount = m.count;
   return out;
 }
 
@@ -47,11 +49,12 @@ export function recordEpoch(ctx: JobContext, runId: string, e: EpochInfo, state:
       ctx.metrics.add(runId, { ...p, step: state.lastStep, wallTime });
 }
 
-/** completeJob's result of a training run. */
-export function runResult(summary: TrainSummary) {
+/** completeJob's result of a training run: what it measured, and the config it applied. */
+export function runResult(summary: TrainSummary, applied: { config: RunConfig; evalSplit: string | null }) {
   return {
     run: {
-      finalMetrics: finalMetricsJson(summary.finalMetrics),
+      config: applied.config,
+      finalMetrics: finalMetricsJson(summary.finalMetrics, applied.evalSplit),
       trainImagesPerSec: summary.imagesPerSec,
       peakMemoryBytes: summary.peakRssBytes,
       wallTimeSec: summary.wallTimeMs / 1000,

@@ -1,5 +1,6 @@
 import path from "node:path";
-import { parseRunConfig, RunConfigError, type RunConfig } from "@loffta/graphql/run-config";
+import { RUN_KINDS } from "@loffta/graphql/domain";
+import { effectiveConfig } from "./effective-config";
 import { openCache } from "../../core/cache/reader";
 import { CacheError } from "../../core/cache/format";
 import { train, TrainConfigError, checkCompatibility } from "../../core/train";
@@ -12,25 +13,10 @@ import { recordEpoch, recordStep, runResult } from "./run-metrics";
 
 export { localPath };
 
-/** LOFF is LOFF-TA without tensor augmentations: everything off, whatever the config says. */
-export function withoutAugmentations(config: RunConfig): RunConfig {
-  const aug = Object.fromEntries(
-    Object.entries(config.augmentations).map(([k, v]) => [k, { ...v, enabled: false }]),
-  );
-  return { ...config, augmentations: aug as RunConfig["augmentations"] };
-}
-
 /** LOFF / LOFF_TA: the classifier trained on the run's feature cache. */
 async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<JobResultInput> {
   if (!run.cache?.storageUri) throw new PermanentJobError(`run ${run.id} has no ready feature cache`);
-  let config: RunConfig;
-  try {
-    config = parseRunConfig(run.config);
-  } catch (e) {
-    if (e instanceof RunConfigError) throw new PermanentJobError(e.message);
-    throw e;
-  }
-  if (run.kind === "LOFF") config = withoutAugmentations(config);
+  const config = effectiveConfig(run);
 
   let cache;
   try {
@@ -60,7 +46,7 @@ async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<Jo
     throw e;
   }
   if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
-  const result = runResult(summary);
+  const result = runResult(summary, { config, evalSplit: summary.evalSplit });
   return { run: { ...result.run, ...(await fineTuningCalibration(ctx, run, config)) } };
 }
 
@@ -70,14 +56,6 @@ export const trainRun: JobHandler = async (ctx: JobContext) => {
   if (!runId) throw new PermanentJobError("TRAIN job without a run");
   const { run } = await ctx.api.request(WorkerRunDocument, { id: runId });
   if (!run) throw new PermanentJobError(`run ${runId} not found`);
-  switch (run.kind) {
-    case "LOFF":
-    case "LOFF_TA":
-      return trainOnCache(ctx, run);
-    case "FROZEN_LINEAR":
-    case "UNFROZEN_LINEAR":
-      return trainBaseline(ctx, run);
-    default:
-      throw new PermanentJobError(`unknown run kind ${String(run.kind)}`);
-  }
+  // The catalogue says where a kind's batches come from.
+  return RUN_KINDS[run.kind].source === "cache" ? trainOnCache(ctx, run) : trainBaseline(ctx, run);
 };
