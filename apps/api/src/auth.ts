@@ -1,6 +1,7 @@
 /** Bearer API tokens: looked up by their SHA-256, scoped to one team. */
-import { hashToken, TOKEN_PREFIX, type PrismaClient, type TokenScope } from "@loffta/db";
+import { TOKEN_PREFIX, type PrismaClient, type TokenScope } from "@loffta/db";
 import { forbidden, unauthenticated } from "./errors";
+import { findTokenBySecret, markTokenUsed } from "./services/tokens";
 
 /** Who is calling: resolved from the bearer token. */
 export interface Viewer {
@@ -28,14 +29,13 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   if (!header) return { viewer: null, error: "missing Authorization header" };
   const secret = bearerSecret(header);
   if (!secret) return { viewer: null, error: "malformed Authorization header: expected `Bearer lft_…`" };
-  const token = await prisma.apiToken.findUnique({ where: { hash: hashToken(secret) } });
+  const token = await findTokenBySecret(prisma, secret);
   if (!token) return { viewer: null, error: "unknown token" };
   if (token.revokedAt) return { viewer: null, error: "token revoked" };
   const now = Date.now();
   if (token.expiresAt && token.expiresAt.getTime() <= now) return { viewer: null, error: "token expired" };
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    // Best effort, off the request path.
-    prisma.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
+    markTokenUsed(prisma, token.id, new Date(now));
   }
   return {
     viewer: { tokenId: token.id, tokenName: token.name, tokenPrefix: token.prefix, teamId: token.teamId, userId: token.userId, scopes: token.scopes },

@@ -1,14 +1,13 @@
 /** Per-request (or per-WebSocket) context handed to every resolver. */
-import type { Pool } from "pg";
-import type { PrismaClient } from "@loffta/db";
 import type { Viewer } from "./auth";
 import type { PubSub } from "./pubsub";
+import type { Db } from "./services/db";
 
-/** Process-wide services, shared by all requests. */
-export interface Services {
-  prisma: PrismaClient;
-  /** Raw pg pool for the hot paths (metric ingest, job claims, series queries). */
-  pool: Pool;
+/**
+ * Process-wide services, shared by all requests. Resolvers hand the context to the services
+ * (it is a `Db`) and never query `prisma` or `pool` themselves.
+ */
+export interface Services extends Db {
   pubsub: PubSub;
 }
 

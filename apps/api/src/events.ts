@@ -2,10 +2,13 @@
  * The API's events: topic names, what is published (ids + small data, within NOTIFY's limit),
  * and how a notification is hydrated into what subscribers receive.
  */
-import type { Pool } from "pg";
-import type { PrismaClient } from "@loffta/db";
+import type { RunLogLevel } from "@loffta/db";
 import { NOTIFY_MAX_BYTES, type PubSub } from "./pubsub";
+import { getCache } from "./services/caches";
+import type { Db } from "./services/db";
 import { logLinesBetween } from "./services/logs";
+import { getWorker } from "./services/queue";
+import { getRun, metricPointsBetween } from "./services/runs";
 
 export const topics = {
   runs: (projectId: string) => `run:${projectId}`,
@@ -18,7 +21,7 @@ export const topics = {
 export interface LogLine {
   seq: number;
   time: Date | string;
-  level: "INFO" | "WARN" | "ERROR";
+  level: RunLogLevel;
   message: string;
 }
 
@@ -84,25 +87,21 @@ export function publishLogs(pubsub: PubSub, runId: string, lines: LogLine[]): Pr
 }
 
 /** Turn a notification into what subscribers get; null drops it (e.g. the row is gone). */
-export function createHydrator(prisma: PrismaClient, pool: Pool) {
+export function createHydrator(db: Db) {
   return async (topic: string, data: unknown): Promise<unknown> => {
     const d = data as Record<string, string>;
-    if (topic.startsWith("run:")) return prisma.run.findUnique({ where: { id: d.runId } });
-    if (topic.startsWith("cache:")) return prisma.featureCache.findUnique({ where: { id: d.cacheId } });
-    if (topic.startsWith("workers:")) return prisma.worker.findUnique({ where: { id: d.workerId } });
+    if (topic.startsWith("run:")) return getRun(db, d.runId);
+    if (topic.startsWith("cache:")) return getCache(db, d.cacheId);
+    if (topic.startsWith("workers:")) return getWorker(db, d.workerId);
     if (topic.startsWith("metrics:")) {
       const n = data as MetricsNotice;
       if ("points" in n) return n;
-      const r = await pool.query<MetricValue>(
-        `SELECT key, step, value FROM "MetricPoint" WHERE "runId" = $1 AND id BETWEEN $2 AND $3 ORDER BY id`,
-        [n.runId, n.minId, n.maxId],
-      );
-      return { runId: n.runId, points: r.rows } satisfies MetricBatchEvent;
+      return { runId: n.runId, points: await metricPointsBetween(db, n.runId, n.minId, n.maxId) } satisfies MetricBatchEvent;
     }
     if (topic.startsWith("logs:")) {
       const n = data as LogsNotice;
       if ("lines" in n) return n;
-      return { runId: n.runId, lines: await logLinesBetween(pool, n.runId, n.minSeq, n.maxSeq) } satisfies RunLogBatchEvent;
+      return { runId: n.runId, lines: await logLinesBetween(db, n.runId, n.minSeq, n.maxSeq) } satisfies RunLogBatchEvent;
     }
     return data;
   };

@@ -1,11 +1,10 @@
-/** Process entry: `npm start -w @loffta/api` (PORT default 4000, DATABASE_URL required). */
+/** Process entry: `npm start -w @loffta/api`; its environment variables: ./config.ts. */
+import { loadApiConfig } from "./config";
 import { startApiServer } from "./server";
 
 async function main(): Promise<void> {
-  const databaseUrl = process.env.DATABASE_URL;
-  if (!databaseUrl) throw new Error("DATABASE_URL is not set");
-  const port = Number(process.env.PORT ?? 4000);
-  const server = await startApiServer({ databaseUrl, port, host: process.env.HOST ?? "0.0.0.0" });
+  const config = loadApiConfig();
+  const server = await startApiServer(config);
   console.log(`[api] listening on ${server.url} (subscriptions: ${server.wsUrl})`);
   let stopping = false;
   const stop = (signal: string) => {

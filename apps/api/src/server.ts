@@ -6,7 +6,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
-import pg from "pg";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -14,13 +13,14 @@ import { expressMiddleware } from "@as-integrations/express5";
 import { specifiedRules, validate } from "graphql";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { createPrisma } from "@loffta/db";
 import { authenticate, type Viewer } from "./auth";
+import { readEnv } from "./config";
 import type { Context, Services } from "./context";
 import { createHydrator } from "./events";
 import { LIMITS, TOO_COMPLEX, validationRules } from "./limits";
 import { PgPubSub } from "./pubsub";
 import { buildSchema } from "./schema";
+import { closeDb, connectDb, pingDb } from "./services/db";
 
 export interface ApiServerOptions {
   databaseUrl: string;
@@ -28,11 +28,11 @@ export interface ApiServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
-  /** Size of the raw pg pool (default 10). */
+  /** Size of the raw pg pool (default: $LOFFTA_API_POOL_SIZE, see ./config.ts). */
   poolSize?: number;
   log?: (msg: string) => void;
-  /** Origins allowed by CORS, comma-separated ("*" = any; default $LOFFTA_CORS_ORIGINS or "*"). */
-  corsOrigins?: string;
+  /** Origins allowed by CORS, a list or comma-separated ("*" = any; default: $LOFFTA_CORS_ORIGINS). */
+  corsOrigins?: string | string[];
 }
 
 export interface ApiServer {
@@ -50,23 +50,18 @@ type WsExtra = {
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const log = opts.log ?? ((m: string) => console.error(`[api] ${m}`));
-  const prisma = createPrisma(opts.databaseUrl);
-  const pool = new pg.Pool({
-    connectionString: opts.databaseUrl,
-    max: opts.poolSize ?? 10,
-    // JIT compilation costs ~100 ms per query and these are short OLTP queries (series reads
-    // were 5× slower with it on): off for the API's connections.
-    options: "-c TimeZone=UTC -c jit=off",
-  });
-  pool.on("error", (e) => log(`pg pool: ${e.message}`));
+  // Options a caller leaves out come from the environment (./config.ts), read before connecting.
+  const corsOrigins = opts.corsOrigins === undefined ? readEnv("LOFFTA_CORS_ORIGINS") : typeof opts.corsOrigins === "string" ? opts.corsOrigins.split(",") : opts.corsOrigins;
+  const db = connectDb(opts.databaseUrl, { poolSize: opts.poolSize ?? readEnv("LOFFTA_API_POOL_SIZE"), log });
+  const { prisma, pool } = db;
   const pubsub = new PgPubSub({
     connectionString: opts.databaseUrl,
     pool,
-    hydrate: createHydrator(prisma, pool),
+    hydrate: createHydrator(db),
     log,
   });
   const services: Services = { prisma, pool, pubsub };
-  const cleanup: (() => Promise<unknown>)[] = [() => prisma.$disconnect(), () => pool.end()];
+  const cleanup: (() => Promise<unknown>)[] = [() => closeDb(db)];
   try {
     await pubsub.start();
   } catch (e) {
@@ -130,7 +125,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
 
   app.get("/healthz", async (_req, res) => {
     try {
-      await pool.query("SELECT 1");
+      await pingDb(db);
       res.json({ ok: true, database: "up" });
     } catch (e) {
       res.status(503).json({ ok: false, database: "down", error: (e as Error).message });
@@ -138,15 +133,12 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   });
 
   // The dashboard calls the API from the browser (another origin) with a bearer token and no
-  // cookies, so CORS is safe to open; LOFFTA_CORS_ORIGINS narrows it to a comma-separated list.
-  const corsOrigins = (opts.corsOrigins ?? process.env.LOFFTA_CORS_ORIGINS ?? "*")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  // cookies, so CORS is safe to open; LOFFTA_CORS_ORIGINS narrows it to a list of origins.
+  const allowed = corsOrigins.map((o) => o.trim()).filter(Boolean);
   app.use("/graphql", (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
-    if (origin && (corsOrigins.includes("*") || corsOrigins.includes(origin))) {
-      res.setHeader("Access-Control-Allow-Origin", corsOrigins.includes("*") ? "*" : origin);
+    if (origin && (allowed.includes("*") || allowed.includes(origin))) {
+      res.setHeader("Access-Control-Allow-Origin", allowed.includes("*") ? "*" : origin);
       res.setHeader("Vary", "Origin");
       res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, apollo-require-preflight");
       res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");

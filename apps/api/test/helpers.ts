@@ -1,7 +1,8 @@
 /** Test harness: a real API server on a fresh database, teams with tokens, HTTP and WS clients. */
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
-import { generateToken, type PrismaClient, type TokenScope } from "@loffta/db";
+import { generateToken, type CacheStatus, type ModelFamily, type PrismaClient, type TokenScope } from "@loffta/db";
+import type { RunKind } from "@loffta/graphql/domain";
 import { createTestDatabase, type TestDatabase } from "@loffta/tests";
 import { startApiServer, type ApiServer } from "../src/server";
 
@@ -138,6 +139,29 @@ export async function startHarness(label: string): Promise<Harness> {
 }
 
 /** A run straight in the database (bypasses launchRun), for metric and compare tests. */
-export async function insertRun(prisma: PrismaClient, projectId: string, data: Partial<{ name: string; kind: "LOFF" | "LOFF_TA" | "FROZEN_LINEAR" | "UNFROZEN_LINEAR"; config: object; trainImagesPerSec: number; peakMemoryBytes: bigint; finalMetrics: object; baselineRunId: string; tags: string[] }> = {}) {
+export async function insertRun(prisma: PrismaClient, projectId: string, data: Partial<{ name: string; kind: RunKind; config: object; trainImagesPerSec: number; peakMemoryBytes: bigint; finalMetrics: object; baselineRunId: string; tags: string[] }> = {}) {
   return prisma.run.create({ data: { projectId, name: data.name ?? "run", kind: data.kind ?? "LOFF_TA", config: data.config ?? {}, ...data } });
+}
+
+/**
+ * A dataset, a foundation model and a feature cache of them straight in the database (the
+ * dataset as a scan would register it: ≥ 2 classes and a train split unless overridden).
+ */
+export async function insertCache(
+  prisma: PrismaClient,
+  teamId: string,
+  opts: Partial<{ name: string; status: CacheStatus; classNames: string[]; splitCounts: Record<string, number>; family: ModelFamily; depth: number; weightsSha256: string }> = {},
+) {
+  const name = opts.name ?? `c-${Math.random().toString(36).slice(2, 10)}`;
+  const dataset = await prisma.dataset.create({
+    data: { teamId, name, rootUri: `/data/${name}`, layout: "IMAGE_FOLDER", classNames: opts.classNames ?? ["cat", "dog"], splitCounts: opts.splitCounts ?? { train: 8, val: 2 }, status: "READY" },
+  });
+  const depth = opts.depth ?? 12;
+  const model = await prisma.foundationModel.create({
+    data: { teamId, name, family: opts.family ?? "DINOV2", patchSize: 14, embedDim: 384, depth, heads: 6, defaultImageSize: 224, mean: [], std: [], weightsUri: `/w/${name}`, weightsSha256: opts.weightsSha256 ?? null },
+  });
+  const cache = await prisma.featureCache.create({
+    data: { datasetId: dataset.id, modelId: model.id, resolution: 224, layer: opts.family === "OTHER" ? 0 : depth, status: opts.status ?? "READY" },
+  });
+  return { dataset, model, cache };
 }

@@ -1,4 +1,4 @@
-import { collect, errorCode, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
+import { collect, errorCode, insertCache, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
 
 const REGISTER = `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id name online } }`;
 const CLAIM = `mutation($w: ID!, $types: [JobType!]) { claimJob(workerId: $w, types: $types, leaseSeconds: 30) { id type status attempts payload run { id status } } }`;
@@ -8,8 +8,11 @@ const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { i
 type Claimed = { claimJob: { id: string; type: string; status: string; attempts: number; payload: { runId?: string }; run: { id: string; status: string } | null } | null };
 
 let h: Harness;
+/** A READY cache: every kind names one, and a TRAIN job is claimable once its cache is READY. */
+let readyCacheId: string;
 beforeAll(async () => {
   h = await startHarness("queue");
+  readyCacheId = (await insertCache(h.db.prisma, h.a.teamId, { name: "ready" })).cache.id;
 });
 afterAll(async () => {
   await h?.close();
@@ -21,7 +24,7 @@ async function worker(name: string, token = h.a.worker): Promise<string> {
 }
 
 async function launch(name: string): Promise<string> {
-  const d = await ok<{ launchRun: { id: string } }>(h.url, h.a.member, LAUNCH, { input: { projectId: h.a.projectId, name, kind: "UNFROZEN_LINEAR", config: { epochs: 2 } } });
+  const d = await ok<{ launchRun: { id: string } }>(h.url, h.a.member, LAUNCH, { input: { projectId: h.a.projectId, name, kind: "UNFROZEN_LINEAR", config: { epochs: 2 }, cacheId: readyCacheId } });
   return d.launchRun.id;
 }
 
@@ -126,8 +129,8 @@ test("a TRAIN job waits for its cache; EXTRACT progress reaches cache subscriber
   const req = `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id status runCount } }`;
   const input = { datasetId: ds.id, modelId: m.id, resolution: 224 };
   const c1 = await ok<{ requestFeatureCache: { id: string; status: string } }>(h.url, h.a.member, req, { i: input });
-  const c2 = await ok<{ requestFeatureCache: { id: string } }>(h.url, h.a.member, req, { i: { ...input, pooling: 1, layer: -1 } });
-  expect(c2.requestFeatureCache.id).toBe(c1.requestFeatureCache.id); // idempotent
+  const c2 = await ok<{ requestFeatureCache: { id: string } }>(h.url, h.a.member, req, { i: { ...input, pooling: 1, layer: 12 } });
+  expect(c2.requestFeatureCache.id).toBe(c1.requestFeatureCache.id); // idempotent (layer omitted = the last block, 12)
   const cacheId = c1.requestFeatureCache.id;
   expect(await h.db.prisma.job.count({ where: { cacheId, type: "EXTRACT" } })).toBe(1);
   const run = await ok<{ launchRun: { id: string } }>(h.url, h.a.member, LAUNCH, { input: { projectId: h.a.projectId, name: "ta", kind: "LOFF_TA", config: {}, cacheId } });

@@ -1,4 +1,6 @@
 /** Pure logic: no database, no server. */
+import fs from "node:fs";
+import path from "node:path";
 import { buildSchema as buildSdlSchema, parse, specifiedRules, validate } from "graphql";
 import { schemaSdl } from "@loffta/graphql/schema";
 import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor } from "../src/services/downsample";
@@ -6,8 +8,9 @@ import { readBuckets, readPoints } from "../src/services/metrics";
 import { compareMetrics, diffConfigs, flattenConfig, savings } from "../src/services/configdiff";
 import { costLimitRule, depthLimitRule } from "../src/limits";
 import { configPath, decodeCursor, encodeCursor } from "../src/services/runs";
-import { contentHash, parseCsvLine } from "../src/services/datasets";
+import { contentHash, parseCsvLine } from "@loffta/graphql/dataset-scan";
 import { EventQueue } from "../src/pubsub";
+import { API_ENV, ConfigError, loadApiConfig, readEnv } from "../src/config";
 
 describe("downsample", () => {
   test("short series are returned whole", () => {
@@ -87,7 +90,11 @@ describe("config diff", () => {
   });
 
   test("metrics side by side and savings", () => {
-    expect(compareMetrics([{ acc: 0.5, note: "x" }, null])).toEqual([{ key: "acc", values: [0.5, null] }]);
+    // Only metrics of the catalogue: evalCount, confusion and other keys are not compared.
+    expect(compareMetrics([{ loss: 0.3, accuracy: 0.5, evalCount: 10, count: 10, confusion: [[1]], note: "x" }, null])).toEqual([
+      { key: "accuracy", values: [0.5, null] },
+      { key: "loss", values: [0.3, null] },
+    ]);
     expect(savings({ trainImagesPerSec: 300, peakMemoryBytes: 2, baselineImagesPerSec: 10, baselinePeakMemoryBytes: 52 })).toEqual({ speedup: 30, memorySaving: 26 });
     expect(savings({ trainImagesPerSec: 300, peakMemoryBytes: null, baselineImagesPerSec: null, baselinePeakMemoryBytes: 52 })).toEqual({ speedup: null, memorySaving: null });
   });
@@ -141,5 +148,53 @@ describe("small helpers", () => {
     await q.return();
     expect(await waiting).toEqual([1, 2]);
     expect(closed).toBe(1);
+  });
+});
+
+describe("environment (src/config.ts)", () => {
+  test("defaults, parsing, and every problem reported at once", () => {
+    expect(loadApiConfig({ DATABASE_URL: "postgresql://x@h/db" })).toEqual({
+      databaseUrl: "postgresql://x@h/db",
+      port: 4000,
+      host: "0.0.0.0",
+      corsOrigins: ["*"],
+      poolSize: 10,
+    });
+    expect(loadApiConfig({ DATABASE_URL: "u", PORT: "0", HOST: "127.0.0.1", LOFFTA_CORS_ORIGINS: " http://a , http://b ,", LOFFTA_API_POOL_SIZE: "3" })).toMatchObject({
+      port: 0,
+      host: "127.0.0.1",
+      corsOrigins: ["http://a", "http://b"],
+      poolSize: 3,
+    });
+    expect(readEnv("PORT", { PORT: "" })).toBe(4000); // empty = unset
+    let err: unknown;
+    try {
+      loadApiConfig({ PORT: "80.5", LOFFTA_API_POOL_SIZE: "0" });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as Error).message).toMatch(/DATABASE_URL is not set.*PORT="80\.5": must be an integer.*LOFFTA_API_POOL_SIZE="0"/);
+  });
+
+  test("every variable is documented in docs/api.md", () => {
+    const doc = fs.readFileSync(path.join(__dirname, "../../../docs/api.md"), "utf8");
+    for (const name of Object.keys(API_ENV)) expect(doc).toContain(`\`${name}\``);
+  });
+
+  test("no process.env outside src/config.ts; resolvers never query the database themselves", () => {
+    const src = path.join(__dirname, "../src");
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? (e.name === "generated" ? [] : files(path.join(dir, e.name))) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
+    const all = files(src);
+    expect(all.filter((f) => /process\.env/.test(fs.readFileSync(f, "utf8"))).map((f) => path.relative(src, f))).toEqual(["config.ts"]);
+    // Resolvers hand their context to a service (resolvers/metrics.ts passes ctx.pool to services/metrics.ts).
+    const direct = all
+      .filter((f) => f.includes(`${path.sep}resolvers${path.sep}`))
+      .flatMap((f) => {
+        const text = fs.readFileSync(f, "utf8").replace(/(insertPoints|metricSeries)\(ctx\.pool,/g, "");
+        return /ctx\.(prisma|pool)\b/.test(text) ? [path.relative(src, f)] : [];
+      });
+    expect(direct).toEqual([]);
   });
 });

@@ -60,12 +60,20 @@ export type CacheResultInput = {
   imagesPerSec?: InputMaybe<Scalars["Float"]["input"]>;
   /** SHA-256 of its manifest. */
   manifestSha256?: InputMaybe<Scalars["String"]["input"]>;
+  /** Normalisation mean the extraction applied. */
+  mean?: InputMaybe<Array<Scalars["Float"]["input"]>>;
   /** Number of shard files. */
   shardCount: Scalars["Int"]["input"];
   /** Images skipped as unreadable. */
   skippedCount?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Images written per split (skipped images excluded). */
+  splitCounts?: InputMaybe<Array<SplitCountInput>>;
+  /** Normalisation standard deviation the extraction applied. */
+  std?: InputMaybe<Array<Scalars["Float"]["input"]>>;
   /** Where it is stored. */
   storageUri: Scalars["String"]["input"];
+  /** SHA-256 of the weights the extraction read. */
+  weightsSha256?: InputMaybe<Scalars["String"]["input"]>;
 };
 
 /** Lifecycle of a feature cache. */
@@ -222,10 +230,12 @@ export type FeatureCache = {
   id: Scalars["ID"]["output"];
   /** Extraction throughput (images/s): what the cache cost to build. */
   imagesPerSec?: Maybe<Scalars["Float"]["output"]>;
-  /** Block the tokens come from; -1 = last block (after the final norm). */
+  /** Transformer block the tokens come from, 1-based (1 … the model's depth; the last block's output is after the final norm). 0 for TF.js models (family OTHER), whose feature layer is named in the model's `options.tfjsLayer`. */
   layer: Scalars["Int"]["output"];
   /** SHA-256 of the cache manifest. */
   manifestSha256?: Maybe<Scalars["String"]["output"]>;
+  /** Normalisation mean the extraction applied (pixels in [0, 1] → (x − mean) / std): the model's override, else its preprocessor_config.json, else the family default. Null until extracted. */
+  mean?: Maybe<Array<Scalars["Float"]["output"]>>;
   /** The frozen model. */
   model: FoundationModel;
   /** k of the k×k average pooling of the token grid (1 = none). */
@@ -238,18 +248,24 @@ export type FeatureCache = {
   progressTotal: Scalars["Int"]["output"];
   /** Input resolution (pixels, square). */
   resolution: Scalars["Int"]["output"];
-  /** How many runs reuse this cache. */
+  /** How many runs train on this cache's tokens (LOFF and LOFF_TA; image baselines that only name it are not counted). */
   runCount: Scalars["Int"]["output"];
   /** Number of shard files. */
   shardCount: Scalars["Int"]["output"];
   /** Images skipped as unreadable during extraction. */
   skippedCount: Scalars["Int"]["output"];
+  /** Images per split the extraction wrote (skipped images excluded), train, val, test order. Empty until extracted. */
+  splitCounts: Array<SplitCount>;
   /** Lifecycle status. */
   status: CacheStatus;
+  /** Normalisation standard deviation the extraction applied. Null until extracted. */
+  std?: Maybe<Array<Scalars["Float"]["output"]>>;
   /** Where the cache is stored. */
   storageUri?: Maybe<Scalars["String"]["output"]>;
   /** When it last changed. */
   updatedAt: Scalars["DateTime"]["output"];
+  /** SHA-256 of the weights the extraction read (computed by the worker). Null until extracted. */
+  weightsSha256?: Maybe<Scalars["String"]["output"]>;
 };
 
 /** Filter of `featureCaches`. */
@@ -281,8 +297,8 @@ export type FoundationModel = {
   heads: Scalars["Int"]["output"];
   /** Model id (UUID). */
   id: Scalars["ID"]["output"];
-  /** Per-channel normalisation mean (RGB). */
-  mean: Array<Scalars["Float"]["output"]>;
+  /** Normalisation mean override (RGB), when registered with one; null: the model's preprocessor_config.json, else the family default (what an extraction applied: `FeatureCache.mean`). */
+  mean?: Maybe<Array<Scalars["Float"]["output"]>>;
   /** Name, unique in the team. */
   name: Scalars["String"]["output"];
   /** Family-specific options (register tokens, graph layer name, …). */
@@ -291,9 +307,9 @@ export type FoundationModel = {
   parameterCount?: Maybe<Scalars["Float"]["output"]>;
   /** Patch size in pixels. */
   patchSize: Scalars["Int"]["output"];
-  /** Per-channel normalisation standard deviation (RGB). */
-  std: Array<Scalars["Float"]["output"]>;
-  /** SHA-256 of the weights file, when known. */
+  /** Normalisation standard deviation override (RGB); null as for `mean`. */
+  std?: Maybe<Array<Scalars["Float"]["output"]>>;
+  /** SHA-256 of the weights: as registered, or as the worker computed it at the first extraction. */
   weightsSha256?: Maybe<Scalars["String"]["output"]>;
   /** Where the weights are (path or URI). */
   weightsUri: Scalars["String"]["output"];
@@ -385,9 +401,9 @@ export type JobType =
 export type LaunchRunInput = {
   /** Fine-tuning (UNFROZEN_LINEAR) run of the same team to measure speed-up against. */
   baselineRunId?: InputMaybe<Scalars["ID"]["input"]>;
-  /** Feature cache to train on: required for LOFF and LOFF_TA (READY or still being extracted). */
+  /** Feature cache: required for every kind (LOFF / LOFF_TA train on its tokens; the image baselines take its dataset, model and resolution). Not FAILED. */
   cacheId?: InputMaybe<Scalars["ID"]["input"]>;
-  /** Run configuration, validated by `parseRunConfig`; invalid fields fail with BAD_USER_INPUT listing their paths. */
+  /** Run configuration, resolved for the kind by `resolveRunConfig` (stored as the effective config); invalid fields, and asking for what the kind cannot do (e.g. tensor augmentations on LOFF), fail with BAD_USER_INPUT listing their paths. */
   config: Scalars["JSON"]["input"];
   /** What to train. */
   kind: RunKind;
@@ -397,7 +413,7 @@ export type LaunchRunInput = {
   notes?: InputMaybe<Scalars["String"]["input"]>;
   /** Project to launch in. */
   projectId: Scalars["ID"]["input"];
-  /** Random seed. Default 0. */
+  /** Seed of initialisation, data order and augmentations. Omitted: `config.seed` (default 0); when both are given they must agree. */
   seed?: InputMaybe<Scalars["Int"]["input"]>;
   /** Tags. */
   tags?: InputMaybe<Array<Scalars["String"]["input"]>>;
@@ -737,7 +753,8 @@ export type Query = {
    * Metric series of several runs for charts. Each (run, key) series with more than `maxPoints`
    * points is downsampled on the server by min/max buckets: each bucket keeps its smallest and
    * largest value (and the series keeps its first and last point), so spikes and extremes survive.
-   * Unknown runs (or other teams') fail with NOT_FOUND.
+   * A series with at most `maxPoints` points comes back exact (every point), however many steps it
+   * spans. Unknown runs (or other teams') fail with NOT_FOUND.
    */
   metricSeries: Array<MetricSeries>;
   /** One project, or null when it does not exist in the caller's team. */
@@ -917,7 +934,7 @@ export type RegisterFoundationModelInput = {
   family: ModelFamily;
   /** Attention heads per block (1–256). */
   heads: Scalars["Int"]["input"];
-  /** Per-channel normalisation mean; 3 values. Default: ImageNet's. */
+  /** Normalisation mean override; 3 values. Omitted: the model's preprocessor_config.json, else the family default (ImageNet for DINOv2/DeiT, 0.5 for ViT, CLIP's own for CLIP, 0 for OTHER). */
   mean?: InputMaybe<Array<Scalars["Float"]["input"]>>;
   /** Name, unique in the team. */
   name: Scalars["String"]["input"];
@@ -927,7 +944,7 @@ export type RegisterFoundationModelInput = {
   parameterCount?: InputMaybe<Scalars["Float"]["input"]>;
   /** Patch size in pixels (1–64). */
   patchSize: Scalars["Int"]["input"];
-  /** Per-channel normalisation standard deviation; 3 positive values. Default: ImageNet's. */
+  /** Normalisation standard deviation override; 3 positive values. Omitted: as for `mean` (std 1 for OTHER). */
   std?: InputMaybe<Array<Scalars["Float"]["input"]>>;
   /** SHA-256 of the weights file (64 hex digits). */
   weightsSha256?: InputMaybe<Scalars["String"]["input"]>;
@@ -1074,7 +1091,7 @@ export type ReportResultInput = {
 export type RequestFeatureCacheInput = {
   /** Dataset to extract. */
   datasetId: Scalars["ID"]["input"];
-  /** Block to take tokens from; -1 = last. Default -1. */
+  /** Transformer block to take tokens from, 1-based (1 … the model's depth). Omitted: the last block. Must be omitted for TF.js models (family OTHER). */
   layer?: InputMaybe<Scalars["Int"]["input"]>;
   /** Frozen model to extract with. */
   modelId: Scalars["ID"]["input"];
@@ -1095,15 +1112,21 @@ export type Run = {
   cache?: Maybe<FeatureCache>;
   /** The fine-tuning calibration this run is compared with when it has no baseline run. */
   calibration?: Maybe<Calibration>;
-  /** The validated run configuration (see `@loffta/graphql/run-config`). */
+  /** The effective configuration: what the worker applied, with the kind's policy resolved (LOFF: tensor augmentations off; image baselines: `imageAugmentations`, a linear head, the micro-batch cap). See `@loffta/graphql/run-config`. */
   config: Scalars["JSON"]["output"];
+  /** Confusion matrix of the final evaluation, cm[true][predicted], classes in the dataset's `classNames` order. */
+  confusionMatrix?: Maybe<Array<Array<Scalars["Int"]["output"]>>>;
   /** When it was launched. */
   createdAt: Scalars["DateTime"]["output"];
   /** When it finished, failed or was cancelled. */
   endedAt?: Maybe<Scalars["DateTime"]["output"]>;
   /** Why it failed, when it did. */
   error?: Maybe<Scalars["String"]["output"]>;
-  /** Final metrics, e.g. `{"accuracy": 0.91, "macroF1": 0.9}`. */
+  /** Images in that evaluation. */
+  evalCount?: Maybe<Scalars["Int"]["output"]>;
+  /** Split the final metrics were computed on (`val`, else `test`). */
+  evalSplit?: Maybe<Scalars["String"]["output"]>;
+  /** Final evaluation metrics by name, e.g. `{"accuracy": 0.91, "macroF1": 0.9}` (only metrics: see `confusionMatrix`, `evalSplit`, `evalCount`). */
   finalMetrics?: Maybe<Scalars["JSON"]["output"]>;
   /** Run id (UUID). */
   id: Scalars["ID"]["output"];
@@ -1119,7 +1142,7 @@ export type Run = {
   peakMemoryBytes?: Maybe<Scalars["Float"]["output"]>;
   /** The project it belongs to. */
   project: Project;
-  /** Random seed. */
+  /** The seed of model initialisation, data order and augmentations (always equal to `config.seed`). */
   seed: Scalars["Int"]["output"];
   /** When a worker started it. */
   startedAt?: Maybe<Scalars["DateTime"]["output"]>;
@@ -1292,7 +1315,9 @@ export type RunResultInput = {
   calibration?: InputMaybe<CalibrationInput>;
   /** An existing calibration to compare the run with. */
   calibrationId?: InputMaybe<Scalars["ID"]["input"]>;
-  /** Final metrics (a JSON object of numbers). */
+  /** The configuration the worker applied (stored as the run's `config`). It must resolve to itself for the run's kind. */
+  config?: InputMaybe<Scalars["JSON"]["input"]>;
+  /** Final evaluation: a JSON object with the metrics by name (accuracy, balancedAccuracy, macroF1, kappa, auc, loss), `confusion` (cm[true][predicted]), `evalSplit` and `evalCount`. */
   finalMetrics: Scalars["JSON"]["input"];
   /** Peak memory in bytes. */
   peakMemoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
@@ -1350,6 +1375,14 @@ export type SplitCount = {
   count: Scalars["Int"]["output"];
   /** Split name: `train`, `val` or `test`. */
   split: Scalars["String"]["output"];
+};
+
+/** Images of one split, as a worker extracted them. */
+export type SplitCountInput = {
+  /** Images written. */
+  count: Scalars["Int"]["input"];
+  /** Split name: `train`, `val` or `test`. */
+  split: Scalars["String"]["input"];
 };
 
 /**
@@ -1630,6 +1663,7 @@ export type ResolversTypes = {
   RunStatus: RunStatus;
   SortDirection: SortDirection;
   SplitCount: ResolverTypeWrapper<SplitCount>;
+  SplitCountInput: SplitCountInput;
   String: ResolverTypeWrapper<Scalars["String"]["output"]>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Team: ResolverTypeWrapper<TeamModel>;
@@ -1697,6 +1731,7 @@ export type ResolversParentTypes = {
   RunResultInput: RunResultInput;
   RunSort: RunSort;
   SplitCount: SplitCount;
+  SplitCountInput: SplitCountInput;
   String: Scalars["String"]["output"];
   Subscription: Record<PropertyKey, never>;
   Team: TeamModel;
@@ -1776,6 +1811,7 @@ export type FeatureCacheResolvers<
   imagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   layer?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   manifestSha256?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<Array<ResolversTypes["Float"]>>, ParentType, ContextType>;
   model?: Resolver<ResolversTypes["FoundationModel"], ParentType, ContextType>;
   pooling?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   progress?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
@@ -1785,9 +1821,12 @@ export type FeatureCacheResolvers<
   runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   shardCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   skippedCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  splitCounts?: Resolver<Array<ResolversTypes["SplitCount"]>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes["CacheStatus"], ParentType, ContextType>;
+  std?: Resolver<Maybe<Array<ResolversTypes["Float"]>>, ParentType, ContextType>;
   storageUri?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  weightsSha256?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
 };
 
 export type FoundationModelResolvers<
@@ -1802,12 +1841,12 @@ export type FoundationModelResolvers<
   family?: Resolver<ResolversTypes["ModelFamily"], ParentType, ContextType>;
   heads?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
-  mean?: Resolver<Array<ResolversTypes["Float"]>, ParentType, ContextType>;
+  mean?: Resolver<Maybe<Array<ResolversTypes["Float"]>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   options?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
   parameterCount?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   patchSize?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
-  std?: Resolver<Array<ResolversTypes["Float"]>, ParentType, ContextType>;
+  std?: Resolver<Maybe<Array<ResolversTypes["Float"]>>, ParentType, ContextType>;
   weightsSha256?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   weightsUri?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
 };
@@ -2173,9 +2212,12 @@ export type RunResolvers<
   cache?: Resolver<Maybe<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
   calibration?: Resolver<Maybe<ResolversTypes["Calibration"]>, ParentType, ContextType>;
   config?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  confusionMatrix?: Resolver<Maybe<Array<Array<ResolversTypes["Int"]>>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  evalCount?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  evalSplit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   finalMetrics?: Resolver<Maybe<ResolversTypes["JSON"]>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;

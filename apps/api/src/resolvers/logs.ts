@@ -1,8 +1,8 @@
 import type { Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
-import { badField, isUuid, notFound } from "../errors";
+import { badField } from "../errors";
 import { LIMITS } from "../limits";
-import { loadRun } from "../services/access";
+import { loadRun, loadRunStatus } from "../services/access";
 import { insertLogLines, readRunLogs, validateLogLines } from "../services/logs";
 import { publishLogs, topics, type RunLogBatchEvent } from "../events";
 import { mapIterator } from "../pubsub";
@@ -16,17 +16,15 @@ export const logResolvers: Resolvers = {
       if (after != null && after < -1) throw badField("after", "must be ≥ -1");
       if (before != null && before < 0) throw badField("before", "must be ≥ 0");
       await loadRun(ctx, v, runId);
-      return readRunLogs(ctx.pool, runId, { after, before, fromEnd, limit: n });
+      return readRunLogs(ctx, runId, { after, before, fromEnd, limit: n });
     },
   },
   Mutation: {
     appendRunLogs: async (_p, { runId, lines }, ctx) => {
       const v = requireScope(ctx, "WORKER");
       const times = validateLogLines(lines);
-      if (!isUuid(runId)) throw notFound("run", runId);
-      const owner = await ctx.pool.query<{ teamId: string }>(`SELECT p."teamId" FROM "Run" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = $1`, [runId]);
-      if (owner.rows[0]?.teamId !== v.teamId) throw notFound("run", runId);
-      const inserted = await insertLogLines(ctx.pool, runId, lines, times);
+      await loadRunStatus(ctx, v, runId);
+      const inserted = await insertLogLines(ctx, runId, lines, times);
       if (inserted.length) await publishLogs(ctx.pubsub, runId, inserted);
       return { inserted: inserted.length, duplicates: lines.length - inserted.length };
     },

@@ -1,8 +1,8 @@
 import type { Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
-import { badField, isUuid, notFound } from "../errors";
+import { badField } from "../errors";
 import { LIMITS } from "../limits";
-import { loadRun } from "../services/access";
+import { checkRunsOwned, loadRun, loadRunStatus } from "../services/access";
 import { insertPoints, metricSeries, validatePoints } from "../services/metrics";
 import { publishMetrics, topics, type MetricBatchEvent } from "../events";
 import { mapIterator } from "../pubsub";
@@ -17,15 +17,7 @@ export const metricResolvers: Resolvers = {
       if (ids.length < 1 || ids.length > LIMITS.maxSeriesRuns) throw badField("runIds", `give 1–${LIMITS.maxSeriesRuns} run ids`);
       if (ks.length < 1 || ks.length > LIMITS.maxSeriesKeys) throw badField("keys", `give 1–${LIMITS.maxSeriesKeys} keys`);
       if (max < 10 || max > LIMITS.maxSeriesPoints) throw badField("maxPoints", `must be between 10 and ${LIMITS.maxSeriesPoints}`);
-      const bad = ids.find((id) => !isUuid(id));
-      if (bad) throw notFound("run", bad);
-      const owned = await ctx.pool.query<{ id: string }>(
-        `SELECT r.id FROM "Run" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = ANY($1::uuid[]) AND p."teamId" = $2`,
-        [ids, v.teamId],
-      );
-      const found = new Set(owned.rows.map((r) => r.id));
-      const missing = ids.find((id) => !found.has(id));
-      if (missing) throw notFound("run", missing);
+      await checkRunsOwned(ctx, v, ids);
       return metricSeries(ctx.pool, ids, ks, max);
     },
   },
@@ -33,13 +25,7 @@ export const metricResolvers: Resolvers = {
     logMetrics: async (_p, { runId, points }, ctx) => {
       const v = requireScope(ctx, "WORKER");
       const walls = validatePoints(points);
-      if (!isUuid(runId)) throw notFound("run", runId);
-      const run = await ctx.pool.query<{ status: string; teamId: string }>(
-        `SELECT r.status, p."teamId" FROM "Run" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = $1`,
-        [runId],
-      );
-      const row = run.rows[0];
-      if (!row || row.teamId !== v.teamId) throw notFound("run", runId);
+      const row = await loadRunStatus(ctx, v, runId);
       const inserted = await insertPoints(ctx.pool, runId, points, walls);
       if (inserted.count) await publishMetrics(ctx.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId });
       return { inserted: inserted.count, duplicates: points.length - inserted.count, cancelled: row.status === "CANCELLED" };

@@ -1,8 +1,9 @@
 /** compareRuns: loads the runs and their baselines, then the pure comparisons of configdiff.ts. */
 import type { Calibration, Run } from "@loffta/db";
-import type { Context } from "../context";
-import type { Viewer } from "../auth";
 import { badField, notFound, isUuid } from "../errors";
+import { teamScope, type TeamOf } from "./access";
+import type { Db } from "./db";
+import { BASELINE_KINDS } from "@loffta/graphql/domain";
 import { LIMITS } from "../limits";
 import { compareMetrics, diffConfigs, savings, type ConfigDifference } from "./configdiff";
 
@@ -26,12 +27,12 @@ export interface Comparison {
 
 const num = (b: bigint | null): number | null => (b === null ? null : Number(b));
 
-export async function compareRuns(ctx: Context, viewer: Viewer, ids: string[]): Promise<Comparison> {
+export async function compareRuns(db: Db, viewer: TeamOf, ids: string[]): Promise<Comparison> {
   if (ids.length === 0 || ids.length > LIMITS.maxCompareRuns)
     throw badField("ids", `give 1–${LIMITS.maxCompareRuns} run ids`);
   const valid = ids.filter(isUuid);
-  const rows = await ctx.prisma.run.findMany({
-    where: { id: { in: valid }, project: { teamId: viewer.teamId } },
+  const rows = await db.prisma.run.findMany({
+    where: { id: { in: valid }, ...teamScope.run(viewer) },
     include: { baselineRun: true, calibration: true },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -43,7 +44,7 @@ export async function compareRuns(ctx: Context, viewer: Viewer, ids: string[]): 
   const runs: Run[] = ordered.map(({ baselineRun: _b, calibration: _c, ...run }) => run);
   const efficiency = ordered.map((r): EfficiencyRow => {
     // A baseline is only meaningful as fine-tuning on the same team's data.
-    const base = r.baselineRun && r.baselineRun.kind === "UNFROZEN_LINEAR" ? r.baselineRun : null;
+    const base = r.baselineRun && BASELINE_KINDS.includes(r.baselineRun.kind) ? r.baselineRun : null;
     // Without a full fine-tuning run, the worker's short fine-tuning calibration stands in.
     const cal = base ? null : r.calibration;
     const e = {

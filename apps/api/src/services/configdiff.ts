@@ -1,4 +1,5 @@
 /** Config comparison (pure): flatten JSON configs to dotted paths and keep what differs. */
+import { METRIC_NAMES, readFinalMetrics, type MetricName } from "@loffta/graphql/domain";
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -51,14 +52,15 @@ export function diffConfigs(configs: unknown[]): ConfigDifference[] {
   return out;
 }
 
-/** Final metrics side by side: every numeric key of any run, sorted; null where missing. */
-export function compareMetrics(metrics: unknown[]): { key: string; values: (number | null)[] }[] {
-  const keys = new Set<string>();
-  for (const m of metrics) if (isPlainObject(m)) for (const [k, v] of Object.entries(m)) if (typeof v === "number") keys.add(k);
-  return [...keys].sort().map((key) => ({
-    key,
-    values: metrics.map((m) => (isPlainObject(m) && typeof m[key] === "number" ? (m[key] as number) : null)),
-  }));
+/**
+ * Final metrics side by side: every metric (METRICS) any run reports, sorted by key; null where
+ * missing. Only metrics: what else a stored finalMetrics holds (the confusion matrix, the
+ * evaluated split and its size) is not compared here.
+ */
+export function compareMetrics(finalMetrics: unknown[]): { key: MetricName; values: (number | null)[] }[] {
+  const read = finalMetrics.map((m) => readFinalMetrics(m).metrics);
+  const keys = METRIC_NAMES.filter((k) => read.some((m) => m[k] !== undefined)).sort();
+  return keys.map((key) => ({ key, values: read.map((m) => m[key] ?? null) }));
 }
 
 /** a ÷ b when both are known and positive, else null. */

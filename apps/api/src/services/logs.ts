@@ -1,11 +1,12 @@
 /** Run logs: idempotent batched append (ON CONFLICT on (run, seq)) and cursor-paged reads. */
-import type { Pool } from "pg";
+import type { Db } from "./db";
+import { RunLogLevel as RUN_LOG_LEVELS } from "@loffta/db";
 import { badInput, type FieldError } from "../errors";
 import { LIMITS } from "../limits";
 import type { RunLogLevel, RunLogLineInput } from "../generated/resolvers";
 
 export const MAX_LOG_MESSAGE = 4000;
-const LEVELS = new Set<RunLogLevel>(["INFO", "WARN", "ERROR"]);
+const LEVELS = new Set<RunLogLevel>(Object.values(RUN_LOG_LEVELS));
 
 /** A stored line as the API returns it. */
 export interface RunLogRow {
@@ -27,7 +28,7 @@ export function validateLogLines(lines: RunLogLineInput[]): (Date | null)[] {
     const l = lines[i];
     if (l.seq < 0) fields.push({ path: `lines.${i}.seq`, message: "must be ≥ 0" });
     if (l.message.length === 0 || l.message.length > MAX_LOG_MESSAGE) fields.push({ path: `lines.${i}.message`, message: `must be 1–${MAX_LOG_MESSAGE} characters` });
-    if (l.level != null && !LEVELS.has(l.level)) fields.push({ path: `lines.${i}.level`, message: "must be INFO, WARN or ERROR" });
+    if (l.level != null && !LEVELS.has(l.level)) fields.push({ path: `lines.${i}.level`, message: `must be ${[...LEVELS].join(", ")}` });
     if (l.time) {
       const d = new Date(l.time);
       if (Number.isNaN(d.getTime())) fields.push({ path: `lines.${i}.time`, message: "not an ISO-8601 date-time" });
@@ -45,8 +46,8 @@ const SELECT_LINE = `seq, to_char("time", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS ti
  * Insert a batch in one statement; lines whose (run, seq) exists — stored or earlier in the
  * batch — are skipped. Returns the new lines, ascending by seq.
  */
-export async function insertLogLines(pool: Pool, runId: string, lines: RunLogLineInput[], times: (Date | null)[]): Promise<RunLogRow[]> {
-  const r = await pool.query<RunLogRow>(
+export async function insertLogLines(db: Db, runId: string, lines: RunLogLineInput[], times: (Date | null)[]): Promise<RunLogRow[]> {
+  const r = await db.pool.query<RunLogRow>(
     `WITH ins AS (
        INSERT INTO "RunLog" ("runId", seq, "time", level, message)
        SELECT $1::uuid, t.seq, COALESCE(t.time AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'), t.level::"RunLogLevel", t.message
@@ -61,8 +62,8 @@ export async function insertLogLines(pool: Pool, runId: string, lines: RunLogLin
 }
 
 /** Lines of a run with seq in [lo, hi], ascending (hydrates announcements too large for NOTIFY). */
-export async function logLinesBetween(pool: Pool, runId: string, lo: number, hi: number): Promise<RunLogRow[]> {
-  const r = await pool.query<RunLogRow>(`SELECT ${SELECT_LINE} FROM "RunLog" WHERE "runId" = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`, [runId, lo, hi]);
+export async function logLinesBetween(db: Db, runId: string, lo: number, hi: number): Promise<RunLogRow[]> {
+  const r = await db.pool.query<RunLogRow>(`SELECT ${SELECT_LINE} FROM "RunLog" WHERE "runId" = $1 AND seq BETWEEN $2 AND $3 ORDER BY seq`, [runId, lo, hi]);
   return r.rows;
 }
 
@@ -78,11 +79,11 @@ export interface RunLogPageResult {
  * backward (the last `limit` lines before `before`, or of the whole log): both one index range
  * scan on (runId, seq), one row more than the page to know whether more exist.
  */
-export async function readRunLogs(pool: Pool, runId: string, o: { after?: number | null; before?: number | null; fromEnd?: boolean | null; limit: number }): Promise<RunLogPageResult> {
+export async function readRunLogs(db: Db, runId: string, o: { after?: number | null; before?: number | null; fromEnd?: boolean | null; limit: number }): Promise<RunLogPageResult> {
   const backward = o.after == null && (o.before != null || o.fromEnd === true);
   let rows: RunLogRow[];
   if (backward) {
-    const r = await pool.query<RunLogRow>(
+    const r = await db.pool.query<RunLogRow>(
       `SELECT * FROM (SELECT ${SELECT_LINE} FROM "RunLog" WHERE "runId" = $1 AND ($2::int IS NULL OR seq < $2) ORDER BY seq DESC LIMIT $3) x ORDER BY seq`,
       [runId, o.before ?? null, o.limit + 1],
     );
@@ -91,7 +92,7 @@ export async function readRunLogs(pool: Pool, runId: string, o: { after?: number
     if (hasMore) rows = rows.slice(1);
     return { lines: rows, hasMore, startCursor: rows[0]?.seq ?? null, endCursor: rows.at(-1)?.seq ?? null };
   }
-  const r = await pool.query<RunLogRow>(
+  const r = await db.pool.query<RunLogRow>(
     `SELECT ${SELECT_LINE} FROM "RunLog" WHERE "runId" = $1 AND ($2::int IS NULL OR seq > $2) AND ($3::int IS NULL OR seq < $3) ORDER BY seq LIMIT $4`,
     [runId, o.after ?? null, o.before ?? null, o.limit + 1],
   );

@@ -1,29 +1,76 @@
 /**
- * The Postgres job queue. Claims lock one row with `FOR UPDATE SKIP LOCKED` inside a transaction,
- * so concurrent workers never get the same job; a lease that expires makes the job claimable
- * again, every claim counts an attempt, and a job out of attempts fails for good.
- * All functions take ids already checked to belong to the caller's team.
+ * Workers and the Postgres job queue. Claims lock one row with `FOR UPDATE SKIP LOCKED` inside a
+ * transaction, so concurrent workers never get the same job; a lease that expires makes the job
+ * claimable again, every claim counts an attempt, and a job out of attempts fails for good.
+ * The queue operations take ids already checked to belong to the caller's team (./access.ts).
  */
-import type { Pool, PoolClient } from "pg";
-import type { JobType } from "@loffta/db";
-import { conflict, isUuid } from "../errors";
+import type { PoolClient } from "pg";
+import type { Job, JobStatus, JobType, RunKind, Worker } from "@loffta/db";
+import { canonicalSplit, resolveRunConfig, RunConfigError, SPLITS, type RunConfig } from "@loffta/graphql/domain";
+import type { Viewer } from "../auth";
+import { badInput, conflict, isUuid, notFound, type FieldError } from "../errors";
+import type { CacheResultInput, JobResultInput, RegisterWorkerInput, RunResultInput } from "../generated/resolvers";
+import { jobsOfTeamSql, teamScope, type TeamOf } from "./access";
+import { withTx, type Db } from "./db";
+import { diffConfigs, jsonEqual } from "./configdiff";
 
 export const DEFAULT_LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 300;
 
-export async function withTx<T>(pool: Pool, fn: (c: PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query("BEGIN");
-    const r = await fn(c);
-    await c.query("COMMIT");
-    return r;
-  } catch (e) {
-    await c.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    c.release();
-  }
+export function listWorkers(db: Db, viewer: TeamOf): Promise<Worker[]> {
+  return db.prisma.worker.findMany({ where: teamScope.worker(viewer), orderBy: { name: "asc" } });
+}
+
+/** Register (or refresh, by name) a worker of the viewer's team; `name` already checked. */
+export function registerWorker(db: Db, viewer: Viewer, input: RegisterWorkerInput & { name: string }): Promise<Worker> {
+  const data = {
+    host: input.host,
+    backend: input.backend,
+    device: input.device,
+    memoryBytes: input.memoryBytes == null ? null : BigInt(Math.round(input.memoryBytes)),
+    lastHeartbeatAt: new Date(),
+  };
+  return db.prisma.worker.upsert({
+    where: { teamId_name: { teamId: viewer.teamId, name: input.name } },
+    create: { teamId: viewer.teamId, name: input.name, ...data },
+    update: data,
+  });
+}
+
+/** The worker of an already-scoped job or heartbeat, or null. */
+export function getWorker(db: Db, id: string | null): Promise<Worker | null> | null {
+  return id ? db.prisma.worker.findUnique({ where: { id } }) : null;
+}
+
+/** Jobs a worker holds now. */
+export function workerJobs(db: Db, workerId: string): Promise<Job[]> {
+  return db.prisma.job.findMany({ where: { leaseOwner: workerId, status: "RUNNING" } });
+}
+
+export function listJobs(
+  db: Db,
+  viewer: TeamOf,
+  filter: { statuses?: JobStatus[] | null; type?: JobType | null; runId?: string | null } | null | undefined,
+  take: number,
+): Promise<Job[]> {
+  if (filter?.runId && !isUuid(filter.runId)) return Promise.resolve([]);
+  return db.prisma.job.findMany({
+    where: {
+      ...teamScope.job(viewer),
+      ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}),
+      ...(filter?.type ? { type: filter.type } : {}),
+      ...(filter?.runId ? { runId: filter.runId } : {}),
+    },
+    orderBy: { createdAt: "desc" },
+    take,
+  });
+}
+
+/** A job by id after an operation on it (it exists: jobs are never deleted while leased). */
+export async function getJob(db: Db, id: string): Promise<Job> {
+  const j = await db.prisma.job.findUnique({ where: { id } });
+  if (!j) throw notFound("job", id);
+  return j;
 }
 
 /** Side effects of a job state change that subscribers must hear about. */
@@ -48,7 +95,7 @@ async function failExhausted(c: PoolClient, teamId: string, touched: Touched): P
   const dead = await c.query<JobRow>(
     `UPDATE "Job" SET status = 'FAILED', "lastError" = 'lease expired after the last attempt (' || attempts || '/' || "maxAttempts" || ')',
             "leaseExpiresAt" = NULL, "updatedAt" = now()
-     WHERE "teamId" = $1 AND status = 'RUNNING' AND "leaseExpiresAt" < now() AND attempts >= "maxAttempts"
+     WHERE ${jobsOfTeamSql(null, "$1")} AND status = 'RUNNING' AND "leaseExpiresAt" < now() AND attempts >= "maxAttempts"
      RETURNING id, type, "runId", "cacheId"`,
     [teamId],
   );
@@ -95,18 +142,18 @@ async function failTarget(
  * cache. Highest priority, then oldest, first.
  */
 export async function claimJob(
-  pool: Pool,
+  db: Db,
   teamId: string,
   workerId: string,
   types: JobType[],
   leaseSeconds: number,
 ): Promise<{ jobId: string | null; touched: Touched }> {
   const touched: Touched = { runIds: [], cacheIds: [] };
-  const jobId = await withTx(pool, async (c) => {
+  const jobId = await withTx(db.pool, async (c) => {
     await failExhausted(c, teamId, touched);
     const r = await c.query<JobRow>(
       `SELECT j.id, j.type, j."runId", j."cacheId" FROM "Job" j
-       WHERE j."teamId" = $1 AND j.type = ANY($2::"JobType"[])
+       WHERE ${jobsOfTeamSql("j", "$1")} AND j.type = ANY($2::"JobType"[])
          AND ((j.status = 'QUEUED' AND j."availableAt" <= now())
               OR (j.status = 'RUNNING' AND j."leaseExpiresAt" < now() AND j.attempts < j."maxAttempts"))
          AND (j.type <> 'TRAIN' OR j."cacheId" IS NULL
@@ -148,8 +195,8 @@ export interface HeartbeatOutcome {
 }
 
 /** Mark the worker alive; renew its running leases; list its jobs cancelled meanwhile. */
-export async function heartbeat(pool: Pool, workerId: string): Promise<HeartbeatOutcome> {
-  return withTx(pool, async (c) => {
+export async function heartbeat(db: Db, workerId: string): Promise<HeartbeatOutcome> {
+  return withTx(db.pool, async (c) => {
     // Jobs before the worker row: reportProgress / completeJob lock the job first, then touch the
     // worker; the same order here keeps concurrent calls of one worker from deadlocking.
     await c.query(
@@ -188,14 +235,14 @@ export interface ProgressOutcome {
 }
 
 export async function reportProgress(
-  pool: Pool,
+  db: Db,
   jobId: string,
   workerId: string,
   done: number,
   total: number,
 ): Promise<ProgressOutcome & { touched: Touched }> {
   const touched: Touched = { runIds: [], cacheIds: [] };
-  return withTx(pool, async (c) => {
+  return withTx(db.pool, async (c) => {
     const j = await lockOwned(c, jobId, workerId);
     if (j.status === "CANCELLED") return { jobId, cancelled: true, touched };
     await c.query(
@@ -216,39 +263,63 @@ export async function reportProgress(
   });
 }
 
-export interface CacheResult {
-  gridH: number;
-  gridW: number;
-  dim: number;
-  dtype?: string | null;
-  bytes: number;
-  shardCount: number;
-  imagesPerSec?: number | null;
-  storageUri: string;
-  manifestSha256?: string | null;
-  skippedCount?: number | null;
+const SHA256 = /^[0-9a-f]{64}$/i;
+
+/** Everything wrong with an EXTRACT result (paths `result.cache.<field>`); the split counts as an object. */
+export function validateCacheResult(r: CacheResultInput): { fields: FieldError[]; splitCounts: Record<string, number> } {
+  const fields: FieldError[] = [];
+  const rgb = (k: "mean" | "std", positive: boolean) => {
+    const v = r[k];
+    if (v == null) return;
+    if (v.length !== 3 || v.some((x) => !Number.isFinite(x) || (positive && !(x > 0))))
+      fields.push({ path: `result.cache.${k}`, message: positive ? "needs 3 positive values" : "needs 3 finite values" });
+  };
+  rgb("mean", false);
+  rgb("std", true);
+  if (r.weightsSha256 != null && !SHA256.test(r.weightsSha256)) fields.push({ path: "result.cache.weightsSha256", message: "must be 64 hex digits" });
+  const splitCounts: Record<string, number> = {};
+  (r.splitCounts ?? []).forEach((s, i) => {
+    const split = canonicalSplit(s.split);
+    if (!split || split !== s.split) fields.push({ path: `result.cache.splitCounts.${i}.split`, message: `must be one of ${SPLITS.join(", ")}` });
+    else if (split in splitCounts) fields.push({ path: `result.cache.splitCounts.${i}.split`, message: `${split} is given twice` });
+    else if (!Number.isInteger(s.count) || s.count < 0) fields.push({ path: `result.cache.splitCounts.${i}.count`, message: "must be ≥ 0" });
+    else splitCounts[split] = s.count;
+  });
+  return { fields, splitCounts };
 }
 
-export interface CalibrationResult {
-  resolution: number;
-  batchSize: number;
-  device: string;
-  imagesPerSec: number;
-  peakMemoryBytes: number;
-  steps: number;
+function failFields(what: string, fields: FieldError[]): never {
+  throw badInput(`invalid ${what}: ${fields.map((f) => `${f.path}: ${f.message}`).join("; ")}`, fields);
 }
 
-export interface RunResult {
-  finalMetrics: unknown;
-  trainImagesPerSec?: number | null;
-  peakMemoryBytes?: number | null;
-  wallTimeSec?: number | null;
-  calibration?: CalibrationResult | null;
-  calibrationId?: string | null;
+/**
+ * The config a worker reports it applied: it must be a resolved config of the run's kind
+ * (resolving it changes nothing), so what is stored as the run's config is what ran.
+ */
+export function checkAppliedConfig(kind: RunKind, config: unknown): RunConfig {
+  let resolved: RunConfig;
+  try {
+    resolved = resolveRunConfig(kind, config);
+  } catch (e) {
+    if (!(e instanceof RunConfigError)) throw e;
+    failFields("result.run.config", e.issues.map((i) => ({ path: i.path ? `result.run.config.${i.path}` : "result.run.config", message: i.message })));
+  }
+  const json = JSON.parse(JSON.stringify(resolved)) as unknown;
+  if (!jsonEqual(json, config)) {
+    const paths = diffConfigs([json, config]).map((d) => d.path);
+    failFields(
+      "result.run.config",
+      (paths.length ? paths : [""]).slice(0, 20).map((p) => ({
+        path: p ? `result.run.config.${p}` : "result.run.config",
+        message: `is not what a ${kind} run applies (the config must resolve to itself: resolveRunConfig)`,
+      })),
+    );
+  }
+  return resolved;
 }
 
 /** Store (or refresh) a fine-tuning calibration of the run's cache's model; its id, or null. */
-async function saveCalibration(c: PoolClient, runId: string, r: RunResult): Promise<string | null> {
+async function saveCalibration(c: PoolClient, runId: string, r: RunResultInput): Promise<string | null> {
   if (r.calibration) {
     const k = r.calibration;
     const res = await c.query<{ id: string }>(
@@ -276,21 +347,46 @@ async function saveCalibration(c: PoolClient, runId: string, r: RunResult): Prom
 
 /** Finish a leased job with its results; CONFLICT when the job was cancelled or the lease lost. */
 export async function completeJob(
-  pool: Pool,
+  db: Db,
   jobId: string,
   workerId: string,
-  result: { cache?: CacheResult | null; run?: RunResult | null },
+  result: JobResultInput,
 ): Promise<Touched> {
   const touched: Touched = { runIds: [], cacheIds: [] };
-  await withTx(pool, async (c) => {
+  await withTx(db.pool, async (c) => {
     const j = await lockOwned(c, jobId, workerId);
     if (j.status === "CANCELLED") throw conflict(`job ${jobId} was cancelled`);
     if (j.type === "EXTRACT" && j.cacheId) {
       const r = result.cache;
       if (!r) throw conflict("an EXTRACT job completes with result.cache");
+      const { fields, splitCounts } = validateCacheResult(r);
+      if (fields.length) failFields("cache result", fields);
+      touched.cacheIds.push(j.cacheId);
+      // The weights the extraction read: the model's sha256 when it has none yet; another sha256
+      // means the file under the model's weightsUri changed, and the cache would not be of this model.
+      const m = await c.query<{ id: string; name: string; weightsSha256: string | null }>(
+        `SELECT m.id, m.name, m."weightsSha256" FROM "FeatureCache" fc JOIN "FoundationModel" m ON m.id = fc."modelId" WHERE fc.id = $1 FOR UPDATE OF m`,
+        [j.cacheId],
+      );
+      const model = m.rows[0];
+      const sha = r.weightsSha256?.toLowerCase() ?? null;
+      if (model && sha) {
+        if (model.weightsSha256 === null) {
+          await c.query(`UPDATE "FoundationModel" SET "weightsSha256" = $2, "updatedAt" = now() WHERE id = $1`, [model.id, sha]);
+        } else if (model.weightsSha256.toLowerCase() !== sha) {
+          const error = `the weights changed under foundation model ${model.name}: it is registered with sha256 ${model.weightsSha256.toLowerCase()}, the extraction read ${sha} (register the new weights as a new model)`;
+          await c.query(
+            `UPDATE "Job" SET status = 'FAILED', "leaseExpiresAt" = NULL, "lastError" = $2, "updatedAt" = now() WHERE id = $1`,
+            [jobId, error],
+          );
+          await failTarget(c, j, error, touched);
+          return;
+        }
+      }
       await c.query(
         `UPDATE "FeatureCache" SET status = 'READY', "gridH" = $2, "gridW" = $3, dim = $4, dtype = COALESCE($5, dtype), bytes = $6, "shardCount" = $7,
                 "imagesPerSec" = $8, "storageUri" = $9, "manifestSha256" = $10, "skippedCount" = COALESCE($11, 0),
+                mean = $12::float8[], std = $13::float8[], "weightsSha256" = $14, "splitCounts" = $15::jsonb,
                 "progressDone" = GREATEST("progressDone", "progressTotal"), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
         [
@@ -305,16 +401,25 @@ export async function completeJob(
           r.storageUri,
           r.manifestSha256 ?? null,
           r.skippedCount ?? null,
+          r.mean ?? [],
+          r.std ?? [],
+          sha,
+          JSON.stringify(splitCounts),
         ],
       );
-      touched.cacheIds.push(j.cacheId);
     } else if (j.type === "TRAIN" && j.runId) {
       const r = result.run;
       if (!r) throw conflict("a TRAIN job completes with result.run");
+      // The config the worker applied becomes the run's (and its seed the run's seed: Run.seed is config.seed).
+      let applied: RunConfig | null = null;
+      if (r.config !== undefined && r.config !== null) {
+        const run = await c.query<{ kind: RunKind }>(`SELECT kind FROM "Run" WHERE id = $1`, [j.runId]);
+        if (run.rows[0]) applied = checkAppliedConfig(run.rows[0].kind, r.config);
+      }
       const calibrationId = await saveCalibration(c, j.runId, r);
       await c.query(
         `UPDATE "Run" SET status = 'SUCCEEDED', "finalMetrics" = $2, "trainImagesPerSec" = $3, "peakMemoryBytes" = $4, "wallTimeSec" = $5,
-                "calibrationId" = COALESCE($6, "calibrationId"), "endedAt" = now(), error = NULL, "updatedAt" = now()
+                "calibrationId" = COALESCE($6, "calibrationId"), config = COALESCE($7::jsonb, config), seed = COALESCE($8, seed), "endedAt" = now(), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
         [
           j.runId,
@@ -323,6 +428,8 @@ export async function completeJob(
           r.peakMemoryBytes == null ? null : Math.round(r.peakMemoryBytes),
           r.wallTimeSec ?? null,
           calibrationId,
+          applied && JSON.stringify(applied),
+          applied?.seed ?? null,
         ],
       );
       touched.runIds.push(j.runId);
@@ -337,14 +444,14 @@ export async function completeJob(
 
 /** A failure report: retried with exponential back-off while attempts remain, else FAILED. */
 export async function failJob(
-  pool: Pool,
+  db: Db,
   jobId: string,
   workerId: string,
   error: string,
   retryable: boolean,
 ): Promise<Touched> {
   const touched: Touched = { runIds: [], cacheIds: [] };
-  await withTx(pool, async (c) => {
+  await withTx(db.pool, async (c) => {
     const j = await lockOwned(c, jobId, workerId);
     if (j.status === "CANCELLED") return;
     if (retryable && j.attempts < j.maxAttempts) {
@@ -373,8 +480,8 @@ export async function failJob(
 }
 
 /** Cancel a run's queued and running jobs (running ones keep their owner, who learns it on its next call). */
-export async function cancelRunJobs(pool: Pool, runId: string): Promise<void> {
-  await pool.query(
+export async function cancelRunJobs(db: Db, runId: string): Promise<void> {
+  await db.pool.query(
     `UPDATE "Job" SET status = 'CANCELLED', "updatedAt" = now() WHERE "runId" = $1 AND status IN ('QUEUED', 'RUNNING')`,
     [runId],
   );

@@ -2,12 +2,28 @@
  * Reproduction reports (`npm run reproduce` → `publishReport`): input validation, PNG checks and
  * the upsert on (project, name). Plots live in their own table so lists never read image bytes.
  */
-import type { Prisma, Report } from "@loffta/db";
+import type { Prisma, Report, ReportPlot, Run } from "@loffta/db";
 import type { Viewer } from "../auth";
-import type { Context } from "../context";
 import { badInput, isUniqueViolation, isUuid, type FieldError } from "../errors";
-import type { PublishReportInput, ReportResult, RunKind } from "../generated/resolvers";
-import { loadProject } from "./access";
+import type { PublishReportInput, ReportResult } from "../generated/resolvers";
+import { loadProject, ownedRunIds, type TeamOf } from "./access";
+import type { Db } from "./db";
+import { runsInOrder } from "./runs";
+
+/** Reports of a project of the viewer's team (NOT_FOUND for another team's project), newest first. */
+export async function listReports(db: Db, viewer: TeamOf, projectId: string): Promise<Report[]> {
+  const project = await loadProject(db, viewer, projectId);
+  return db.prisma.report.findMany({ where: { projectId: project.id }, orderBy: [{ updatedAt: "desc" }, { id: "asc" }] });
+}
+
+/** The runs of a report that still exist, in report order (looked up in the viewer's team). */
+export function reportRuns(db: Db, viewer: TeamOf, report: Report): Promise<Run[]> {
+  return report.runIds.length ? runsInOrder(db, viewer, report.runIds) : Promise.resolve([]);
+}
+
+export function reportPlots(db: Db, reportId: string): Promise<ReportPlot[]> {
+  return db.prisma.reportPlot.findMany({ where: { reportId }, orderBy: { position: "asc" } });
+}
 
 export const REPORT_LIMITS = {
   maxNameChars: 200,
@@ -120,7 +136,7 @@ export function validateReportInput(input: PublishReportInput): {
         if (!known.has(id.toLowerCase())) bad(`${p}.runIds.${j}`, `run ${id} is not in input.runIds`);
       });
       results.push({
-        kind: r.kind as RunKind,
+        kind: r.kind,
         labelsPerClass: r.labelsPerClass ?? null,
         runCount: r.runCount,
         succeeded: r.succeeded,
@@ -192,23 +208,16 @@ function fail(fields: FieldError[]): never {
 
 /** Validate, check the runs belong to the caller's team, and create or replace the report. */
 export async function publishReport(
-  ctx: Context,
+  db: Db,
   viewer: Viewer,
   input: PublishReportInput,
 ): Promise<Report> {
-  const project = await loadProject(ctx, viewer, input.projectId);
+  const project = await loadProject(db, viewer, input.projectId);
   const { report: r, fields } = validateReportInput(input);
   if (fields.length) fail(fields);
 
   // Runs of another team are reported exactly like unknown ones (existence is never revealed).
-  const found = new Set(
-    (
-      await ctx.prisma.run.findMany({
-        where: { id: { in: r.runIds }, project: { teamId: viewer.teamId } },
-        select: { id: true },
-      })
-    ).map((x) => x.id.toLowerCase()),
-  );
+  const found = await ownedRunIds(db, viewer, r.runIds);
   const missing = r.runIds.flatMap((id, i) =>
     found.has(id.toLowerCase()) ? [] : [{ path: `input.runIds.${i}`, message: `run ${id} not found` }],
   );
@@ -222,7 +231,7 @@ export async function publishReport(
     runIds: r.runIds,
   };
   const write = () =>
-    ctx.prisma.$transaction(async (tx) => {
+    db.prisma.$transaction(async (tx) => {
       const report = await tx.report.upsert({
         where: { projectId_name: { projectId: project.id, name: r.name } },
         create: { projectId: project.id, name: r.name, ...data },

@@ -1,9 +1,159 @@
-/** The `runs` listing: team-scoped filters, sort by any column or final metric, keyset cursors. */
-import type { Pool } from "pg";
-import type { PrismaClient, Run } from "@loffta/db";
-import type { RunFilter, RunSort } from "../generated/resolvers";
-import { badField, badInput, isUuid } from "../errors";
+/**
+ * Runs: launching (the effective config, what a launch needs), cancelling, tags and notes, the
+ * `runs` listing (team-scoped filters, sort by any column or final metric, keyset cursors) and
+ * the reads of a run's metric points that ingest and series (./metrics.ts) do not cover.
+ */
+import type { Run } from "@loffta/db";
+import { BASELINE_KINDS, isMetricName, METRIC_NAMES, RUN_KINDS, type RunConfig } from "@loffta/graphql/domain";
+import type { Viewer } from "../auth";
+import type { MetricValue } from "../events";
+import type { RunFilter, RunKind, RunSort } from "../generated/resolvers";
+import { badField, badInput, conflict, isUuid } from "../errors";
 import { LIMITS } from "../limits";
+import { loadCache, loadDataset, loadRun, runsOfTeamSql, teamScope, type TeamOf } from "./access";
+import { splitCountOf } from "./datasets";
+import type { Db } from "./db";
+import { cancelRunJobs } from "./queue";
+
+const MAX_TAGS = 50;
+
+/** Trimmed, unique, non-empty tags; BAD_USER_INPUT on `path` when too many or too long. */
+export function cleanTags(tags: string[] | null | undefined, path: string): string[] {
+  const out = [...new Set((tags ?? []).map((t) => t.trim()).filter(Boolean))];
+  if (out.some((t) => t.length > 100)) throw badField(path, "tags are at most 100 characters");
+  if (out.length > MAX_TAGS) throw badField(path, `at most ${MAX_TAGS} tags`);
+  return out;
+}
+
+export interface LaunchSpec {
+  projectId: string;
+  name: string;
+  kind: RunKind;
+  /** The effective config (resolveRunConfig of the kind), stored as is; its seed is the run's. */
+  config: RunConfig;
+  cacheId?: string | null;
+  baselineRunId?: string | null;
+  tags: string[];
+  notes?: string | null;
+}
+
+/**
+ * Launch a run of an already-loaded project: checks what the worker needs and the API can see
+ * (every kind with `needsCache` names a cache that is not FAILED; image baselines need a dataset
+ * with ≥ 2 classes and a train split; the baseline is of a BASELINE_KINDS kind), then stores the
+ * run with its TRAIN job (claimable once the cache is READY).
+ */
+export async function launchRun(db: Db, viewer: Viewer, spec: LaunchSpec): Promise<Run> {
+  const kind = RUN_KINDS[spec.kind];
+  let cacheId: string | null = null;
+  if (kind.needsCache && !spec.cacheId) throw badField("input.cacheId", `a ${kind.label} run needs a feature cache`);
+  if (spec.cacheId) {
+    const cache = await loadCache(db, viewer, spec.cacheId);
+    if (cache.status === "FAILED") throw badField("input.cacheId", `feature cache ${cache.id} FAILED: request it again`);
+    if (kind.source === "images") {
+      // The image baselines train on the cache's dataset: what the worker would refuse, refuse now.
+      const dataset = await loadDataset(db, viewer, cache.datasetId);
+      if (dataset.classNames.length < 2)
+        throw badField("input.cacheId", `dataset ${dataset.name} has ${dataset.classNames.length} class(es); a ${kind.label} run needs at least 2`);
+      if (splitCountOf(dataset.splitCounts, "train") < 1)
+        throw badField("input.cacheId", `dataset ${dataset.name} has no train split; a ${kind.label} run trains on it`);
+    }
+    cacheId = cache.id;
+  }
+  let baselineRunId: string | null = null;
+  if (spec.baselineRunId) {
+    const id = spec.baselineRunId;
+    const base = await loadRun(db, viewer, id).catch(() => {
+      throw badField("input.baselineRunId", `run ${id} not found`);
+    });
+    if (!BASELINE_KINDS.includes(base.kind))
+      throw badField("input.baselineRunId", `the baseline must be a ${BASELINE_KINDS.join(" or ")} run (got ${base.kind})`);
+    baselineRunId = base.id;
+  }
+  return db.prisma.$transaction(async (tx) => {
+    const r = await tx.run.create({
+      data: {
+        projectId: spec.projectId,
+        name: spec.name,
+        kind: spec.kind,
+        config: {},
+        cacheId,
+        baselineRunId,
+        // What the worker uses: always the effective config's seed.
+        seed: spec.config.seed,
+        tags: spec.tags,
+        notes: spec.notes ?? null,
+        authorId: viewer.userId,
+      },
+    });
+    await tx.job.create({ data: { type: "TRAIN", teamId: viewer.teamId, payload: { runId: r.id }, runId: r.id, cacheId } });
+    // Prisma's JS engine rounds floats inside the Json values it writes (4/3 → 1.333333333333333):
+    // a JSON text parameter stores the effective config exactly as resolved.
+    await tx.$executeRaw`UPDATE "Run" SET config = ${JSON.stringify(spec.config)}::jsonb WHERE id = ${r.id}::uuid`;
+    return tx.run.findUniqueOrThrow({ where: { id: r.id } });
+  });
+}
+
+/** Cancel a queued or running run and its jobs (a cancelled run is returned as is); CONFLICT when finished. */
+export async function cancelRun(db: Db, viewer: TeamOf, id: string): Promise<{ run: Run; changed: boolean }> {
+  const run = await loadRun(db, viewer, id);
+  if (run.status === "CANCELLED") return { run, changed: false };
+  if (run.status !== "QUEUED" && run.status !== "RUNNING") throw conflict(`run ${id} already ${run.status}`);
+  const updated = await db.prisma.run.update({ where: { id: run.id }, data: { status: "CANCELLED", endedAt: new Date() } });
+  await cancelRunJobs(db, run.id);
+  return { run: updated, changed: true };
+}
+
+export async function tagRun(db: Db, viewer: TeamOf, id: string, add: string[] | null | undefined, remove: string[] | null | undefined): Promise<Run> {
+  const run = await loadRun(db, viewer, id);
+  const drop = new Set(cleanTags(remove, "remove"));
+  const tags = cleanTags([...run.tags.filter((t) => !drop.has(t)), ...cleanTags(add, "add")], "add");
+  return db.prisma.run.update({ where: { id: run.id }, data: { tags } });
+}
+
+export async function setRunNotes(db: Db, viewer: TeamOf, id: string, notes: string | null | undefined): Promise<Run> {
+  const run = await loadRun(db, viewer, id);
+  if (notes && notes.length > 20_000) throw badField("notes", "at most 20,000 characters");
+  return db.prisma.run.update({ where: { id: run.id }, data: { notes: notes ?? null } });
+}
+
+/** A run reached from an already-scoped row (a baseline, a job's run), or null. */
+export function getRun(db: Db, id: string | null): Promise<Run | null> | null {
+  return id ? db.prisma.run.findUnique({ where: { id } }) : null;
+}
+
+/** Id and project of runs (to announce them on their project's topic). */
+export function runRefs(db: Db, ids: string[]): Promise<{ id: string; projectId: string }[]> {
+  return db.prisma.run.findMany({ where: { id: { in: ids } }, select: { id: true, projectId: true } });
+}
+
+/** Runs of the viewer's team among `ids`, in the order of `ids` (missing ones left out). */
+export async function runsInOrder(db: Db, viewer: TeamOf, ids: string[]): Promise<Run[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  const rows = await db.prisma.run.findMany({ where: { id: { in: valid }, ...teamScope.run(viewer) } });
+  const byId = new Map(rows.map((x) => [x.id, x]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Distinct metric keys a run logged, sorted: a loose index scan over (runId, key, step), one probe per key. */
+export async function metricKeys(db: Db, runId: string): Promise<string[]> {
+  const res = await db.pool.query<{ key: string }>(
+    `WITH RECURSIVE k AS (
+       (SELECT key FROM "MetricPoint" WHERE "runId" = $1 ORDER BY key LIMIT 1)
+       UNION ALL
+       SELECT (SELECT m.key FROM "MetricPoint" m WHERE m."runId" = $1 AND m.key > k.key ORDER BY m.key LIMIT 1) FROM k WHERE k.key IS NOT NULL
+     ) SELECT key FROM k WHERE key IS NOT NULL`,
+    [runId],
+  );
+  return res.rows.map((x) => x.key);
+}
+
+/** A run's metric points with row ids in [minId, maxId], in insertion order (hydrates announcements too large for NOTIFY). */
+export async function metricPointsBetween(db: Db, runId: string, minId: string, maxId: string): Promise<MetricValue[]> {
+  const r = await db.pool.query<MetricValue>(`SELECT key, step, value FROM "MetricPoint" WHERE "runId" = $1 AND id BETWEEN $2 AND $3 ORDER BY id`, [runId, minId, maxId]);
+  return r.rows;
+}
 
 export interface RunPage {
   edges: { cursor: string; node: Run }[];
@@ -51,6 +201,8 @@ function sortSpec(sort: RunSort, params: unknown[]): { expr: string; cast: strin
       return { expr: `COALESCE(r."trainImagesPerSec", ${nullLast}::float8)`, cast: "float8" };
     case "METRIC": {
       if (!sort.metricKey) throw badField("sort.metricKey", "required when sorting by METRIC");
+      // Only metrics (METRICS): a stored finalMetrics also holds evalCount and the confusion matrix.
+      if (!isMetricName(sort.metricKey)) throw badField("sort.metricKey", `must be a metric: ${METRIC_NAMES.join(", ")}`);
       params.push(sort.metricKey);
       const k = `$${params.length}`;
       return {
@@ -64,17 +216,16 @@ function sortSpec(sort: RunSort, params: unknown[]): { expr: string; cast: strin
 }
 
 export async function listRuns(
-  pool: Pool,
-  prisma: PrismaClient,
-  teamId: string,
+  db: Db,
+  viewer: TeamOf,
   args: { filter?: RunFilter | null; sort?: RunSort | null; first?: number | null; after?: string | null },
 ): Promise<RunPage> {
   const first = args.first ?? 20;
   if (first < 1 || first > LIMITS.maxPageSize) throw badField("first", `must be between 1 and ${LIMITS.maxPageSize}`);
   const sort: RunSort = args.sort ?? { field: "CREATED_AT", direction: "DESC" };
   const f = args.filter ?? {};
-  const params: unknown[] = [teamId];
-  const where: string[] = [`p."teamId" = $1`];
+  const params: unknown[] = [viewer.teamId];
+  const where: string[] = [runsOfTeamSql("r", "$1")];
   const add = (sql: (n: string) => string, value: unknown) => {
     params.push(value);
     where.push(sql(`$${params.length}`));
@@ -113,14 +264,14 @@ export async function listRuns(
     cursorSql = ` AND (${expr}, r.id) ${cmp} ($${params.length - 1}::${cast}, $${params.length}::uuid)`;
   }
   params.push(first + 1);
-  const sql = `SELECT r.id, (${expr})::text AS sort_value FROM "Run" r JOIN "Project" p ON p.id = r."projectId"
+  const sql = `SELECT r.id, (${expr})::text AS sort_value FROM "Run" r
                WHERE ${whereSql}${cursorSql} ORDER BY ${expr} ${dir}, r.id ${dir} LIMIT $${params.length}`;
   const [page, count] = await Promise.all([
-    pool.query<{ id: string; sort_value: string | null }>(sql, params),
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Run" r JOIN "Project" p ON p.id = r."projectId" WHERE ${whereSql}`, countParams),
+    db.pool.query<{ id: string; sort_value: string | null }>(sql, params),
+    db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Run" r WHERE ${whereSql}`, countParams),
   ]);
   const rows = page.rows.slice(0, first);
-  const runs = await prisma.run.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  const runs = await db.prisma.run.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
   const byId = new Map(runs.map((r) => [r.id, r]));
   const edges = rows.flatMap((r) => {
     const node = byId.get(r.id);
