@@ -1,4 +1,5 @@
-import { DEFAULT_RUN_CONFIG, defaultRunConfig, parseRunConfig, RunConfigError } from "./run-config";
+import { AUGMENTATION_ORDER } from "./augmentations";
+import { parseRunConfig, resolveRunConfig, RunConfigError } from "./run-config";
 
 describe("run config", () => {
   it("fills every default and round-trips through JSON", () => {
@@ -9,7 +10,8 @@ describe("run config", () => {
     expect(c.augmentations.noise).toEqual({ enabled: true, p: 1, std: 0.1, relativeTo: "channel-std" });
     expect(c.schedule.warmupEpochs).toBe(5);
     expect(parseRunConfig(JSON.parse(JSON.stringify(c)))).toEqual(c);
-    expect(JSON.parse(JSON.stringify(DEFAULT_RUN_CONFIG))).toEqual(defaultRunConfig());
+    expect(Object.keys(c.augmentations)).toEqual(AUGMENTATION_ORDER);
+    expect(c.augmentations.rot90.enabled).toBe(false);
   });
   it("keeps given values and accepts warmupSteps instead of warmupEpochs", () => {
     const c = parseRunConfig({
@@ -55,5 +57,33 @@ describe("run config", () => {
     expect(() => parseRunConfig({ batchSize: 8, microBatch: 16 })).toThrow(
       /microBatch: microBatch must be <= batchSize/,
     );
+  });
+});
+
+describe("resolveRunConfig: the effective config of each kind", () => {
+  it("LOFF switches tensor augmentations off and refuses an explicit one", () => {
+    const c = resolveRunConfig("LOFF", { epochs: 2 });
+    expect(AUGMENTATION_ORDER.every((n) => !c.augmentations[n].enabled)).toBe(true);
+    expect(c.imageAugmentations.resizedCrop.enabled).toBe(false);
+    expect(() => resolveRunConfig("LOFF", { augmentations: { noise: { enabled: true } } })).toThrow(RunConfigError);
+  });
+  it("image baselines: image augmentations, a linear head, the fine-tuning micro-batch cap", () => {
+    const f = resolveRunConfig("UNFROZEN_LINEAR", { microBatch: 32, batchSize: 64 });
+    expect(f.microBatch).toBe(8);
+    expect(f.classifier.preset).toBe("linear");
+    expect(f.imageAugmentations).toEqual({ resizedCrop: { enabled: true, scale: [0.35, 1], ratio: [0.75, 1.3333333333333333] }, hflip: { enabled: true, p: 0.5 } });
+    expect(AUGMENTATION_ORDER.every((n) => !f.augmentations[n].enabled)).toBe(true);
+    expect(() => resolveRunConfig("FROZEN_LINEAR", { classifier: { preset: "tiny" } })).toThrow(RunConfigError);
+  });
+  it("one seed: the run's seed is written into the config; a disagreeing config seed is refused", () => {
+    expect(resolveRunConfig("LOFF_TA", {}, 7).seed).toBe(7);
+    expect(resolveRunConfig("LOFF_TA", { seed: 7 }, 7).seed).toBe(7);
+    expect(() => resolveRunConfig("LOFF_TA", { seed: 3 }, 7)).toThrow(/seed/);
+  });
+  it("is idempotent: resolving an effective config returns it unchanged", () => {
+    for (const kind of ["LOFF", "LOFF_TA", "FROZEN_LINEAR", "UNFROZEN_LINEAR"] as const) {
+      const c = resolveRunConfig(kind, { epochs: 3 }, 2);
+      expect(resolveRunConfig(kind, JSON.parse(JSON.stringify(c)))).toEqual(c);
+    }
   });
 });

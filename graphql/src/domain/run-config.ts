@@ -16,8 +16,8 @@ const positive = z.number().positive();
 export const CLASSIFIER_PRESETS = ["deit-s", "deit-ti", "tiny", "linear"] as const;
 export const EARLY_STOPPING_METRICS = METRIC_NAMES;
 
-/** JSON-serialisable defaults of the non-augmentation sections (augmentations: AUGMENTATIONS). */
-export const DEFAULT_RUN_CONFIG = {
+/** Defaults of the sections besides the augmentations (whose defaults live in AUGMENTATIONS). */
+const SECTION_DEFAULTS = {
   classifier: { preset: "deit-s", useCachedCls: false },
   optimizer: { name: "adamw", lr: 5e-4, weightDecay: 0.05, betas: [0.9, 0.999], eps: 1e-8 },
   schedule: { warmupEpochs: 5, cosine: true, minLr: 1e-6 },
@@ -31,7 +31,7 @@ export const DEFAULT_RUN_CONFIG = {
   evalEvery: 1,
 } as const;
 
-const D = DEFAULT_RUN_CONFIG;
+const D = SECTION_DEFAULTS;
 
 const scheduleSchema = z
   .object({
