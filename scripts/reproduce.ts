@@ -14,6 +14,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { isMetricName, METRIC_NAMES } from "@loffta/graphql/domain";
 import { createApi } from "./reproduce/client";
 import { publishReportDir } from "./reproduce/publish";
 import { KINDS, reproduce, type Kind } from "./reproduce/run";
@@ -93,6 +94,8 @@ export async function main(argv: string[]): Promise<number> {
   const kinds = (f.kinds ? f.kinds.split(",") : [...KINDS]) as Kind[];
   for (const k of kinds)
     if (!KINDS.includes(k)) throw new Error(`unknown kind ${k} (kinds: ${KINDS.join(", ")})`);
+  if (f.metric !== undefined && !isMetricName(f.metric))
+    throw new Error(`unknown metric ${f.metric} (metrics: ${METRIC_NAMES.join(", ")})`);
   const r = await reproduce({
     api,
     webUrl,
@@ -107,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
     batchSize: f.batch ? Number(f.batch) : 16,
     preset: f.preset,
     resolution: f.resolution ? Number(f.resolution) : undefined,
-    metric: f.metric,
+    metric: f.metric !== undefined && isMetricName(f.metric) ? f.metric : undefined,
     out: f.out ? path.resolve(f.out) : undefined,
     dataDir,
   });

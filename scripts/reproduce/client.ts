@@ -1,4 +1,12 @@
-/** Minimal GraphQL-over-HTTP client for scripts (bearer token; errors thrown with their codes). */
+/**
+ * Minimal GraphQL-over-HTTP client for scripts (bearer token; errors thrown with their codes).
+ * Requests are typed documents (TypedDocumentNode) generated from scripts/graphql/*.graphql into
+ * scripts/generated/graphql.ts (`npm run generate -w @loffta/graphql`): result and variable types
+ * come from the schema, never written by hand.
+ */
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+
 export class ApiError extends Error {
   override name = "ApiError";
   constructor(
@@ -11,14 +19,24 @@ export class ApiError extends Error {
 
 export interface Api {
   url: string;
-  request<T>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  request<R, V>(doc: TypedDocumentNode<R, V>, variables: V): Promise<R>;
+}
+
+const printed = new WeakMap<object, string>();
+
+/** The query text of a document (printed once). */
+export function documentText(doc: TypedDocumentNode<unknown, never>): string {
+  let text = printed.get(doc);
+  if (!text) printed.set(doc, (text = print(doc)));
+  return text;
 }
 
 export function createApi(baseUrl: string, token: string): Api {
   const url = baseUrl.replace(/\/+$/, "").replace(/\/graphql$/, "") + "/graphql";
   return {
     url,
-    async request<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+    async request<R, V>(doc: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+      const query = documentText(doc as TypedDocumentNode<unknown, never>);
       // A keep-alive socket the server closed while idle fails with "fetch failed" (SocketError:
       // other side closed) before the request is processed: retry those a few times.
       let res: Response | undefined;
@@ -35,7 +53,7 @@ export function createApi(baseUrl: string, token: string): Api {
         }
       }
       const body = (await res.json().catch(() => ({}))) as {
-        data?: T;
+        data?: R;
         errors?: { message: string; extensions?: { code?: string } }[];
       };
       if (body.errors?.length) {

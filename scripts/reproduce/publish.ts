@@ -5,11 +5,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { ProjectsDocument, PublishReportDocument, type RunKind } from "../generated/graphql";
 import type { Api } from "./client";
 
 /** A result row as report.json stores it (`n` runs of which `succeeded` SUCCEEDED). */
 export interface ReportJsonAggregate {
-  kind: string;
+  kind: RunKind;
   labelsPerClass: number | null;
   n: number;
   succeeded: number;
@@ -27,7 +28,7 @@ export interface ReportJson {
   name: string;
   projectId?: string;
   metric: string;
-  runs: { id: string; kind: string; labelsPerClass: number | null }[];
+  runs: { id: string; kind: RunKind; labelsPerClass: number | null }[];
   aggregates: ReportJsonAggregate[];
   plots?: { file: string; title: string | null }[];
   [setting: string]: unknown;
@@ -72,7 +73,7 @@ export async function publishReportDir(
   const markdown = read("report.md").toString("utf8");
   let projectId = opts.projectId ?? json.projectId;
   if (!projectId) {
-    const { projects } = await api.request<{ projects: { id: string }[] }>(`{ projects { id } }`);
+    const { projects } = await api.request(ProjectsDocument, {});
     projectId = projects[0]?.id;
     if (!projectId) throw new Error("no project in this team: pass --project");
   }
@@ -88,36 +89,33 @@ export async function publishReportDir(
     .filter((p) => fs.existsSync(path.join(dir, p.file)))
     .map((p) => ({ name: p.file, title: p.title, pngBase64: read(p.file).toString("base64") }));
   const settings = Object.fromEntries(SETTINGS_KEYS.filter((k) => k in json).map((k) => [k, json[k]]));
-  const { publishReport } = await api.request<{ publishReport: { id: string; name: string } }>(
-    `mutation($i: PublishReportInput!) { publishReport(input: $i) { id name } }`,
-    {
-      i: {
-        projectId,
-        name: json.name,
-        metric: json.metric,
-        markdown,
-        runIds: json.runs.map((r) => r.id),
-        results: json.aggregates.map((a) => ({
-          kind: a.kind,
-          labelsPerClass: a.labelsPerClass,
-          runCount: a.n,
-          succeeded: a.succeeded,
-          metricMean: a.metricMean,
-          metricStd: a.metricStd,
-          imagesPerSec: a.imagesPerSec,
-          peakMemoryBytes: a.peakMemoryBytes,
-          speedup: a.speedup,
-          memorySaving: a.memorySaving,
-          runIds:
-            a.runIds ??
-            json.runs
-              .filter((r) => r.kind === a.kind && r.labelsPerClass === a.labelsPerClass)
-              .map((r) => r.id),
-        })),
-        plots,
-        settings,
-      },
+  const { publishReport } = await api.request(PublishReportDocument, {
+    input: {
+      projectId,
+      name: json.name,
+      metric: json.metric,
+      markdown,
+      runIds: json.runs.map((r) => r.id),
+      results: json.aggregates.map((a) => ({
+        kind: a.kind,
+        labelsPerClass: a.labelsPerClass,
+        runCount: a.n,
+        succeeded: a.succeeded,
+        metricMean: a.metricMean,
+        metricStd: a.metricStd,
+        imagesPerSec: a.imagesPerSec,
+        peakMemoryBytes: a.peakMemoryBytes,
+        speedup: a.speedup,
+        memorySaving: a.memorySaving,
+        runIds:
+          a.runIds ??
+          json.runs
+            .filter((r) => r.kind === a.kind && r.labelsPerClass === a.labelsPerClass)
+            .map((r) => r.id),
+      })),
+      plots,
+      settings,
     },
-  );
+  });
   return { ...publishReport, url: dashboardUrl(opts.webUrl, publishReport.id) };
 }

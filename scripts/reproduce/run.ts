@@ -8,13 +8,32 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { BASELINE_KINDS, RUN_KIND_ORDER, RUN_KINDS, type MetricName } from "@loffta/graphql/domain";
+import {
+  DatasetsDocument,
+  LaunchRunDocument,
+  RegisterDatasetDocument,
+  ReproduceRunDocument,
+  ReproduceSetupDocument,
+  RequestFeatureCacheDocument,
+  RunEfficiencyDocument,
+  type ReproduceRunQuery,
+  type RunKind,
+} from "../generated/graphql";
 import { ApiError, type Api } from "./client";
 import { barChartSvg, lineChartSvg, writePng } from "./plots";
 import { publishReportDir, type PublishedReport } from "./publish";
 import { writeLabelSubset } from "./subset";
 
-export const KINDS = ["UNFROZEN_LINEAR", "FROZEN_LINEAR", "LOFF", "LOFF_TA"] as const;
-export type Kind = (typeof KINDS)[number];
+/**
+ * Every run kind (the catalogue's RUN_KINDS), the fine-tuning baseline kinds first: the others of
+ * the same setting and seed name that run as their `baselineRunId`.
+ */
+export const KINDS: readonly RunKind[] = [
+  ...BASELINE_KINDS,
+  ...RUN_KIND_ORDER.filter((k) => !BASELINE_KINDS.includes(k)),
+];
+export type Kind = RunKind;
 
 export interface ReproduceOptions {
   api: Api;
@@ -31,7 +50,8 @@ export interface ReproduceOptions {
   /** Classifier preset of LOFF / LOFF_TA runs (default "tiny"). */
   preset?: string;
   resolution?: number;
-  metric?: string;
+  /** The metric of the report (a name of the catalogue's METRICS; default accuracy). */
+  metric?: MetricName;
   /** Where the report goes (default reports/<name>). */
   out?: string;
   /** Where labels-per-class subsets are written (must be readable by the API and workers). */
@@ -54,7 +74,11 @@ export interface RunRow {
   trainImagesPerSec: number | null;
   peakMemoryBytes: number | null;
   wallTimeSec: number | null;
+  /** The run's evaluation metrics by name (`Run.finalMetrics`: metrics only). */
   finalMetrics: Record<string, unknown> | null;
+  /** The split and size of that evaluation. */
+  evalSplit: string | null;
+  evalCount: number | null;
   error: string | null;
   speedup: number | null;
   memorySaving: number | null;
@@ -110,7 +134,6 @@ export const PLOTS = (metric: string) => [
   { file: "efficiency.png", title: "training throughput and peak memory" },
 ];
 
-const RUN_FIELDS = `id name kind seed status trainImagesPerSec peakMemoryBytes wallTimeSec finalMetrics error tags`;
 const TERMINAL = new Set(["SUCCEEDED", "FAILED", "CANCELLED"]);
 
 export const mean = (v: number[]): number | null =>
@@ -121,21 +144,20 @@ export const std = (v: number[]): number | null => {
   if (m === null) return null;
   return v.length < 2 ? 0 : Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
 };
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === "object" && !Array.isArray(v);
 const nums = (v: (number | null | undefined)[]): number[] =>
   v.filter((x): x is number => typeof x === "number" && Number.isFinite(x));
 
 export async function findOrRegisterDataset(api: Api, name: string, rootUri: string): Promise<string> {
   try {
-    const r = await api.request<{ registerDataset: { id: string } }>(
-      `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id } }`,
-      { i: { name, rootUri, layout: "IMAGE_FOLDER" } },
-    );
+    const r = await api.request(RegisterDatasetDocument, {
+      input: { name, rootUri, layout: "IMAGE_FOLDER" },
+    });
     return r.registerDataset.id;
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== "CONFLICT") throw e;
-    const { datasets } = await api.request<{ datasets: { id: string; name: string; rootUri: string }[] }>(
-      `{ datasets { id name rootUri } }`,
-    );
+    const { datasets } = await api.request(DatasetsDocument, {});
     const d = datasets.find((x) => x.name === name);
     if (!d || path.resolve(d.rootUri) !== path.resolve(rootUri))
       throw new Error(`a dataset named "${name}" exists with another root (${d?.rootUri ?? "?"})`);
@@ -152,14 +174,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     dataset,
     foundationModel: model,
     projects,
-  } = await api.request<{
-    dataset: { id: string; name: string; rootUri: string; classNames: string[] } | null;
-    foundationModel: { id: string; name: string; family: string; defaultImageSize: number } | null;
-    projects: { id: string; name: string }[];
-  }>(
-    `query($d: ID!, $m: ID!) { dataset(id: $d) { id name rootUri classNames } foundationModel(id: $m) { id name family defaultImageSize } projects { id name } }`,
-    { d: o.datasetId, m: o.modelId },
-  );
+  } = await api.request(ReproduceSetupDocument, { datasetId: o.datasetId, modelId: o.modelId });
   if (!dataset) throw new Error(`dataset ${o.datasetId} not found`);
   if (!model) throw new Error(`foundation model ${o.modelId} not found`);
   const projectId = o.projectId ?? projects[0]?.id;
@@ -186,10 +201,9 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   }
   const caches: string[] = [];
   for (const s of settings) {
-    const r = await api.request<{ requestFeatureCache: { id: string } }>(
-      `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`,
-      { i: { datasetId: s.datasetId, modelId: model.id, resolution } },
-    );
+    const r = await api.request(RequestFeatureCacheDocument, {
+      input: { datasetId: s.datasetId, modelId: model.id, resolution },
+    });
     caches.push(r.requestFeatureCache.id);
   }
 
@@ -201,11 +215,10 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     earlyStopping: { enabled: false },
     schedule: { warmupEpochs: Math.min(1, o.epochs - 1) },
   };
-  const configFor = (kind: Kind): Record<string, unknown> => {
-    if (kind === "LOFF") return { ...base, classifier: { preset: o.preset ?? "tiny" } };
-    if (kind === "LOFF_TA") return { ...base, classifier: { preset: o.preset ?? "tiny" } };
-    return { ...base, classifier: { preset: "linear" } };
-  };
+  // Each kind's policy (augmentations, a fixed linear head for the image baselines) is applied
+  // by the API (resolveRunConfig): only the classifier of the cache kinds is chosen here.
+  const configFor = (kind: Kind): Record<string, unknown> =>
+    RUN_KINDS[kind].fixedPreset ? { ...base } : { ...base, classifier: { preset: o.preset ?? "tiny" } };
   const launched: { id: string; lpc: number | null }[] = [];
   for (let i = 0; i < settings.length; i++) {
     const lpc = settings[i].lpc;
@@ -213,22 +226,20 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
       let baselineRunId: string | undefined;
       for (const kind of kinds) {
         const runName = `${name}/${kind.toLowerCase()}${lpc === null ? "" : `/lpc${lpc}`}/seed${seed}`;
-        const { launchRun } = await api.request<{ launchRun: { id: string } }>(
-          `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
-          {
-            i: {
-              projectId,
-              name: runName,
-              kind,
-              cacheId: caches[i],
-              config: configFor(kind),
-              seed,
-              tags: ["reproduce", tag, `lpc:${lpc ?? "all"}`],
-              baselineRunId: kind.startsWith("LOFF") ? baselineRunId : undefined,
-            },
+        const { launchRun } = await api.request(LaunchRunDocument, {
+          input: {
+            projectId,
+            name: runName,
+            kind,
+            cacheId: caches[i],
+            config: configFor(kind),
+            seed,
+            tags: ["reproduce", tag, `lpc:${lpc ?? "all"}`],
+            // The runs on cached features are measured against the fine-tuning run.
+            baselineRunId: RUN_KINDS[kind].readsCache ? baselineRunId : undefined,
           },
-        );
-        if (kind === "UNFROZEN_LINEAR") baselineRunId = launchRun.id;
+        });
+        if (RUN_KINDS[kind].canBeBaseline) baselineRunId = launchRun.id;
         launched.push({ id: launchRun.id, lpc });
       }
     }
@@ -239,20 +250,16 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
 
   // 3. Wait.
   const deadline = Date.now() + (o.timeoutMs ?? 6 * 3600_000);
-  let rows: Record<string, unknown>[] = [];
+  let rows: NonNullable<ReproduceRunQuery["run"]>[] = [];
   let last = "";
   for (;;) {
     rows = [];
-    for (const l of launched)
-      rows.push(
-        (
-          await api.request<{ run: Record<string, unknown> }>(
-            `query($id: ID!) { run(id: $id) { ${RUN_FIELDS} } }`,
-            { id: l.id },
-          )
-        ).run,
-      );
-    const done = rows.filter((r) => TERMINAL.has(r.status as string)).length;
+    for (const l of launched) {
+      const { run } = await api.request(ReproduceRunDocument, { id: l.id });
+      if (!run) throw new Error(`run ${l.id} disappeared`);
+      rows.push(run);
+    }
+    const done = rows.filter((r) => TERMINAL.has(r.status)).length;
     const line = `${done}/${launched.length} runs finished`;
     if (line !== last) log((last = line));
     if (done === launched.length) break;
@@ -266,36 +273,28 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     { speedup: number | null; memorySaving: number | null; baselineSource: string | null }
   >();
   for (let i = 0; i < launched.length; i += 20) {
-    const { compareRuns } = await api.request<{
-      compareRuns: {
-        efficiency: {
-          run: { id: string };
-          speedup: number | null;
-          memorySaving: number | null;
-          baselineSource: string | null;
-        }[];
-      };
-    }>(
-      `query($ids: [ID!]!) { compareRuns(ids: $ids) { efficiency { run { id } speedup memorySaving baselineSource } } }`,
-      { ids: launched.slice(i, i + 20).map((l) => l.id) },
-    );
+    const { compareRuns } = await api.request(RunEfficiencyDocument, {
+      ids: launched.slice(i, i + 20).map((l) => l.id),
+    });
     for (const e of compareRuns.efficiency) eff.set(e.run.id, e);
   }
   const runs: RunRow[] = rows.map((r, i) => ({
-    id: r.id as string,
-    name: r.name as string,
-    kind: r.kind as Kind,
-    seed: r.seed as number,
-    status: r.status as string,
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    seed: r.seed,
+    status: r.status,
     labelsPerClass: launched[i].lpc,
-    trainImagesPerSec: (r.trainImagesPerSec as number | null) ?? null,
-    peakMemoryBytes: (r.peakMemoryBytes as number | null) ?? null,
-    wallTimeSec: (r.wallTimeSec as number | null) ?? null,
-    finalMetrics: (r.finalMetrics as Record<string, unknown> | null) ?? null,
-    error: (r.error as string | null) ?? null,
-    speedup: eff.get(r.id as string)?.speedup ?? null,
-    memorySaving: eff.get(r.id as string)?.memorySaving ?? null,
-    baselineSource: eff.get(r.id as string)?.baselineSource ?? null,
+    trainImagesPerSec: r.trainImagesPerSec ?? null,
+    peakMemoryBytes: r.peakMemoryBytes ?? null,
+    wallTimeSec: r.wallTimeSec ?? null,
+    finalMetrics: isRecord(r.finalMetrics) ? r.finalMetrics : null,
+    evalSplit: r.evalSplit ?? null,
+    evalCount: r.evalCount ?? null,
+    error: r.error ?? null,
+    speedup: eff.get(r.id)?.speedup ?? null,
+    memorySaving: eff.get(r.id)?.memorySaving ?? null,
+    baselineSource: eff.get(r.id)?.baselineSource ?? null,
   }));
   const aggregates = aggregate(
     runs,

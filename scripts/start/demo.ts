@@ -6,7 +6,8 @@
  *      feature layer `block_13_expand_relu` (14×14×576 at 224²; 28² images are upscaled);
  *   3. both registered through the API, one feature cache requested (224², no pooling);
  *   4. a small grid of runs on it: LOFF, LOFF_TA with three augmentation settings,
- *      FROZEN_LINEAR and a short UNFROZEN_LINEAR (1 epoch each). The LOFF runs also state their
+ *      FROZEN_LINEAR and a short UNFROZEN_LINEAR (1 epoch each; the API gives the image baselines
+ *      their linear head and image augmentations, RUN_KINDS / resolveRunConfig). The LOFF runs also state their
  *      speed-up and memory saving against the worker's fine-tuning calibration of MobileNetV2
  *      (measured once, in a fresh process, after the first of them).
  * The worker started by `npm start` runs them. State is kept in <data>/demo.json: a second start
@@ -20,6 +21,17 @@ import {
   BUNDLED_BACKBONE_LAYER,
   exportBundledBackbone,
 } from "../../apps/worker/src/importers/backbone";
+import {
+  CacheProgressDocument,
+  FoundationModelsDocument,
+  LaunchRunDocument,
+  ProjectsDocument,
+  RegisterFoundationModelDocument,
+  RequestFeatureCacheDocument,
+  RunStatusDocument,
+  type RegisterFoundationModelInput,
+  type RunKind,
+} from "../generated/graphql";
 import { ApiError, createApi, type Api } from "../reproduce/client";
 import { findOrRegisterDataset } from "../reproduce/run";
 
@@ -44,7 +56,7 @@ const base = {
 /** The demo grid (names, kinds, configs). */
 export const DEMO_RUNS: {
   name: string;
-  kind: "LOFF" | "LOFF_TA" | "FROZEN_LINEAR" | "UNFROZEN_LINEAR";
+  kind: RunKind;
   config: Record<string, unknown>;
   notes: string;
 }[] = [
@@ -89,7 +101,6 @@ export const DEMO_RUNS: {
       epochs: 1,
       batchSize: 32,
       microBatch: 8,
-      classifier: { preset: "linear" },
       schedule: { warmupEpochs: 0 },
       earlyStopping: { enabled: false },
       optimizer: { lr: 1e-3 },
@@ -103,7 +114,6 @@ export const DEMO_RUNS: {
       epochs: 1,
       batchSize: 32,
       microBatch: 8,
-      classifier: { preset: "linear" },
       schedule: { warmupEpochs: 0 },
       earlyStopping: { enabled: false },
       optimizer: { lr: 1e-4 },
@@ -117,10 +127,15 @@ export const DEMO_RUNS: {
  * 20 + 10 images per class, LOFF runs capped at 5 epochs — the same pipeline in ≈ 2 min, for
  * tests and a quick look).
  */
-export function demoSize(env: NodeJS.ProcessEnv = process.env): { perClass: number; testPerClass: number; maxEpochs: number } {
+export function demoSize(env: NodeJS.ProcessEnv = process.env): {
+  perClass: number;
+  testPerClass: number;
+  maxEpochs: number;
+} {
   const size = env.LOFFTA_DEMO_SIZE ?? "full";
   if (size === "small") return { perClass: 20, testPerClass: 10, maxEpochs: 5 };
-  if (size !== "full") throw new Error(`LOFFTA_DEMO_SIZE must be "full" or "small" (got ${JSON.stringify(size)})`);
+  if (size !== "full")
+    throw new Error(`LOFFTA_DEMO_SIZE must be "full" or "small" (got ${JSON.stringify(size)})`);
   return { perClass: DEMO.perClass, testPerClass: DEMO.testPerClass, maxEpochs: Infinity };
 }
 
@@ -131,19 +146,12 @@ interface DemoState {
   runIds: string[];
 }
 
-async function findOrRegisterModel(api: Api, input: Record<string, unknown>): Promise<string> {
+async function findOrRegisterModel(api: Api, input: RegisterFoundationModelInput): Promise<string> {
   try {
-    return (
-      await api.request<{ registerFoundationModel: { id: string } }>(
-        `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { id } }`,
-        { i: input },
-      )
-    ).registerFoundationModel.id;
+    return (await api.request(RegisterFoundationModelDocument, { input })).registerFoundationModel.id;
   } catch (e) {
     if (!(e instanceof ApiError) || e.code !== "CONFLICT") throw e;
-    const { foundationModels } = await api.request<{ foundationModels: { id: string; name: string }[] }>(
-      `{ foundationModels { id name } }`,
-    );
+    const { foundationModels } = await api.request(FoundationModelsDocument, {});
     const m = foundationModels.find((x) => x.name === input.name);
     if (!m) throw e;
     return m.id;
@@ -163,9 +171,7 @@ export async function seedDemoExperiment(opts: {
   if (fs.existsSync(stateFile)) {
     const state = JSON.parse(fs.readFileSync(stateFile, "utf8")) as DemoState;
     const { run } = await api
-      .request<{ run: { id: string } | null }>(`query($id: ID!) { run(id: $id) { id } }`, {
-        id: state.runIds[0] ?? "00000000-0000-0000-0000-000000000000",
-      })
+      .request(RunStatusDocument, { id: state.runIds[0] ?? "00000000-0000-0000-0000-000000000000" })
       .catch(() => ({ run: null }));
     if (run) {
       log("demo: already built (runs tagged `demo`; delete demo.json to rebuild)");
@@ -204,36 +210,29 @@ export async function seedDemoExperiment(opts: {
     depth: 13,
     heads: 1,
     defaultImageSize: BUNDLED_BACKBONE_IMAGE_SIZE,
-    mean: [0, 0, 0],
-    std: [1, 1, 1],
+    // No mean/std override: the family default (MODEL_FAMILIES.OTHER: pixels in [0, 1] as they are).
     weightsUri: backbone.modelJson,
     parameterCount: backbone.parameterCount,
     options: { tfjsLayer: BUNDLED_BACKBONE_LAYER },
   });
-  const { requestFeatureCache: cache } = await api.request<{ requestFeatureCache: { id: string } }>(
-    `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`,
-    {
-      i: { datasetId, modelId, resolution: BUNDLED_BACKBONE_IMAGE_SIZE },
-    },
-  );
-  const { projects } = await api.request<{ projects: { id: string }[] }>(`{ projects { id } }`);
+  const { requestFeatureCache: cache } = await api.request(RequestFeatureCacheDocument, {
+    input: { datasetId, modelId, resolution: BUNDLED_BACKBONE_IMAGE_SIZE },
+  });
+  const { projects } = await api.request(ProjectsDocument, {});
   const runIds: string[] = [];
   for (const r of DEMO_RUNS) {
-    const { launchRun } = await api.request<{ launchRun: { id: string } }>(
-      `mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`,
-      {
-        i: {
-          projectId: projects[0].id,
-          name: r.name,
-          kind: r.kind,
-          cacheId: cache.id,
-          config: { ...r.config, epochs: Math.min(Number(r.config.epochs), size.maxEpochs) },
-          seed: 1,
-          tags: ["demo"],
-          notes: r.notes,
-        },
+    const { launchRun } = await api.request(LaunchRunDocument, {
+      input: {
+        projectId: projects[0].id,
+        name: r.name,
+        kind: r.kind,
+        cacheId: cache.id,
+        config: { ...r.config, epochs: Math.min(Number(r.config.epochs), size.maxEpochs) },
+        seed: 1,
+        tags: ["demo"],
+        notes: r.notes,
       },
-    );
+    });
     runIds.push(launchRun.id);
   }
   const state: DemoState = { datasetId, modelId, cacheId: cache.id, runIds };
@@ -256,20 +255,10 @@ export async function watchDemo(opts: {
   let last = "";
   while (!opts.signal?.aborted) {
     try {
-      const { featureCache: c } = await api.request<{
-        featureCache: { status: string; progressDone: number; progressTotal: number } | null;
-      }>(`query($id: ID!) { featureCache(id: $id) { status progressDone progressTotal } }`, {
-        id: opts.state.cacheId,
-      });
+      const { featureCache: c } = await api.request(CacheProgressDocument, { id: opts.state.cacheId });
       const runs = await Promise.all(
         opts.state.runIds.map(
-          async (id) =>
-            (
-              await api.request<{ run: { status: string } | null }>(
-                `query($id: ID!) { run(id: $id) { status } }`,
-                { id },
-              )
-            ).run?.status ?? "?",
+          async (id) => (await api.request(RunStatusDocument, { id })).run?.status ?? "?",
         ),
       );
       const done = runs.filter((s) => s === "SUCCEEDED" || s === "FAILED" || s === "CANCELLED").length;

@@ -2,16 +2,22 @@
  * The dashboard in a real browser: Debian Chromium (playwright-core) against the built Next.js
  * app (`next start`) and a real API server on a fresh database. Data is seeded through the API
  * (member and worker mutations with the demo token), then the pages are checked: sign-in, Runs,
- * Run detail with a live curve, Compare, Launch, Feature caches (live progress), Datasets, Models,
- * Reports (a report published through the API: results, plots, runs, markdown, download).
+ * Run detail with a live curve, Compare, a run trained by a real worker process (its confusion
+ * matrix, evaluation and effective config), Launch (kinds and augmentations from the domain
+ * catalogue), Feature caches (live progress, 1-based layers), Datasets, Models, Reports (a report
+ * published through the API: results, plots, runs, markdown, download).
  * Screenshots of every page land in tests/artifacts/web/ for review.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { AUGMENTATION_ORDER, METRIC_NAMES, RUN_KINDS, type RunKind } from "@loffta/graphql/domain";
 import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
+import { writeBarsCache } from "../../apps/worker/src/core/testing/synthetic";
 import { barChartSvg, lineChartSvg } from "../../scripts/reproduce/plots";
+import { startWorkerProcess, type Proc } from "../e2e/harness";
 import {
   apiAllowsCors,
   buildWebIfStale,
@@ -53,6 +59,8 @@ const ids: {
   noiseJob: "",
 };
 let datasetDir = "";
+/** Worker processes a test started (stopped in afterAll if a test did not). */
+const workers: Proc[] = [];
 
 /** The browser's getComputedStyle, used inside evaluate() (the tests' TypeScript has no DOM types). */
 declare const getComputedStyle: (el: unknown) => { fontFamily: string; color: string };
@@ -199,18 +207,8 @@ async function seed(): Promise<void> {
   );
 
   ids.baseline = await launch("finetune-baseline", "UNFROZEN_LINEAR", {});
-  ids.plain = await launch(
-    "loff-plain",
-    "LOFF",
-    {
-      augmentations: {
-        hflip: { enabled: false },
-        resizedCrop: { enabled: false },
-        noise: { enabled: false },
-      },
-    },
-    { baselineRunId: ids.baseline },
-  );
+  // LOFF sends no augmentation switches: the API resolves them all off.
+  ids.plain = await launch("loff-plain", "LOFF", {}, { baselineRunId: ids.baseline });
   ids.noise = await launch(
     "loffta-noise",
     "LOFF_TA",
@@ -233,16 +231,8 @@ async function seed(): Promise<void> {
   ]);
   await completeTrain(
     jobs.get(ids.plain)!,
-    {
-      accuracy: 0.8,
-      macroF1: 0.79,
-      loss: 0.7,
-      confusionMatrix: [
-        [3, 0, 0],
-        [1, 2, 0],
-        [0, 1, 2],
-      ],
-    },
+    // As workers wrote it before evalCount: the test-set size as `count` (never a metric).
+    { accuracy: 0.8, macroF1: 0.79, loss: 0.7, count: 9 },
     350,
     1e9,
   );
@@ -252,7 +242,10 @@ async function seed(): Promise<void> {
     { seq: 1_000_001, level: "WARN", message: "calibration failed, the run will have no speed-up figures" },
   ]);
   // More than one page (500 lines): the panel shows the tail and offers "load earlier".
-  await appendLogs(ids.plain, Array.from({ length: 620 }, (_, i) => ({ seq: i, message: `plain line ${i}` })));
+  await appendLogs(
+    ids.plain,
+    Array.from({ length: 620 }, (_, i) => ({ seq: i, message: `plain line ${i}` })),
+  );
   ids.noiseJob = jobs.get(ids.noise)!;
 }
 
@@ -302,6 +295,7 @@ beforeAll(async () => {
 }, 15 * 60_000);
 
 afterAll(async () => {
+  for (const w of workers) await w.kill("SIGKILL");
   await browser?.close();
   await web?.close();
   await api?.server.close();
@@ -346,8 +340,16 @@ test("Runs: table with config and metric columns, URL filters, sorting and saved
   const table = page.locator("[data-testid=runs-table]");
   await table.waitFor();
   expect(await table.locator("tbody tr").count()).toBe(3);
-  const header = await table.locator("thead").textContent();
-  expect(header).toContain("accuracy");
+  const header = (await table.locator("thead").textContent()) ?? "";
+  // Metric columns are the catalogue's metrics with its labels; the test-set size is not one.
+  expect(
+    await table
+      .locator("thead th[data-metric]")
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-metric"))),
+  ).toEqual(["accuracy", "macroF1", "loss"]);
+  expect(header).toContain("Accuracy");
+  expect(header).toContain("Macro F1");
+  expect(header).not.toMatch(/count/i);
   expect(header).toContain("noise.std");
   const noiseRow = table.locator(`tr[data-run-id="${ids.noise}"]`);
   expect(await noiseRow.textContent()).toContain("0.2");
@@ -367,19 +369,22 @@ test("Runs: table with config and metric columns, URL filters, sorting and saved
   const names = async () =>
     (await page.locator("[data-testid=runs-table] tbody tr td:nth-child(2) a").allTextContents()).slice(0, 2);
   expect(await names()).toEqual(["finetune-baseline", "loff-plain"]);
-  await page.click("[data-testid=runs-table] thead button:has-text('accuracy')");
+  await page.click("[data-testid=runs-table] thead button[data-sort='metric:accuracy']");
   await eventually(
     "ascending sort",
     async () => page.url().includes("dir=asc") && (await names())[0] === "loff-plain",
   );
 
-  // Config filter from the URL (server-side JSON equality).
+  // Config filter from the URL (server-side JSON equality on the effective config): neither the
+  // LOFF run nor the fine-tuning baseline applies tensor noise, whatever was sent at launch.
   await open("/runs?cfg=augmentations.noise.enabled%3Dfalse");
   await eventually(
     "config filter",
-    async () => (await page.locator("[data-testid=runs-table] tbody tr").count()) === 1,
+    async () => (await page.locator("[data-testid=runs-table] tbody tr").count()) === 2,
   );
-  expect(await page.locator("[data-testid=runs-table] tbody").textContent()).toContain("loff-plain");
+  expect(
+    (await page.locator("[data-testid=runs-table] tbody tr td:nth-child(2) a").allTextContents()).sort(),
+  ).toEqual(["finetune-baseline", "loff-plain"]);
 
   // Save the view; it is a link to the same query string.
   await page.fill("input[placeholder='name this view']", "no noise");
@@ -440,7 +445,9 @@ test("Run detail: the loss curve grows live as metrics are logged, status follow
   await eventually("log lines", async () => (await logs.locator(".log-line").count()) === 2);
   expect(await logs.locator(".log-line").first().textContent()).toContain("training LOFF_TA run noise");
   expect(await logs.locator(".log-line").nth(1).getAttribute("data-level")).toBe("WARN");
-  expect(await logs.locator(".log-line time").first().textContent()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/);
+  expect(await logs.locator(".log-line time").first().textContent()).toMatch(
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/,
+  );
   expect(await logs.locator(".log-lines").evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono/i);
   await eventually("logs subscription live", async () => (await logs.getAttribute("data-live")) === "live");
   await appendLogs(ids.noise, [{ seq: 1_000_002, level: "ERROR", message: "something broke (live)" }]);
@@ -449,7 +456,11 @@ test("Run detail: the loss curve grows live as metrics are logged, status follow
   expect(await errLine.textContent()).toContain("something broke (live)");
   const [errColor, infoColor] = await Promise.all([
     errLine.locator(".log-msg").evaluate((el) => getComputedStyle(el).color),
-    logs.locator(".log-line").first().locator(".log-msg").evaluate((el) => getComputedStyle(el).color),
+    logs
+      .locator(".log-line")
+      .first()
+      .locator(".log-msg")
+      .evaluate((el) => getComputedStyle(el).color),
   ]);
   expect(errColor).not.toBe(infoColor);
   await screenshot(page, "03-run-logs");
@@ -466,7 +477,7 @@ test("Run detail: the loss curve grows live as metrics are logged, status follow
   await screenshot(page, "03-run-done");
 });
 
-test("Run detail of a 100k-point run asks for a downsampled series; confusion matrix from final metrics", async () => {
+test("Run detail of a 100k-point run asks for a downsampled series; effective config and evaluation as typed fields", async () => {
   const t0 = Date.now();
   await open(`/runs/${ids.baseline}`);
   const count = Number(
@@ -481,11 +492,35 @@ test("Run detail of a 100k-point run asks for a downsampled series; confusion ma
   await screenshot(page, "04-run-100k");
   // A run without log lines: the empty state.
   expect(await page.locator("[data-testid=run-logs]").textContent()).toContain("This run has no log lines.");
+  // The fine-tuning baseline's effective config: its image augmentations (the API's defaults for
+  // the kind), a fixed linear head; no tensor augmentation.
+  const augs = page.locator("[data-testid=run-augmentations]");
+  expect(await augs.getAttribute("data-policy")).toBe("image");
+  expect(
+    await augs.locator("tr[data-aug]").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-aug"))),
+  ).toEqual(["resizedCrop", "hflip"]);
+  expect(await augs.locator("tr[data-aug=resizedCrop]").getAttribute("data-enabled")).toBe("true");
+  expect(await augs.locator("tr[data-aug=resizedCrop]").textContent()).toContain("scale 0.35–1");
+  expect(await augs.locator("tr[data-aug=hflip]").textContent()).toContain("p 0.5");
+  expect(await page.locator("[data-testid=effective-config]").textContent()).toContain(
+    "linear (fixed for this kind)",
+  );
+  expect(await page.locator("[data-testid=run-seed]").textContent()).toBe("0");
+  expect(await page.locator("[data-testid=config-seed]").textContent()).toBe("0");
 
+  // A LOFF run: no augmentation at all. Its stored `count` is the evaluation's size, shown as
+  // such and never as a metric; it has no confusion matrix, so none is shown.
   await open(`/runs/${ids.plain}`);
-  await page.locator("[data-testid=confusion-matrix]").waitFor();
-  expect(await page.locator("[data-testid=confusion-matrix] thead").textContent()).toContain("fox");
-  await screenshot(page, "04-run-confusion");
+  await page.locator("[data-testid=final-metrics]").waitFor();
+  expect(
+    await page
+      .locator("[data-testid=final-metrics] tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-metric"))),
+  ).toEqual(["accuracy", "macroF1", "loss"]);
+  expect(await page.locator("[data-testid=final-metrics]").textContent()).not.toMatch(/count/i);
+  expect(await page.locator("[data-testid=eval-count]").textContent()).toBe("9");
+  expect(await page.locator("[data-testid=confusion-matrix]").count()).toBe(0);
+  expect(await page.locator("[data-testid=run-augmentations]").getAttribute("data-policy")).toBe("none");
 
   // 620 log lines: the last 500 first, then "load earlier" brings the rest, in order.
   const logs = page.locator("[data-testid=run-logs]");
@@ -506,6 +541,13 @@ test("Compare: overlaid curves, config diff of what differs, best metric highlig
   expect(await best.textContent()).toBe("0.9");
   const lossBest = page.locator("[data-testid=compare-metrics] tr[data-metric=loss] td[data-best=true]");
   expect(await lossBest.textContent()).toBe("0.45");
+  // Only metrics are compared and ranked: loff-plain's stored `count` (its test-set size) is not.
+  expect(
+    await page
+      .locator("[data-testid=compare-metrics] tbody tr")
+      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-metric"))),
+  ).toEqual(["accuracy", "macroF1", "loss"]);
+  expect(await page.locator("[data-testid=compare-metrics]").textContent()).not.toMatch(/count/i);
 
   const diff = (await page.locator("[data-testid=config-diff]").textContent()) ?? "";
   expect(diff).toContain("augmentations.noise.std");
@@ -533,9 +575,187 @@ test("Compare: overlaid curves, config diff of what differs, best metric highlig
   );
 });
 
+/** Stop a worker process gracefully (SIGTERM: it hands its jobs back), SIGKILL after 15 s. */
+async function stopWorker(w: Proc): Promise<void> {
+  const t = setTimeout(() => void w.kill("SIGKILL"), 15_000);
+  await w.kill("SIGTERM");
+  clearTimeout(t);
+}
+
+test("Run page of a LOFF run a real worker trained: the confusion matrix is the API's confusionMatrix; evaluation, effective config and seed", async () => {
+  // A 2-class dataset whose feature cache is a synthetic token grid (the worker's testing module:
+  // horizontal vs vertical bars), written where the cache's storageUri says.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-web-real-"));
+  const classes = ["horizontal", "vertical"];
+  const splits = { train: 48, val: 16 };
+  for (const [split, n] of Object.entries(splits))
+    for (const cls of classes)
+      for (let i = 0; i < n / 2; i++) {
+        fs.mkdirSync(path.join(root, "images", split, cls), { recursive: true });
+        fs.writeFileSync(path.join(root, "images", split, cls, `${i}.png`), Buffer.alloc(32 + i));
+      }
+  const { registerDataset } = await api.gql<{ registerDataset: { id: string; classNames: string[] } }>(
+    `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id classNames } }`,
+    { i: { name: "bars", rootUri: path.join(root, "images"), layout: "IMAGE_FOLDER" } },
+  );
+  expect(registerDataset.classNames).toEqual(classes);
+  const { requestFeatureCache } = await api.gql<{ requestFeatureCache: { id: string } }>(
+    `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`,
+    { i: { datasetId: registerDataset.id, modelId: ids.model, resolution: 56 } },
+  );
+  const cacheDir = path.join(root, "cache");
+  await writeBarsCache(cacheDir, { h: 4, w: 4, d: 16, seed: 5, splits, task: "bars" });
+  const extract = await claim("EXTRACT");
+  await api.gql(
+    `mutation($j: ID!, $w: ID!, $r: JobResultInput!) { completeJob(jobId: $j, workerId: $w, result: $r) { id } }`,
+    {
+      j: extract.id,
+      w: ids.worker,
+      r: {
+        cache: {
+          gridH: 4,
+          gridW: 4,
+          dim: 16,
+          bytes: 1e5,
+          shardCount: 2,
+          storageUri: pathToFileURL(cacheDir).href,
+          skippedCount: 0,
+          mean: [0.485, 0.456, 0.406],
+          std: [0.229, 0.224, 0.225],
+          splitCounts: Object.entries(splits).map(([split, count]) => ({ split, count })),
+        },
+      },
+    },
+  );
+
+  // A short LOFF run (tiny classifier, 6 epochs of 48 images: seconds of training) launched as the dashboard
+  // does (no augmentation switches), trained by a real worker process through the API.
+  const runId = await launch(
+    "real-loff",
+    "LOFF",
+    {
+      classifier: { preset: "tiny" },
+      epochs: 6,
+      optimizer: { lr: 2e-3 },
+      batchSize: 8,
+      microBatch: 8,
+      schedule: { warmupEpochs: 0 },
+      earlyStopping: { enabled: false },
+    },
+    { cacheId: requestFeatureCache.id, seed: 7 },
+  );
+  const worker = startWorkerProcess({
+    api: api.base,
+    token: api.seed.token,
+    name: "real-worker",
+    home: path.join(root, "worker"),
+    env: { LOFFTA_CALIBRATION: "off", LOFFTA_ISOLATE_RUNS: "0" },
+  });
+  workers.push(worker);
+  type RealRun = {
+    status: string;
+    error: string | null;
+    seed: number;
+    config: { seed: number; augmentations: Record<string, { enabled: boolean }> };
+    finalMetrics: Record<string, number>;
+    confusionMatrix: number[][] | null;
+    evalSplit: string | null;
+    evalCount: number | null;
+    cache: { dataset: { classNames: string[] } };
+  };
+  let run: RealRun | null = null;
+  try {
+    const deadline = Date.now() + 180_000;
+    while (!run) {
+      const { run: r } = await api.gql<{ run: RealRun }>(
+        `query($id: ID!) { run(id: $id) { status error seed config finalMetrics confusionMatrix evalSplit evalCount cache { dataset { classNames } } } }`,
+        { id: runId },
+      );
+      if (r.status === "SUCCEEDED") run = r;
+      else if (r.status === "FAILED" || r.status === "CANCELLED" || Date.now() > deadline)
+        throw new Error(
+          `run ${r.status}: ${r.error ?? "(no error)"}\nworker output:\n${worker.output().slice(-4000)}`,
+        );
+      else await new Promise((res) => setTimeout(res, 250));
+    }
+  } finally {
+    // Later tests queue jobs a real worker must not take.
+    await stopWorker(worker);
+  }
+
+  // What the worker produced, as the API serves it: a 2×2 matrix over the val split.
+  expect(run.confusionMatrix).toHaveLength(2);
+  expect(run.confusionMatrix!.every((row) => row.length === 2)).toBe(true);
+  expect(run.evalSplit).toBe("val");
+  expect(run.evalCount).toBe(splits.val);
+  expect(run.confusionMatrix!.flat().reduce((a, b) => a + b, 0)).toBe(splits.val);
+  expect(Object.keys(run.finalMetrics).every((k) => (METRIC_NAMES as string[]).includes(k))).toBe(true);
+  expect(run.seed).toBe(7);
+  expect(run.config.seed).toBe(7);
+  for (const a of AUGMENTATION_ORDER) expect(run.config.augmentations[a].enabled).toBe(false);
+
+  await open(`/runs/${runId}`);
+  const cm = page.locator("[data-testid=confusion-matrix]");
+  await cm.waitFor({ timeout: 15_000 });
+  // Every cell is the API's cm[true][predicted]; rows and columns are the dataset's classes.
+  const cells: number[][] = [];
+  for (let i = 0; i < run.confusionMatrix!.length; i++)
+    cells.push((await cm.locator(`tbody tr[data-true="${i}"] td[data-pred]`).allTextContents()).map(Number));
+  expect(cells).toEqual(run.confusionMatrix);
+  expect(await cm.locator("thead th[data-class]").allTextContents()).toEqual(run.cache.dataset.classNames);
+  expect(await cm.locator("tbody th").allTextContents()).toEqual(run.cache.dataset.classNames);
+  // The evaluation is described as what it is, the metrics are the catalogue's.
+  expect(await page.locator("[data-testid=eval-split]").textContent()).toBe("val");
+  expect(await page.locator("[data-testid=eval-count]").textContent()).toBe(String(splits.val));
+  const shown = await page
+    .locator("[data-testid=final-metrics] tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-metric")));
+  expect(shown).toEqual(METRIC_NAMES.filter((n) => n in run.finalMetrics));
+  expect(await page.locator("[data-testid=final-metrics]").textContent()).not.toMatch(/count/i);
+  // The effective config and the seed.
+  expect(await page.locator("[data-testid=run-seed]").textContent()).toBe("7");
+  expect(await page.locator("[data-testid=config-seed]").textContent()).toBe("7");
+  expect(await page.locator("[data-testid=run-augmentations]").getAttribute("data-policy")).toBe(
+    RUN_KINDS.LOFF.augmentation,
+  );
+  await screenshot(page, "04-run-confusion");
+
+  // Compared with another run, only metrics are ranked (not the evaluation's size).
+  await open(`/compare?ids=${runId},${ids.plain}`);
+  await page.locator("[data-testid=compare-metrics]").waitFor();
+  const compared = await page
+    .locator("[data-testid=compare-metrics] tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-metric")));
+  expect(compared.length).toBeGreaterThan(0);
+  expect(compared.every((k) => (METRIC_NAMES as (string | null)[]).includes(k))).toBe(true);
+  fs.rmSync(root, { recursive: true, force: true });
+}, 300_000);
+
 test("Launch: the shared zod schema validates the form; a valid run is launched, queued and opened", async () => {
   await open("/launch");
   await page.locator("[data-testid=launch-form]").waitFor();
+  // Kinds and their labels are the catalogue's; the tensor augmentations are its AUGMENTATIONS,
+  // in application order, with their parameters.
+  expect(
+    await page
+      .locator("select[name=kind] option")
+      .evaluateAll((os) => os.map((o) => o.getAttribute("value"))),
+  ).toEqual(["LOFF_TA", "LOFF", "FROZEN_LINEAR", "UNFROZEN_LINEAR"]);
+  expect(await page.locator("select[name=kind] option").allTextContents()).toEqual(
+    (["LOFF_TA", "LOFF", "FROZEN_LINEAR", "UNFROZEN_LINEAR"] as RunKind[]).map((k) => RUN_KINDS[k].label),
+  );
+  expect(
+    await page
+      .locator("[data-testid=augmentations] [data-aug]")
+      .evaluateAll((ds) => ds.map((d) => d.getAttribute("data-aug"))),
+  ).toEqual(AUGMENTATION_ORDER);
+  for (const input of [
+    "augmentations.resizedCrop.scale.0",
+    "augmentations.tokenDropout.rate",
+    "augmentations.mixup.alpha",
+  ])
+    expect(await page.locator(`input[name='${input}']`).count()).toBe(1);
+  expect(await page.locator("select[name='augmentations.noise.relativeTo']").count()).toBe(1);
   await page.fill("input[name=name]", "launched-from-browser");
   await page.selectOption("select[name=kind]", "LOFF_TA");
   await page.selectOption("select[name=cacheId]", ids.cache);
@@ -575,6 +795,82 @@ test("Launch: the shared zod schema validates the form; a valid run is launched,
   expect(d.run.config.augmentations.vflip.enabled).toBe(true);
 });
 
+type LaunchedRun = {
+  kind: string;
+  seed: number;
+  config: {
+    seed: number;
+    classifier: { preset: string };
+    augmentations: Record<string, { enabled: boolean }>;
+    imageAugmentations: { resizedCrop: { enabled: boolean; scale: number[] }; hflip: { enabled: boolean } };
+  };
+};
+
+async function launchedRun(): Promise<{ id: string; run: LaunchedRun }> {
+  await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+  const id = uuidRe.exec(page.url())![0];
+  const { run } = await api.gql<{ run: LaunchedRun }>(
+    `query($id: ID!) { run(id: $id) { kind seed config } }`,
+    { id },
+  );
+  return { id, run };
+}
+
+test("Launch: LOFF sends no augmentation switches; an image baseline edits its image augmentations, its head is fixed", async () => {
+  // LOFF: no augmentation inputs at all; the API accepts it (it rejects LOFF asking for one).
+  await open("/launch");
+  await page.locator("[data-testid=launch-form]").waitFor();
+  await page.fill("input[name=name]", "launched-loff");
+  await page.selectOption("select[name=kind]", "LOFF");
+  await page.selectOption("select[name=cacheId]", ids.cache);
+  expect(await page.locator("[data-testid=augmentations]").getAttribute("data-policy")).toBe("none");
+  expect(await page.locator("[data-testid=launch-form] input[name^='augmentations.']").count()).toBe(0);
+  expect(await page.locator("[data-testid=launch-form] input[name^='imageAugmentations.']").count()).toBe(0);
+  await page.fill("input[name=seed]", "11");
+  await page.click("button[type=submit]:has-text('Launch')");
+  const loff = await launchedRun();
+  expect(loff.run).toMatchObject({ kind: "LOFF", seed: 11, config: { seed: 11 } });
+  for (const a of AUGMENTATION_ORDER) expect(loff.run.config.augmentations[a].enabled).toBe(false);
+  expect(loff.run.config.imageAugmentations.resizedCrop.enabled).toBe(false);
+  await page.locator("[data-testid=run-augmentations][data-policy=none]").waitFor();
+  expect(await page.locator("[data-testid=run-seed]").textContent()).toBe("11");
+
+  // FROZEN_LINEAR: its image augmentations are shown and editable; the linear head is fixed.
+  await open("/launch");
+  await page.locator("[data-testid=launch-form]").waitFor();
+  await page.fill("input[name=name]", "launched-frozen");
+  await page.selectOption("select[name=kind]", "FROZEN_LINEAR");
+  await page.selectOption("select[name=cacheId]", ids.cache);
+  expect(await page.locator("[data-testid=augmentations]").getAttribute("data-policy")).toBe("image");
+  expect(
+    await page
+      .locator("[data-testid=augmentations] [data-aug]")
+      .evaluateAll((ds) => ds.map((d) => d.getAttribute("data-aug"))),
+  ).toEqual(["resizedCrop", "hflip"]);
+  expect(await page.locator("[data-testid=launch-form] input[name^='augmentations.']").count()).toBe(0);
+  expect(await page.locator("select[name='classifier.preset']").isDisabled()).toBe(true);
+  expect(await page.locator("select[name='classifier.preset']").inputValue()).toBe("linear");
+  expect(await page.locator("input[name='imageAugmentations.resizedCrop.scale.0']").inputValue()).toBe(
+    "0.35",
+  );
+  await page.fill("input[name='imageAugmentations.resizedCrop.scale.0']", "0.5");
+  await page.uncheck("input[name='imageAugmentations.hflip.enabled']");
+  await screenshot(page, "06-launch-image-baseline");
+  await page.click("button[type=submit]:has-text('Launch')");
+  const frozen = await launchedRun();
+  expect(frozen.run.kind).toBe("FROZEN_LINEAR");
+  expect(frozen.run.config.classifier.preset).toBe("linear");
+  expect(frozen.run.config.imageAugmentations.resizedCrop).toMatchObject({ enabled: true, scale: [0.5, 1] });
+  expect(frozen.run.config.imageAugmentations.hflip.enabled).toBe(false);
+  for (const a of AUGMENTATION_ORDER) expect(frozen.run.config.augmentations[a].enabled).toBe(false);
+  // Its page shows the image augmentations it will apply.
+  const augs = page.locator("[data-testid=run-augmentations][data-policy=image]");
+  await augs.waitFor();
+  expect(await augs.locator("tr[data-aug=resizedCrop]").textContent()).toContain("scale 0.5–1");
+  expect(await augs.locator("tr[data-aug=hflip]").getAttribute("data-enabled")).toBe("false");
+  await screenshot(page, "06-launched-image-baseline");
+});
+
 test("Feature caches: grid, size, skipped, images/s, reuse count and a live progress bar", async () => {
   const second = (
     await api.gql<{ requestFeatureCache: { id: string } }>(
@@ -591,7 +887,15 @@ test("Feature caches: grid, size, skipped, images/s, reuse count and a live prog
   expect(readyText).toContain("16×16×384");
   expect(readyText).toContain("3.3 MiB");
   expect(readyText).toContain("42.5");
-  expect(await ready.locator("td:nth-child(9)").textContent()).toBe("4");
+  // Reuses: the runs that train on its tokens (RUN_KINDS[kind].readsCache), not the image baselines.
+  const onCache = await api.gql<{ runs: { edges: { node: { kind: RunKind } }[] } }>(
+    `query($c: ID!) { runs(filter: { cacheId: $c }, first: 100) { edges { node { kind } } } }`,
+    { c: ids.cache },
+  );
+  const reuses = onCache.runs.edges.filter((e) => RUN_KINDS[e.node.kind].readsCache).length;
+  expect(reuses).toBe(4);
+  expect(await ready.locator("td:nth-child(9)").textContent()).toBe(String(reuses));
+  expect(readyText).toContain("block 12 of 12 (last)");
   expect(await ready.locator("td:nth-child(7)").textContent()).toBe("1");
 
   const row = page.locator(`tr[data-cache-id="${second}"]`);
@@ -630,6 +934,24 @@ test("Feature caches: grid, size, skipped, images/s, reuse count and a live prog
   );
   await eventually("READY live", async () => ((await row.textContent()) ?? "").includes("ready"));
   await screenshot(page, "07-caches");
+
+  // Requesting a cache: the layer is a 1-based block of the chosen model (empty = the last).
+  await page.click("button:has-text('Request a cache')");
+  const layer = page.locator("form.inline-form input[name=layer]");
+  await layer.waitFor();
+  expect(await page.locator("form.inline-form").textContent()).toContain("Block (1–12; empty = last)");
+  expect(await layer.inputValue()).toBe("");
+  await page.fill("form.inline-form input[type=number] >> nth=0", "112");
+  await layer.fill("3");
+  await page.click("form.inline-form button[type=submit]");
+  const outcome = await eventually("the request's outcome", () =>
+    page.locator("form.inline-form [data-testid=request-outcome]").textContent(),
+  );
+  expect(outcome).toMatch(/is pending/);
+  const { featureCaches } = await api.gql<{ featureCaches: { resolution: number; layer: number }[] }>(
+    `{ featureCaches { resolution layer } }`,
+  );
+  expect(featureCaches.filter((c) => c.resolution === 112).map((c) => c.layer)).toEqual([3]);
 });
 
 test("Datasets and Foundation models pages list the team's catalogue", async () => {
@@ -638,10 +960,14 @@ test("Datasets and Foundation models pages list the team's catalogue", async () 
   const ds = (await page.locator("[data-testid=datasets-table]").textContent()) ?? "";
   expect(ds).toContain("pets-mini");
   expect(ds).toContain("train 9");
+  expect(ds).toContain("Image folder");
   await screenshot(page, "08-datasets");
   await open("/models");
   await page.locator("[data-testid=models-table]").waitFor();
-  expect(await page.locator("[data-testid=models-table]").textContent()).toContain("dinov2-vits14");
+  const models = (await page.locator("[data-testid=models-table]").textContent()) ?? "";
+  expect(models).toContain("dinov2-vits14");
+  expect(models).toContain("DINOv2");
+  expect(models).toContain("model / family default");
   await screenshot(page, "09-models");
 });
 

@@ -25,7 +25,9 @@ const INPUTS = [
   path.join(WEB, "next.config.ts"),
   path.join(WEB, "package.json"),
   path.join(WEB, "tsconfig.json"),
-  path.join(ROOT, "graphql", "src", "run-config.ts"),
+  // The domain catalogue (@loffta/graphql/domain) and the enums it is typed by.
+  path.join(ROOT, "graphql", "src", "domain"),
+  path.join(ROOT, "graphql", "src", "generated"),
 ];
 
 function newestMtime(p) {

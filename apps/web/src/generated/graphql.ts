@@ -62,9 +62,9 @@ export type JobType =
 export type LaunchRunInput = {
   /** Fine-tuning (UNFROZEN_LINEAR) run of the same team to measure speed-up against. */
   baselineRunId?: string | number | null | undefined;
-  /** Feature cache to train on: required for LOFF and LOFF_TA (READY or still being extracted). */
+  /** Feature cache: required for every kind (LOFF / LOFF_TA train on its tokens; the image baselines take its dataset, model and resolution). Not FAILED. */
   cacheId?: string | number | null | undefined;
-  /** Run configuration, validated by `parseRunConfig`; invalid fields fail with BAD_USER_INPUT listing their paths. */
+  /** Run configuration, resolved for the kind by `resolveRunConfig` (stored as the effective config); invalid fields, and asking for what the kind cannot do (e.g. tensor augmentations on LOFF), fail with BAD_USER_INPUT listing their paths. */
   config: unknown;
   /** What to train. */
   kind: RunKind;
@@ -74,7 +74,7 @@ export type LaunchRunInput = {
   notes?: string | null | undefined;
   /** Project to launch in. */
   projectId: string | number;
-  /** Random seed. Default 0. */
+  /** Seed of initialisation, data order and augmentations. Omitted: `config.seed` (default 0); when both are given they must agree. */
   seed?: number | null | undefined;
   /** Tags. */
   tags?: Array<string> | null | undefined;
@@ -97,7 +97,7 @@ export type ModelFamily =
 export type RequestFeatureCacheInput = {
   /** Dataset to extract. */
   datasetId: string | number;
-  /** Block to take tokens from; -1 = last. Default -1. */
+  /** Transformer block to take tokens from, 1-based (1 … the model's depth). Omitted: the last block. Must be omitted for TF.js models (family OTHER). */
   layer?: number | null | undefined;
   /** Frozen model to extract with. */
   modelId: string | number;
@@ -199,6 +199,9 @@ export type CacheFieldsFragment = {
   resolution: number;
   pooling: number;
   layer: number;
+  mean: Array<number> | null;
+  std: Array<number> | null;
+  weightsSha256: string | null;
   progressDone: number;
   progressTotal: number;
   progress: number | null;
@@ -214,6 +217,7 @@ export type CacheFieldsFragment = {
   runCount: number;
   createdAt: string;
   updatedAt: string;
+  splitCounts: Array<{ split: string; count: number }>;
 };
 
 export type FeatureCachesQueryVariables = Exact<{
@@ -227,6 +231,9 @@ export type FeatureCachesQuery = {
     resolution: number;
     pooling: number;
     layer: number;
+    mean: Array<number> | null;
+    std: Array<number> | null;
+    weightsSha256: string | null;
     progressDone: number;
     progressTotal: number;
     progress: number | null;
@@ -243,7 +250,8 @@ export type FeatureCachesQuery = {
     createdAt: string;
     updatedAt: string;
     dataset: { id: string; name: string };
-    model: { id: string; name: string };
+    model: { id: string; name: string; family: ModelFamily; depth: number };
+    splitCounts: Array<{ split: string; count: number }>;
   }>;
 };
 
@@ -251,7 +259,14 @@ export type CacheFormOptionsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type CacheFormOptionsQuery = {
   datasets: Array<{ id: string; name: string; status: DatasetStatus }>;
-  foundationModels: Array<{ id: string; name: string; patchSize: number; defaultImageSize: number }>;
+  foundationModels: Array<{
+    id: string;
+    name: string;
+    family: ModelFamily;
+    depth: number;
+    patchSize: number;
+    defaultImageSize: number;
+  }>;
 };
 
 export type RequestFeatureCacheMutationVariables = Exact<{
@@ -271,6 +286,9 @@ export type FeatureCacheProgressSubscription = {
     resolution: number;
     pooling: number;
     layer: number;
+    mean: Array<number> | null;
+    std: Array<number> | null;
+    weightsSha256: string | null;
     progressDone: number;
     progressTotal: number;
     progress: number | null;
@@ -286,6 +304,7 @@ export type FeatureCacheProgressSubscription = {
     runCount: number;
     createdAt: string;
     updatedAt: string;
+    splitCounts: Array<{ split: string; count: number }>;
   };
 };
 
@@ -319,6 +338,8 @@ export type FoundationModelsQuery = {
     depth: number;
     heads: number;
     defaultImageSize: number;
+    mean: Array<number> | null;
+    std: Array<number> | null;
     parameterCount: number | null;
     weightsUri: string;
     createdAt: string;
@@ -552,6 +573,9 @@ export type RunDetailFieldsFragment = {
   notes: string | null;
   error: string | null;
   metricKeys: Array<string>;
+  confusionMatrix: Array<Array<number>> | null;
+  evalSplit: string | null;
+  evalCount: number | null;
   id: string;
   name: string;
   kind: RunKind;
@@ -569,13 +593,17 @@ export type RunDetailFieldsFragment = {
     id: string;
     storageUri: string | null;
     manifestSha256: string | null;
+    layer: number;
+    mean: Array<number> | null;
+    std: Array<number> | null;
+    weightsSha256: string | null;
     gridH: number | null;
     gridW: number | null;
     dim: number | null;
     resolution: number;
     pooling: number;
     dataset: { id: string; classNames: Array<string>; name: string };
-    model: { id: string; name: string };
+    model: { id: string; family: ModelFamily; depth: number; name: string };
   } | null;
   baselineRun: {
     id: string;
@@ -598,6 +626,9 @@ export type RunDetailQuery = {
     notes: string | null;
     error: string | null;
     metricKeys: Array<string>;
+    confusionMatrix: Array<Array<number>> | null;
+    evalSplit: string | null;
+    evalCount: number | null;
     id: string;
     name: string;
     kind: RunKind;
@@ -615,13 +646,17 @@ export type RunDetailQuery = {
       id: string;
       storageUri: string | null;
       manifestSha256: string | null;
+      layer: number;
+      mean: Array<number> | null;
+      std: Array<number> | null;
+      weightsSha256: string | null;
       gridH: number | null;
       gridW: number | null;
       dim: number | null;
       resolution: number;
       pooling: number;
       dataset: { id: string; classNames: Array<string>; name: string };
-      model: { id: string; name: string };
+      model: { id: string; family: ModelFamily; depth: number; name: string };
     } | null;
     baselineRun: {
       id: string;
@@ -693,7 +728,9 @@ export type ProjectsQueryVariables = Exact<{ [key: string]: never }>;
 
 export type ProjectsQuery = { projects: Array<{ id: string; name: string; runCount: number }> };
 
-export type LaunchOptionsQueryVariables = Exact<{ [key: string]: never }>;
+export type LaunchOptionsQueryVariables = Exact<{
+  baselineKinds: Array<RunKind> | RunKind;
+}>;
 
 export type LaunchOptionsQuery = {
   projects: Array<{ id: string; name: string }>;
@@ -704,7 +741,7 @@ export type LaunchOptionsQuery = {
     pooling: number;
     layer: number;
     dataset: { id: string; name: string };
-    model: { id: string; name: string };
+    model: { id: string; name: string; family: ModelFamily; depth: number };
   }>;
   runs: { edges: Array<{ node: { id: string; name: string; status: RunStatus } }> };
 };
@@ -746,6 +783,9 @@ export type RunUpdatedSubscription = {
     endedAt: string | null;
     error: string | null;
     metricKeys: Array<string>;
+    confusionMatrix: Array<Array<number>> | null;
+    evalSplit: string | null;
+    evalCount: number | null;
     id: string;
     name: string;
     kind: RunKind;
@@ -793,6 +833,20 @@ export const CacheFieldsFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "resolution" } },
           { kind: "Field", name: { kind: "Name", value: "pooling" } },
           { kind: "Field", name: { kind: "Name", value: "layer" } },
+          { kind: "Field", name: { kind: "Name", value: "mean" } },
+          { kind: "Field", name: { kind: "Name", value: "std" } },
+          { kind: "Field", name: { kind: "Name", value: "weightsSha256" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "splitCounts" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "split" } },
+                { kind: "Field", name: { kind: "Name", value: "count" } },
+              ],
+            },
+          },
           { kind: "Field", name: { kind: "Name", value: "progressDone" } },
           { kind: "Field", name: { kind: "Name", value: "progressTotal" } },
           { kind: "Field", name: { kind: "Name", value: "progress" } },
@@ -929,6 +983,9 @@ export const RunDetailFieldsFragmentDoc = {
               selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
             },
           },
+          { kind: "Field", name: { kind: "Name", value: "confusionMatrix" } },
+          { kind: "Field", name: { kind: "Name", value: "evalSplit" } },
+          { kind: "Field", name: { kind: "Name", value: "evalCount" } },
           {
             kind: "Field",
             name: { kind: "Name", value: "cache" },
@@ -938,6 +995,10 @@ export const RunDetailFieldsFragmentDoc = {
                 { kind: "Field", name: { kind: "Name", value: "id" } },
                 { kind: "Field", name: { kind: "Name", value: "storageUri" } },
                 { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
+                { kind: "Field", name: { kind: "Name", value: "layer" } },
+                { kind: "Field", name: { kind: "Name", value: "mean" } },
+                { kind: "Field", name: { kind: "Name", value: "std" } },
+                { kind: "Field", name: { kind: "Name", value: "weightsSha256" } },
                 { kind: "Field", name: { kind: "Name", value: "gridH" } },
                 { kind: "Field", name: { kind: "Name", value: "gridW" } },
                 { kind: "Field", name: { kind: "Name", value: "dim" } },
@@ -949,6 +1010,18 @@ export const RunDetailFieldsFragmentDoc = {
                     selections: [
                       { kind: "Field", name: { kind: "Name", value: "id" } },
                       { kind: "Field", name: { kind: "Name", value: "classNames" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "model" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "family" } },
+                      { kind: "Field", name: { kind: "Name", value: "depth" } },
                     ],
                   },
                 },
@@ -1090,6 +1163,8 @@ export const FeatureCachesDocument = {
                     selections: [
                       { kind: "Field", name: { kind: "Name", value: "id" } },
                       { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "family" } },
+                      { kind: "Field", name: { kind: "Name", value: "depth" } },
                     ],
                   },
                 },
@@ -1111,6 +1186,20 @@ export const FeatureCachesDocument = {
           { kind: "Field", name: { kind: "Name", value: "resolution" } },
           { kind: "Field", name: { kind: "Name", value: "pooling" } },
           { kind: "Field", name: { kind: "Name", value: "layer" } },
+          { kind: "Field", name: { kind: "Name", value: "mean" } },
+          { kind: "Field", name: { kind: "Name", value: "std" } },
+          { kind: "Field", name: { kind: "Name", value: "weightsSha256" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "splitCounts" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "split" } },
+                { kind: "Field", name: { kind: "Name", value: "count" } },
+              ],
+            },
+          },
           { kind: "Field", name: { kind: "Name", value: "progressDone" } },
           { kind: "Field", name: { kind: "Name", value: "progressTotal" } },
           { kind: "Field", name: { kind: "Name", value: "progress" } },
@@ -1161,6 +1250,8 @@ export const CacheFormOptionsDocument = {
               selections: [
                 { kind: "Field", name: { kind: "Name", value: "id" } },
                 { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "family" } },
+                { kind: "Field", name: { kind: "Name", value: "depth" } },
                 { kind: "Field", name: { kind: "Name", value: "patchSize" } },
                 { kind: "Field", name: { kind: "Name", value: "defaultImageSize" } },
               ],
@@ -1261,6 +1352,20 @@ export const FeatureCacheProgressDocument = {
           { kind: "Field", name: { kind: "Name", value: "resolution" } },
           { kind: "Field", name: { kind: "Name", value: "pooling" } },
           { kind: "Field", name: { kind: "Name", value: "layer" } },
+          { kind: "Field", name: { kind: "Name", value: "mean" } },
+          { kind: "Field", name: { kind: "Name", value: "std" } },
+          { kind: "Field", name: { kind: "Name", value: "weightsSha256" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "splitCounts" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "split" } },
+                { kind: "Field", name: { kind: "Name", value: "count" } },
+              ],
+            },
+          },
           { kind: "Field", name: { kind: "Name", value: "progressDone" } },
           { kind: "Field", name: { kind: "Name", value: "progressTotal" } },
           { kind: "Field", name: { kind: "Name", value: "progress" } },
@@ -1360,6 +1465,8 @@ export const FoundationModelsDocument = {
                 { kind: "Field", name: { kind: "Name", value: "depth" } },
                 { kind: "Field", name: { kind: "Name", value: "heads" } },
                 { kind: "Field", name: { kind: "Name", value: "defaultImageSize" } },
+                { kind: "Field", name: { kind: "Name", value: "mean" } },
+                { kind: "Field", name: { kind: "Name", value: "std" } },
                 { kind: "Field", name: { kind: "Name", value: "parameterCount" } },
                 { kind: "Field", name: { kind: "Name", value: "weightsUri" } },
                 { kind: "Field", name: { kind: "Name", value: "createdAt" } },
@@ -2280,6 +2387,9 @@ export const RunDetailDocument = {
               selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
             },
           },
+          { kind: "Field", name: { kind: "Name", value: "confusionMatrix" } },
+          { kind: "Field", name: { kind: "Name", value: "evalSplit" } },
+          { kind: "Field", name: { kind: "Name", value: "evalCount" } },
           {
             kind: "Field",
             name: { kind: "Name", value: "cache" },
@@ -2289,6 +2399,10 @@ export const RunDetailDocument = {
                 { kind: "Field", name: { kind: "Name", value: "id" } },
                 { kind: "Field", name: { kind: "Name", value: "storageUri" } },
                 { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
+                { kind: "Field", name: { kind: "Name", value: "layer" } },
+                { kind: "Field", name: { kind: "Name", value: "mean" } },
+                { kind: "Field", name: { kind: "Name", value: "std" } },
+                { kind: "Field", name: { kind: "Name", value: "weightsSha256" } },
                 { kind: "Field", name: { kind: "Name", value: "gridH" } },
                 { kind: "Field", name: { kind: "Name", value: "gridW" } },
                 { kind: "Field", name: { kind: "Name", value: "dim" } },
@@ -2300,6 +2414,18 @@ export const RunDetailDocument = {
                     selections: [
                       { kind: "Field", name: { kind: "Name", value: "id" } },
                       { kind: "Field", name: { kind: "Name", value: "classNames" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "model" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "family" } },
+                      { kind: "Field", name: { kind: "Name", value: "depth" } },
                     ],
                   },
                 },
@@ -2617,6 +2743,22 @@ export const LaunchOptionsDocument = {
       kind: "OperationDefinition",
       operation: "query",
       name: { kind: "Name", value: "LaunchOptions" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "baselineKinds" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: {
+                kind: "NonNullType",
+                type: { kind: "NamedType", name: { kind: "Name", value: "RunKind" } },
+              },
+            },
+          },
+        },
+      ],
       selectionSet: {
         kind: "SelectionSet",
         selections: [
@@ -2661,6 +2803,8 @@ export const LaunchOptionsDocument = {
                     selections: [
                       { kind: "Field", name: { kind: "Name", value: "id" } },
                       { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "family" } },
+                      { kind: "Field", name: { kind: "Name", value: "depth" } },
                     ],
                   },
                 },
@@ -2680,7 +2824,7 @@ export const LaunchOptionsDocument = {
                     {
                       kind: "ObjectField",
                       name: { kind: "Name", value: "kinds" },
-                      value: { kind: "ListValue", values: [{ kind: "EnumValue", value: "UNFROZEN_LINEAR" }] },
+                      value: { kind: "Variable", name: { kind: "Name", value: "baselineKinds" } },
                     },
                   ],
                 },
@@ -2964,6 +3108,9 @@ export const RunUpdatedDocument = {
                 { kind: "Field", name: { kind: "Name", value: "endedAt" } },
                 { kind: "Field", name: { kind: "Name", value: "error" } },
                 { kind: "Field", name: { kind: "Name", value: "metricKeys" } },
+                { kind: "Field", name: { kind: "Name", value: "confusionMatrix" } },
+                { kind: "Field", name: { kind: "Name", value: "evalSplit" } },
+                { kind: "Field", name: { kind: "Name", value: "evalCount" } },
               ],
             },
           },

@@ -1,4 +1,14 @@
-/** Display helpers (pure). */
+/** Display helpers (pure). Domain facts (kinds, metrics) come from the catalogue, @loffta/graphql/domain. */
+import {
+  isMetricName,
+  METRIC_NAMES,
+  METRICS,
+  MODEL_FAMILIES,
+  RUN_KINDS,
+  type AugmentationParam,
+  type MetricName,
+} from "@loffta/graphql/domain";
+import type { ModelFamily, RunKind } from "../generated/graphql";
 
 export function fmtNumber(v: number | null | undefined, digits = 3): string {
   if (v == null || !Number.isFinite(v)) return "—";
@@ -75,22 +85,50 @@ export function leafPaths(obj: unknown, prefix = ""): string[] {
   return out.sort();
 }
 
-/** The numeric entries of a finalMetrics JSON object. */
-export function numericMetrics(v: unknown): Record<string, number> {
-  const out: Record<string, number> = {};
-  if (v && typeof v === "object" && !Array.isArray(v)) {
-    for (const [k, x] of Object.entries(v as Record<string, unknown>))
-      if (typeof x === "number" && Number.isFinite(x)) out[k] = x;
-  }
-  return out;
+/** One evaluation metric of a run, as the catalogue (`METRICS`) names and ranks it. */
+export interface MetricValue {
+  name: MetricName;
+  label: string;
+  higherIsBetter: boolean;
+  value: number;
 }
 
-/** Lower is better for losses and errors; higher for everything else. */
-export const lowerIsBetter = (key: string): boolean => /loss|error|err\b|time|mem/i.test(key);
+/** The catalogue's entry for a metric name (label and direction); null for anything that is not a metric. */
+export function metricSpec(
+  name: string,
+): { name: MetricName; label: string; higherIsBetter: boolean } | null {
+  return isMetricName(name) ? { name, ...METRICS[name] } : null;
+}
 
-export const KIND_LABEL: Record<string, string> = {
-  LOFF: "LOFF",
-  LOFF_TA: "LOFF-TA",
-  FROZEN_LINEAR: "Frozen + linear",
-  UNFROZEN_LINEAR: "Fine-tune + linear",
-};
+/**
+ * The evaluation metrics of a `Run.finalMetrics` object, in catalogue order. Only names in
+ * `METRICS` count: the test-set size, the split or a confusion matrix are never metrics (they
+ * have their own typed fields: `evalCount`, `evalSplit`, `confusionMatrix`).
+ */
+export function runMetrics(finalMetrics: unknown): MetricValue[] {
+  if (!finalMetrics || typeof finalMetrics !== "object" || Array.isArray(finalMetrics)) return [];
+  const o = finalMetrics as Record<string, unknown>;
+  return METRIC_NAMES.flatMap((name) => {
+    const v = o[name];
+    return typeof v === "number" && Number.isFinite(v) ? [{ name, ...METRICS[name], value: v }] : [];
+  });
+}
+
+/** A run kind's label (the catalogue's `RUN_KINDS`). */
+export const kindLabel = (kind: RunKind): string => RUN_KINDS[kind].label;
+
+/**
+ * A feature cache's layer (`FeatureCache.layer`): a 1-based block number (the last is the model's
+ * depth), or 0 for families whose feature layer is named in the model's options (MODEL_FAMILIES).
+ */
+export function layerLabel(layer: number, family: ModelFamily, depth: number): string {
+  if (MODEL_FAMILIES[family].layers === "named") return "named layer (options.tfjsLayer)";
+  return `block ${layer} of ${depth}${layer === depth ? " (last)" : ""}`;
+}
+
+/** An augmentation parameter's value as the catalogue describes it (`AugmentationParam`). */
+export function fmtParam(param: AugmentationParam | undefined, v: unknown): string {
+  if (param?.type === "range" && Array.isArray(v) && v.length === 2)
+    return `${fmtJson(v[0])}–${fmtJson(v[1])}`;
+  return fmtJson(v);
+}

@@ -1,4 +1,5 @@
 "use client";
+import { CACHE_READING_KINDS, MODEL_FAMILIES } from "@loffta/graphql/domain";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Empty, ErrorBox, LiveDot, Loading, ProgressBar, StatusBadge } from "../components/states";
@@ -9,7 +10,7 @@ import {
   RequestFeatureCacheDocument,
   type FeatureCachesQuery,
 } from "../generated/graphql";
-import { fmtAgo, fmtBytes, fmtNumber } from "../lib/format";
+import { fmtAgo, fmtBytes, fmtJson, fmtNumber, kindLabel, layerLabel } from "../lib/format";
 import { useMutation, useQuery, useSubscription } from "../lib/hooks";
 import { useUrlState } from "../lib/url";
 
@@ -32,8 +33,8 @@ export function CachesView() {
         </div>
       </div>
       <p className="muted">
-        Patch tokens of a dataset through a frozen foundation model, extracted once and reused by every LOFF /
-        LOFF-TA run. Progress of extracting caches updates live.
+        Patch tokens of a dataset through a frozen foundation model, extracted once and reused by every{" "}
+        {CACHE_READING_KINDS.map(kindLabel).join(" / ")} run. Progress of extracting caches updates live.
       </p>
       {showForm && <RequestCacheForm onDone={() => void q.refetch()} />}
       {q.error ? (
@@ -106,8 +107,18 @@ function CacheRow({
       <td>
         <strong>{c.dataset.name}</strong> · {c.model.name}
         <div className="muted small">
-          {c.layer === -1 ? "last block" : `block ${c.layer}`} · {c.dtype}
+          {layerLabel(c.layer, c.model.family, c.model.depth)} · {c.dtype}
+          {c.splitCounts.length > 0 &&
+            ` · ${c.splitCounts.map((x) => `${x.split} ${x.count.toLocaleString("en-US")}`).join(" · ")}`}
         </div>
+        {c.mean && c.std && (
+          <div
+            className="muted small mono"
+            title={c.weightsSha256 ? `weights SHA-256 ${c.weightsSha256}` : undefined}
+          >
+            mean {fmtJson(c.mean)} · std {fmtJson(c.std)}
+          </div>
+        )}
       </td>
       <td className="num">
         {c.resolution}²{c.pooling > 1 ? ` · pool ${c.pooling}×${c.pooling}` : ""}
@@ -159,13 +170,16 @@ function RequestCacheForm({ onDone }: { onDone: () => void }) {
   const [modelId, setModelId] = useState("");
   const [resolution, setResolution] = useState("224");
   const [pooling, setPooling] = useState("1");
-  const [layer, setLayer] = useState("-1");
+  // Empty: the last block (the API's default); else a 1-based block number.
+  const [layer, setLayer] = useState("");
   const [done, setDone] = useState<string | null>(null);
   if (opts.error) return <ErrorBox error={opts.error} />;
   if (!opts.data) return <Loading />;
   const ds = datasetId || opts.data.datasets[0]?.id || "";
   const md = modelId || opts.data.foundationModels[0]?.id || "";
   const model = opts.data.foundationModels.find((m) => m.id === md);
+  // Families whose feature layer is named in the model's options take no block number.
+  const namedLayer = model ? MODEL_FAMILIES[model.family].layers === "named" : false;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const r = await req
@@ -175,7 +189,7 @@ function RequestCacheForm({ onDone }: { onDone: () => void }) {
           modelId: md,
           resolution: Number(resolution),
           pooling: Number(pooling),
-          layer: Number(layer),
+          ...(namedLayer || layer.trim() === "" ? {} : { layer: Number(layer) }),
         },
       })
       .catch(() => null);
@@ -193,8 +207,10 @@ function RequestCacheForm({ onDone }: { onDone: () => void }) {
         <Link href="/models">foundation model</Link>: register them through the API first.
       </Empty>
     );
+  // noValidate: the API checks the request and says what is wrong (resolution a multiple of the
+  // patch size, block within the depth); the inputs' min/max/step are hints.
   return (
-    <form className="card inline-form" onSubmit={submit}>
+    <form className="card inline-form" onSubmit={submit} noValidate>
       <label className="field">
         <span className="label">Dataset</span>
         <select value={ds} onChange={(e) => setDatasetId(e.target.value)}>
@@ -221,7 +237,7 @@ function RequestCacheForm({ onDone }: { onDone: () => void }) {
           type="number"
           value={resolution}
           onChange={(e) => setResolution(e.target.value)}
-          min={16}
+          min={model?.patchSize ?? 16}
           max={4096}
           step={model?.patchSize ?? 1}
         />
@@ -231,14 +247,36 @@ function RequestCacheForm({ onDone }: { onDone: () => void }) {
         <input type="number" value={pooling} onChange={(e) => setPooling(e.target.value)} min={1} max={16} />
       </label>
       <label className="field">
-        <span className="label">Layer (-1 = last)</span>
-        <input type="number" value={layer} onChange={(e) => setLayer(e.target.value)} />
+        <span className="label">
+          {namedLayer
+            ? "Layer (named in the model's options)"
+            : `Block (1–${model?.depth ?? "depth"}; empty = last)`}
+        </span>
+        <input
+          type="number"
+          name="layer"
+          value={namedLayer ? "" : layer}
+          onChange={(e) => setLayer(e.target.value)}
+          min={1}
+          max={model?.depth}
+          step={1}
+          placeholder={namedLayer ? "—" : "last"}
+          disabled={namedLayer}
+        />
       </label>
       <button type="submit" className="primary" disabled={req.loading}>
         {req.loading ? "Requesting…" : "Request"}
       </button>
-      {req.error && <span className="error-text">{req.error.message}</span>}
-      {done && <span className="muted">{done}</span>}
+      {req.error && (
+        <span className="error-text" data-testid="request-outcome">
+          {req.error.message}
+        </span>
+      )}
+      {done && (
+        <span className="muted" data-testid="request-outcome">
+          {done}
+        </span>
+      )}
     </form>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
+import { DATASET_LAYOUTS, MODEL_FAMILIES } from "@loffta/graphql/domain";
 import Link from "next/link";
 import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
 import { DatasetsDocument, FoundationModelsDocument } from "../generated/graphql";
-import { fmtAgo, fmtNumber } from "../lib/format";
+import { fmtAgo, fmtJson, fmtNumber } from "../lib/format";
 import { useQuery } from "../lib/hooks";
 
 export function DatasetsView() {
@@ -48,7 +49,9 @@ export function DatasetsView() {
                   <td>
                     <StatusBadge status={d.status} />
                   </td>
-                  <td className="small">{d.layout === "IMAGE_FOLDER" ? "image folder" : "CSV manifest"}</td>
+                  <td className="small" title={DATASET_LAYOUTS[d.layout].summary}>
+                    {DATASET_LAYOUTS[d.layout].label}
+                  </td>
                   <td className="num" title={d.classNames.join(", ")}>
                     {d.classNames.length}
                   </td>
@@ -97,6 +100,7 @@ export function ModelsView() {
                 <th className="num">Width D</th>
                 <th className="num">Depth × heads</th>
                 <th className="num">Image size</th>
+                <th>Normalisation</th>
                 <th className="num">Parameters</th>
                 <th className="num">Caches</th>
               </tr>
@@ -108,13 +112,20 @@ export function ModelsView() {
                     <strong>{m.name}</strong>
                     <div className="muted small mono">{m.weightsUri}</div>
                   </td>
-                  <td>{m.family}</td>
+                  <td>{MODEL_FAMILIES[m.family].label}</td>
                   <td className="num">{m.patchSize}</td>
                   <td className="num">{m.embedDim}</td>
                   <td className="num">
                     {m.depth} × {m.heads}
                   </td>
                   <td className="num">{m.defaultImageSize}²</td>
+                  <td className="small mono">
+                    {m.mean && m.std ? (
+                      `mean ${fmtJson(m.mean)} · std ${fmtJson(m.std)}`
+                    ) : (
+                      <span className="muted">model / family default</span>
+                    )}
+                  </td>
                   <td className="num">{m.parameterCount ? `${fmtNumber(m.parameterCount / 1e6)} M` : "—"}</td>
                   <td className="num">{m.caches.length}</td>
                 </tr>

@@ -1,10 +1,11 @@
 "use client";
+import { METRIC_NAMES } from "@loffta/graphql/domain";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { BarsChart, SeriesChart } from "../components/SeriesChart";
 import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
 import { CompareRunsDocument, MetricSeriesDocument, RunPickerDocument } from "../generated/graphql";
-import { fmtBytes, fmtJson, fmtNumber, fmtRatio, KIND_LABEL, lowerIsBetter } from "../lib/format";
+import { fmtBytes, fmtJson, fmtNumber, fmtRatio, kindLabel, metricSpec } from "../lib/format";
 import { useQuery } from "../lib/hooks";
 import { useUrlState } from "../lib/url";
 import { seriesId } from "./liveSeries";
@@ -85,7 +86,7 @@ function RunPicker({ ids, onChange }: { ids: string[]; onChange: (ids: string[])
                     />{" "}
                     {r.name}{" "}
                     <span className="muted small">
-                      {KIND_LABEL[r.kind]} · {r.status.toLowerCase()}
+                      {kindLabel(r.kind)} · {r.status.toLowerCase()}
                     </span>
                   </label>
                 </li>
@@ -118,6 +119,14 @@ function Comparison({ ids, onRemove }: { ids: string[]; onRemove: (id: string) =
   if (!q.data || !runs) return <Loading what="Comparing" />;
   const c = q.data.compareRuns;
   const names = runs.map((r) => r.name);
+  // Only the catalogue's metrics (METRICS) are compared and ranked, by their direction: the
+  // evaluation's size or split is not a metric.
+  const metrics = c.metrics
+    .flatMap((m) => {
+      const spec = metricSpec(m.key);
+      return spec ? [{ ...spec, values: m.values }] : [];
+    })
+    .sort((a, b) => METRIC_NAMES.indexOf(a.name) - METRIC_NAMES.indexOf(b.name));
   const byId = new Map((series.data?.metricSeries ?? []).map((s) => [seriesId(s.runId, s.key), s]));
 
   return (
@@ -138,7 +147,7 @@ function Comparison({ ids, onRemove }: { ids: string[]; onRemove: (id: string) =
                 <td>
                   <Link href={`/runs/${r.id}`}>{r.name}</Link>
                 </td>
-                <td>{KIND_LABEL[r.kind]}</td>
+                <td>{kindLabel(r.kind)}</td>
                 <td>
                   <StatusBadge status={r.status} />
                 </td>
@@ -190,7 +199,7 @@ function Comparison({ ids, onRemove }: { ids: string[]; onRemove: (id: string) =
       <div className="grid-2">
         <section className="card">
           <h2>Final metrics</h2>
-          {c.metrics.length === 0 ? (
+          {metrics.length === 0 ? (
             <Empty>No final metrics yet.</Empty>
           ) : (
             <div className="table-wrap">
@@ -206,14 +215,20 @@ function Comparison({ ids, onRemove }: { ids: string[]; onRemove: (id: string) =
                   </tr>
                 </thead>
                 <tbody>
-                  {c.metrics.map((m) => {
+                  {metrics.map((m) => {
                     const nums = m.values.filter((v): v is number => v != null);
                     const best =
-                      nums.length > 1 ? (lowerIsBetter(m.key) ? Math.min(...nums) : Math.max(...nums)) : null;
+                      nums.length > 1 ? (m.higherIsBetter ? Math.max(...nums) : Math.min(...nums)) : null;
                     return (
-                      <tr key={m.key} data-metric={m.key}>
+                      <tr key={m.name} data-metric={m.name}>
                         <th>
-                          {m.key} <span className="muted small">{lowerIsBetter(m.key) ? "↓" : "↑"}</span>
+                          {m.label}{" "}
+                          <span
+                            className="muted small"
+                            title={m.higherIsBetter ? "higher is better" : "lower is better"}
+                          >
+                            {m.higherIsBetter ? "↑" : "↓"}
+                          </span>
                         </th>
                         {m.values.map((v, i) => (
                           <td

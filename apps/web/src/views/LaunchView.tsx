@@ -1,14 +1,28 @@
 "use client";
-/** Launch a run: the form is validated by the same zod schema the API uses (`parseRunConfig`). */
+/**
+ * Launch a run. Everything the form knows of the domain comes from the catalogue
+ * (@loffta/graphql/domain): the kinds and their policy (RUN_KINDS), the tensor augmentations and
+ * their parameters (AUGMENTATIONS), the metrics (METRICS). The draft is checked by the API's own
+ * resolveRunConfig, and only what the kind uses is sent: LOFF sends no augmentation switches, the
+ * image baselines their image augmentations and no classifier preset (theirs is fixed).
+ */
 import {
+  AUGMENTATION_ORDER,
+  AUGMENTATIONS,
+  BASELINE_KINDS,
   CLASSIFIER_PRESETS,
-  DEFAULT_RUN_CONFIG,
+  defaultRunConfig,
   EARLY_STOPPING_METRICS,
-  parseRunConfig,
+  METRICS,
+  resolveRunConfig,
+  RUN_KIND_ORDER,
+  RUN_KINDS,
   RunConfigError,
+  type AugmentationName,
+  type AugmentationParam,
   type RunConfig,
   type RunConfigIssue,
-} from "@loffta/graphql/run-config";
+} from "@loffta/graphql/domain";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from "react";
@@ -20,22 +34,27 @@ import {
   type RunKind,
 } from "../generated/graphql";
 import { ApiError } from "../lib/client";
-import { getPath, KIND_LABEL } from "../lib/format";
+import { getPath, kindLabel, layerLabel } from "../lib/format";
 import { useMutation, useQuery } from "../lib/hooks";
 
 type Draft = Record<string, unknown>;
-const KINDS: RunKind[] = ["LOFF_TA", "LOFF", "FROZEN_LINEAR", "UNFROZEN_LINEAR"];
-const AUGS = ["hflip", "vflip", "resizedCrop", "noise", "tokenDropout", "mixup"] as const;
-const AUG_LABEL: Record<(typeof AUGS)[number], string> = {
-  hflip: "Horizontal flip",
-  vflip: "Vertical flip",
-  resizedCrop: "Random resized crop of the token grid",
-  noise: "Gaussian noise",
-  tokenDropout: "Token dropout",
-  mixup: "Mixup",
-};
+type Section = "augmentations" | "imageAugmentations";
 
 const clone = <T,>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+const defaults = (): Draft => clone(defaultRunConfig()) as unknown as Draft;
+const DEFAULTS = defaultRunConfig();
+
+/** The augmentations a section has, in application order, with the parameters its defaults carry. */
+function sectionAugmentations(
+  section: Section,
+): { name: AugmentationName; hasP: boolean; params: AugmentationParam[] }[] {
+  const d = DEFAULTS[section] as Record<string, Record<string, unknown>>;
+  return AUGMENTATION_ORDER.filter((n) => n in d).map((n) => ({
+    name: n,
+    hasP: "p" in d[n],
+    params: AUGMENTATIONS[n].params.filter((p) => p.key in d[n]),
+  }));
+}
 
 function setPath(obj: Draft, dotted: string, value: unknown): Draft {
   const next = clone(obj);
@@ -51,9 +70,28 @@ function setPath(obj: Draft, dotted: string, value: unknown): Draft {
   return next;
 }
 
-function validate(draft: Draft): { config: RunConfig | null; issues: RunConfigIssue[] } {
+/**
+ * What is sent as `LaunchRunInput.config` for a kind: the draft without the sections the kind
+ * does not use (RUN_KINDS): no tensor augmentations unless it applies them (LOFF sends no
+ * switches: the API resolves them off), no image augmentations unless it trains on images, no
+ * classifier preset when the kind fixes it.
+ */
+export function configPayload(kind: RunKind, draft: Draft): Draft {
+  const spec = RUN_KINDS[kind];
+  const out = clone(draft);
+  if (spec.augmentation !== "tensor") delete out.augmentations;
+  if (spec.augmentation !== "image") delete out.imageAugmentations;
+  if (spec.fixedPreset && out.classifier && typeof out.classifier === "object") {
+    const { preset: _preset, useCachedCls: _cls, ...rest } = out.classifier as Record<string, unknown>;
+    out.classifier = rest;
+  }
+  return out;
+}
+
+/** The effective config the API will store (resolveRunConfig), or the fields it rejects. */
+function validate(kind: RunKind, draft: Draft): { config: RunConfig | null; issues: RunConfigIssue[] } {
   try {
-    return { config: parseRunConfig(draft), issues: [] };
+    return { config: resolveRunConfig(kind, configPayload(kind, draft)), issues: [] };
   } catch (e) {
     if (e instanceof RunConfigError) return { config: null, issues: e.issues };
     return { config: null, issues: [{ path: "", message: String(e) }] };
@@ -63,14 +101,14 @@ function validate(draft: Draft): { config: RunConfig | null; issues: RunConfigIs
 export function LaunchView() {
   const router = useRouter();
   const params = useSearchParams();
-  const opts = useQuery(LaunchOptionsDocument, {});
+  const opts = useQuery(LaunchOptionsDocument, { baselineKinds: BASELINE_KINDS });
   const from = params.get("from");
   const source = useQuery(RunDetailDocument, { id: from ?? "" }, { skip: !from });
   const launch = useMutation(LaunchRunDocument);
 
-  const [draft, setDraft] = useState<Draft>(() => clone(DEFAULT_RUN_CONFIG) as unknown as Draft);
+  const [draft, setDraft] = useState<Draft>(defaults);
   const [name, setName] = useState("");
-  const [kind, setKind] = useState<RunKind>("LOFF_TA");
+  const [kind, setKind] = useState<RunKind>(RUN_KIND_ORDER[0]);
   const [projectId, setProjectId] = useState("");
   const [cacheId, setCacheId] = useState("");
   const [baselineRunId, setBaselineRunId] = useState("");
@@ -88,11 +126,11 @@ export function LaunchView() {
       (c) => c || d.featureCaches.find((x) => x.status === "READY")?.id || d.featureCaches[0]?.id || "",
     );
   }, [opts.data]);
-  // `?from=<runId>`: start from that run's configuration.
+  // `?from=<runId>`: start from that run's (effective) configuration.
   useEffect(() => {
     const r = source.data?.run;
     if (!r) return;
-    setDraft(clone(r.config) as Draft);
+    setDraft({ ...defaults(), ...(clone(r.config) as Draft) });
     setKind(r.kind);
     setName(`${r.name} (copy)`);
     setProjectId(r.project.id);
@@ -101,13 +139,21 @@ export function LaunchView() {
     setTags(r.tags.join(", "));
   }, [source.data]);
 
-  const { config, issues } = useMemo(() => validate(draft), [draft]);
-  const needsCache = kind === "LOFF" || kind === "LOFF_TA";
+  const spec = RUN_KINDS[kind];
+  const { config, issues } = useMemo(() => validate(kind, draft), [kind, draft]);
   const formIssues: RunConfigIssue[] = [
     ...(!name.trim() ? [{ path: "name", message: "give the run a name" }] : []),
     ...(!projectId ? [{ path: "projectId", message: "choose a project" }] : []),
-    ...(needsCache && !cacheId
-      ? [{ path: "cacheId", message: `${KIND_LABEL[kind]} trains on a feature cache: choose one` }]
+    ...(spec.needsCache && !cacheId
+      ? [
+          {
+            path: "cacheId",
+            message:
+              spec.source === "cache"
+                ? `${spec.label} trains on a feature cache: choose one`
+                : `${spec.label} trains on the images of a feature cache's dataset, model and resolution: choose one`,
+          },
+        ]
       : []),
   ];
   const allIssues = [...formIssues, ...issues, ...serverIssues];
@@ -122,23 +168,13 @@ export function LaunchView() {
     e.preventDefault();
     setTouched(true);
     if (!config || formIssues.length) return;
-    // LOFF is the no-augmentation ablation: send it with every augmentation off.
-    const cfg =
-      kind === "LOFF"
-        ? {
-            ...config,
-            augmentations: Object.fromEntries(
-              Object.entries(config.augmentations).map(([k, v]) => [k, { ...v, enabled: false }]),
-            ),
-          }
-        : config;
     try {
       const d = await launch.mutate({
         input: {
           projectId,
           name: name.trim(),
           kind,
-          config: cfg,
+          config: configPayload(kind, draft),
           cacheId: cacheId || null,
           baselineRunId: baselineRunId || null,
           seed: config.seed,
@@ -188,14 +224,68 @@ export function LaunchView() {
       {label}
     </label>
   );
-  const augOff = kind === "LOFF";
+  /** One augmentation parameter, rendered from its catalogue description. */
+  const param = (path: string, p: AugmentationParam) => {
+    if (p.type === "number")
+      return (
+        <Field key={p.key} label={p.label}>
+          {num(path, { step: p.step, min: p.min, max: p.max })}
+        </Field>
+      );
+    if (p.type === "range")
+      return (
+        <div key={p.key}>
+          <div className="row-2">
+            <Field label={`${p.label} min`}>
+              {num(`${path}.0`, { step: p.step, min: p.min, max: p.max })}
+            </Field>
+            <Field label={`${p.label} max`}>
+              {num(`${path}.1`, { step: p.step, min: p.min, max: p.max })}
+            </Field>
+          </div>
+          <FieldErrors errors={errorAt(path)} />
+        </div>
+      );
+    return (
+      <Field key={p.key} label={p.label} errors={errorAt(path)}>
+        <select
+          name={path}
+          value={String(getPath(draft, path))}
+          onChange={(e) => update(path, e.target.value)}
+        >
+          {p.options.map((v) => (
+            <option key={v} value={v}>
+              {v}
+            </option>
+          ))}
+        </select>
+      </Field>
+    );
+  };
+  const augmentationGrid = (section: Section) => (
+    <div className="aug-grid" data-section={section}>
+      {sectionAugmentations(section).map((a) => {
+        const base = `${section}.${a.name}`;
+        const on = getPath(draft, `${base}.enabled`) === true;
+        return (
+          <div key={a.name} className={`aug${on ? " on" : ""}`} data-aug={a.name}>
+            {check(`${base}.enabled`, AUGMENTATIONS[a.name].label)}
+            {/* The catalogue's summaries describe the token-grid version. */}
+            {section === "augmentations" && <p className="muted small">{AUGMENTATIONS[a.name].summary}</p>}
+            {a.hasP && <Field label="p">{num(`${base}.p`, { step: 0.05, min: 0, max: 1 })}</Field>}
+            {a.params.map((p) => param(`${base}.${p.key}`, p))}
+          </div>
+        );
+      })}
+    </div>
+  );
 
   return (
     <form className="launch" onSubmit={submit} noValidate data-testid="launch-form">
       <div className="page-head">
         <h1>Launch a run</h1>
         <div className="actions">
-          <button type="button" onClick={() => setDraft(clone(DEFAULT_RUN_CONFIG) as unknown as Draft)}>
+          <button type="button" onClick={() => setDraft(defaults())}>
             Reset to defaults
           </button>
           <button type="submit" className="primary" disabled={launch.loading}>
@@ -240,15 +330,24 @@ export function LaunchView() {
           </Field>
           <Field label="Kind">
             <select name="kind" value={kind} onChange={(e) => setKind(e.target.value as RunKind)}>
-              {KINDS.map((k) => (
+              {RUN_KIND_ORDER.map((k) => (
                 <option key={k} value={k}>
-                  {KIND_LABEL[k]}
+                  {kindLabel(k)}
                 </option>
               ))}
             </select>
+            <span className="muted small" data-testid="kind-summary">
+              {spec.summary}
+            </span>
           </Field>
           <Field
-            label={needsCache ? "Feature cache" : "Feature cache (optional)"}
+            label={
+              !spec.needsCache
+                ? "Feature cache (optional)"
+                : spec.source === "cache"
+                  ? "Feature cache"
+                  : "Feature cache (its dataset, model and resolution)"
+            }
             errors={touched ? errorAt("cacheId") : []}
           >
             <select name="cacheId" value={cacheId} onChange={(e) => setCacheId(e.target.value)}>
@@ -256,8 +355,8 @@ export function LaunchView() {
               {o.featureCaches.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.dataset.name} · {c.model.name} @{c.resolution}
-                  {c.pooling > 1 ? ` pool ${c.pooling}` : ""}
-                  {c.layer !== -1 ? ` layer ${c.layer}` : ""} ({c.status.toLowerCase()})
+                  {c.pooling > 1 ? ` pool ${c.pooling}` : ""} ·{" "}
+                  {layerLabel(c.layer, c.model.family, c.model.depth)} ({c.status.toLowerCase()})
                 </option>
               ))}
             </select>
@@ -281,7 +380,9 @@ export function LaunchView() {
               ))}
             </select>
           </Field>
-          <Field label="Seed">{num("seed", { min: 0, step: 1 })}</Field>
+          <Field label="Seed (initialisation, data order, augmentations)">
+            {num("seed", { min: 0, step: 1 })}
+          </Field>
           <Field label="Tags (comma-separated)">
             <input
               name="tags"
@@ -300,8 +401,9 @@ export function LaunchView() {
           <Field label="Classifier preset" errors={errorAt("classifier.preset")}>
             <select
               name="classifier.preset"
-              value={String(getPath(draft, "classifier.preset"))}
+              value={spec.fixedPreset ?? String(getPath(draft, "classifier.preset"))}
               onChange={(e) => update("classifier.preset", e.target.value)}
+              disabled={!!spec.fixedPreset}
             >
               {CLASSIFIER_PRESETS.map((p) => (
                 <option key={p} value={p}>
@@ -309,8 +411,13 @@ export function LaunchView() {
                 </option>
               ))}
             </select>
+            {spec.fixedPreset && (
+              <span className="muted small">
+                {spec.label} trains a {spec.fixedPreset} head on the model&apos;s CLS (fixed)
+              </span>
+            )}
           </Field>
-          {check("classifier.useCachedCls", "Use the cached CLS token")}
+          {check("classifier.useCachedCls", "Use the cached CLS token", !!spec.fixedPreset)}
           <div className="row-3">
             <Field label="Learning rate">{num("optimizer.lr", { step: 1e-5, min: 0 })}</Field>
             <Field label="Weight decay">{num("optimizer.weightDecay", { step: 0.01, min: 0 })}</Field>
@@ -324,7 +431,15 @@ export function LaunchView() {
           <div className="row-3">
             <Field label="Epochs">{num("epochs", { step: 1, min: 1 })}</Field>
             <Field label="Batch size">{num("batchSize", { step: 1, min: 1 })}</Field>
-            <Field label="Micro-batch">{num("microBatch", { step: 1, min: 1 })}</Field>
+            <Field
+              label={
+                spec.maxMicroBatch
+                  ? `Micro-batch (at most ${spec.maxMicroBatch} for ${spec.label})`
+                  : "Micro-batch"
+              }
+            >
+              {num("microBatch", { step: 1, min: 1 })}
+            </Field>
           </div>
           <div className="row-3">
             <Field label="Warm-up epochs">{num("schedule.warmupEpochs", { step: 1, min: 0 })}</Field>
@@ -343,7 +458,7 @@ export function LaunchView() {
               >
                 {EARLY_STOPPING_METRICS.map((m) => (
                   <option key={m} value={m}>
-                    {m}
+                    {METRICS[m].label}
                   </option>
                 ))}
               </select>
@@ -352,74 +467,34 @@ export function LaunchView() {
         </fieldset>
       </div>
 
-      <fieldset className="card">
-        <legend>
-          Tensor augmentations{" "}
-          {augOff && <span className="muted small">(off for LOFF, the no-augmentation ablation)</span>}
-        </legend>
-        <div className="aug-grid">
-          {AUGS.map((a) => {
-            const on = getPath(draft, `augmentations.${a}.enabled`) === true && !augOff;
-            return (
-              <div key={a} className={`aug${on ? " on" : ""}`} data-aug={a}>
-                {check(`augmentations.${a}.enabled`, AUG_LABEL[a], augOff)}
-                <Field label="p">{num(`augmentations.${a}.p`, { step: 0.05, min: 0, max: 1 })}</Field>
-                {a === "resizedCrop" && (
-                  <>
-                    <div className="row-2">
-                      <Field label="scale min">
-                        {num("augmentations.resizedCrop.scale.0", { step: 0.05, min: 0, max: 1 })}
-                      </Field>
-                      <Field label="scale max">
-                        {num("augmentations.resizedCrop.scale.1", { step: 0.05, min: 0, max: 1 })}
-                      </Field>
-                    </div>
-                    <FieldErrors errors={errorAt("augmentations.resizedCrop.scale")} />
-                    <div className="row-2">
-                      <Field label="ratio min">
-                        {num("augmentations.resizedCrop.ratio.0", { step: 0.05, min: 0 })}
-                      </Field>
-                      <Field label="ratio max">
-                        {num("augmentations.resizedCrop.ratio.1", { step: 0.05, min: 0 })}
-                      </Field>
-                    </div>
-                    <FieldErrors errors={errorAt("augmentations.resizedCrop.ratio")} />
-                  </>
-                )}
-                {a === "noise" && (
-                  <div className="row-2">
-                    <Field label="std">{num("augmentations.noise.std", { step: 0.01, min: 0 })}</Field>
-                    <Field label="relative to">
-                      <select
-                        name="augmentations.noise.relativeTo"
-                        value={String(getPath(draft, "augmentations.noise.relativeTo"))}
-                        onChange={(e) => update("augmentations.noise.relativeTo", e.target.value)}
-                      >
-                        <option value="channel-std">channel std</option>
-                        <option value="absolute">absolute</option>
-                      </select>
-                    </Field>
-                  </div>
-                )}
-                {a === "tokenDropout" && (
-                  <Field label="rate">
-                    {num("augmentations.tokenDropout.rate", { step: 0.05, min: 0, max: 0.99 })}
-                  </Field>
-                )}
-                {a === "mixup" && (
-                  <Field label="alpha">{num("augmentations.mixup.alpha", { step: 0.1, min: 0 })}</Field>
-                )}
-              </div>
-            );
-          })}
-        </div>
+      <fieldset className="card" data-testid="augmentations" data-policy={spec.augmentation}>
+        {spec.augmentation === "tensor" ? (
+          <>
+            <legend>Tensor augmentations (of the cached token grid)</legend>
+            {augmentationGrid("augmentations")}
+          </>
+        ) : spec.augmentation === "image" ? (
+          <>
+            <legend>Image augmentations (of the decoded images)</legend>
+            {augmentationGrid("imageAugmentations")}
+          </>
+        ) : (
+          <>
+            <legend>Augmentations</legend>
+            <p className="muted" data-testid="no-augmentations">
+              {spec.label} trains without augmentations ({spec.summary}): no augmentation is sent, the API
+              switches them all off.
+            </p>
+          </>
+        )}
       </fieldset>
       <details className="card">
         <summary>
-          Configuration sent to the API (validated: {config ? "ok" : `${issues.length} problem(s)`})
+          Configuration the run will use (resolved for {spec.label}:{" "}
+          {config ? "ok" : `${issues.length} problem(s)`})
         </summary>
         <pre className="mono small" data-testid="config-preview">
-          {JSON.stringify(config ?? draft, null, 2)}
+          {JSON.stringify(config ?? configPayload(kind, draft), null, 2)}
         </pre>
       </details>
     </form>

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { Empty, ErrorBox, Loading, ProgressBar, StatusBadge } from "../components/states";
 import { OverviewDocument } from "../generated/graphql";
-import { fmtAgo, fmtNumber, KIND_LABEL, numericMetrics } from "../lib/format";
+import { fmtAgo, fmtNumber, kindLabel, runMetrics } from "../lib/format";
 import { useQuery } from "../lib/hooks";
 import { useSession } from "../lib/session";
 
@@ -63,18 +63,20 @@ export function OverviewView() {
             <table className="data compact" data-testid="recent-runs">
               <tbody>
                 {d.recent.edges.map(({ node: r }) => {
-                  const m = numericMetrics(r.finalMetrics);
-                  const main = m.accuracy ?? Object.values(m)[0];
+                  // The first metric of the catalogue's order the run has (accuracy when it has it).
+                  const main = runMetrics(r.finalMetrics)[0];
                   return (
                     <tr key={r.id}>
                       <td>
                         <Link href={`/runs/${r.id}`}>{r.name}</Link>
-                        <div className="muted small">{KIND_LABEL[r.kind]}</div>
+                        <div className="muted small">{kindLabel(r.kind)}</div>
                       </td>
                       <td>
                         <StatusBadge status={r.status} />
                       </td>
-                      <td className="num">{main == null ? "—" : fmtNumber(main, 4)}</td>
+                      <td className="num" title={main?.label}>
+                        {main == null ? "—" : fmtNumber(main.value, 4)}
+                      </td>
                       <td className="num small">
                         {r.trainImagesPerSec ? `${fmtNumber(r.trainImagesPerSec)} img/s` : ""}
                       </td>

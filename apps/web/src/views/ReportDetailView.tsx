@@ -9,7 +9,16 @@ import { useEffect, useMemo, useState } from "react";
 import { Markdown } from "../components/Markdown";
 import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
 import { ReportDetailDocument, type ReportDetailQuery } from "../generated/graphql";
-import { fmtBytes, fmtDate, fmtJson, fmtNumber, fmtRatio, KIND_LABEL } from "../lib/format";
+import {
+  fmtBytes,
+  fmtDate,
+  fmtJson,
+  fmtNumber,
+  fmtRatio,
+  kindLabel,
+  metricSpec,
+  runMetrics,
+} from "../lib/format";
 import { useQuery } from "../lib/hooks";
 
 type Report = NonNullable<ReportDetailQuery["report"]>;
@@ -50,6 +59,7 @@ function ReportDetail({ report: r }: { report: Report }) {
     unknown
   >;
   const missing = r.runIds.length - r.runs.length;
+  const metricLabel = metricSpec(r.metric)?.label ?? r.metric;
   // Runs per labels-per-class setting, for "compare at N labels / class" links.
   const bySetting = useMemo(() => {
     const m = new Map<number | null, string[]>();
@@ -77,7 +87,7 @@ function ReportDetail({ report: r }: { report: Report }) {
             )}
             {r.kinds.map((k) => (
               <span key={k} className="chip">
-                {KIND_LABEL[k] ?? k}
+                {kindLabel(k)}
               </span>
             ))}
           </p>
@@ -113,7 +123,7 @@ function ReportDetail({ report: r }: { report: Report }) {
         <div className="card-head">
           <h2>Results</h2>
           <span className="muted small">
-            {r.metric}: mean ± sample std over seeds · speed-up and memory saving against fine-tuning
+            {metricLabel}: mean ± sample std over seeds · speed-up and memory saving against fine-tuning
           </span>
         </div>
         {r.results.length === 0 ? (
@@ -126,7 +136,7 @@ function ReportDetail({ report: r }: { report: Report }) {
                   <th>Labels / class</th>
                   <th>Kind</th>
                   <th className="num">Runs ok</th>
-                  <th className="num">{r.metric}</th>
+                  <th className="num">{metricLabel}</th>
                   <th className="num">img/s</th>
                   <th className="num">Peak memory</th>
                   <th className="num">Speed-up</th>
@@ -143,7 +153,7 @@ function ReportDetail({ report: r }: { report: Report }) {
                     className={res.succeeded < res.runCount ? "warn" : undefined}
                   >
                     <td>{res.labelsPerClass ?? "all"}</td>
-                    <td>{KIND_LABEL[res.kind] ?? res.kind}</td>
+                    <td>{kindLabel(res.kind)}</td>
                     <td className="num">
                       {res.succeeded}/{res.runCount}
                     </td>
@@ -254,20 +264,20 @@ function ReportDetail({ report: r }: { report: Report }) {
                   <th>Kind</th>
                   <th className="num">Seed</th>
                   <th>Status</th>
-                  <th className="num">{r.metric}</th>
+                  <th className="num">{metricLabel}</th>
                   <th className="num">img/s</th>
                   <th className="num">Peak memory</th>
                 </tr>
               </thead>
               <tbody>
                 {r.runs.map((x) => {
-                  const v = (x.finalMetrics as Record<string, unknown> | null)?.[r.metric];
+                  const v = runMetrics(x.finalMetrics).find((m) => m.name === r.metric)?.value;
                   return (
                     <tr key={x.id} data-run-id={x.id}>
                       <td>
                         <Link href={`/runs/${x.id}`}>{x.name}</Link>
                       </td>
-                      <td>{KIND_LABEL[x.kind] ?? x.kind}</td>
+                      <td>{kindLabel(x.kind)}</td>
                       <td className="num">{x.seed}</td>
                       <td>
                         <StatusBadge status={x.status} />

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { Empty, ErrorBox, Loading } from "../components/states";
 import { ProjectsDocument, ReportsListDocument } from "../generated/graphql";
-import { fmtAgo, fmtDate, KIND_LABEL } from "../lib/format";
+import { fmtAgo, fmtDate, kindLabel } from "../lib/format";
 import { useQuery } from "../lib/hooks";
 import { useUrlState } from "../lib/url";
 
@@ -94,7 +94,7 @@ function ReportsTable({ projectId }: { projectId: string }) {
               <td>
                 {r.kinds.map((k) => (
                   <span key={k} className="chip">
-                    {KIND_LABEL[k] ?? k}
+                    {kindLabel(k)}
                   </span>
                 ))}
               </td>

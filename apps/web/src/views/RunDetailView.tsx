@@ -1,4 +1,11 @@
 "use client";
+import {
+  AUGMENTATION_ORDER,
+  AUGMENTATIONS,
+  RUN_KINDS,
+  type AugmentationName,
+  type AugmentationParam,
+} from "@loffta/graphql/domain";
 import Link from "next/link";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SeriesChart } from "../components/SeriesChart";
@@ -21,9 +28,11 @@ import {
   fmtNumber,
   fmtRatio,
   getPath,
-  KIND_LABEL,
+  fmtParam,
+  kindLabel,
+  layerLabel,
   leafPaths,
-  numericMetrics,
+  runMetrics,
 } from "../lib/format";
 import { useMutation, useQuery, useSubscription } from "../lib/hooks";
 import { useSession } from "../lib/session";
@@ -69,8 +78,7 @@ function RunDetail({
   });
 
   const cancel = useMutation(CancelRunDocument);
-  const m = numericMetrics(run.finalMetrics);
-  const confusion = getPath(run.finalMetrics, "confusionMatrix");
+  const m = runMetrics(run.finalMetrics);
 
   return (
     <>
@@ -85,8 +93,10 @@ function RunDetail({
             <span data-testid="run-status" hidden>
               {run.status}
             </span>
-            <span>{KIND_LABEL[run.kind] ?? run.kind}</span>
-            <span>seed {run.seed}</span>
+            <span title={RUN_KINDS[run.kind].summary}>{kindLabel(run.kind)}</span>
+            <span>
+              seed <span data-testid="run-seed">{run.seed}</span>
+            </span>
             {run.author && <span>by {run.author.name}</span>}
             <span title={run.createdAt}>launched {fmtDate(run.createdAt)}</span>
             {run.tags.map((t) => (
@@ -148,11 +158,9 @@ function RunDetail({
           value={fmtRatio(e?.memorySaving)}
           hint={e?.baselineRun ? `baseline ${fmtBytes(e.baselineRun.peakMemoryBytes)}` : undefined}
         />
-        {Object.entries(m)
-          .slice(0, 3)
-          .map(([k, v]) => (
-            <Stat key={k} label={k} value={fmtNumber(v, 4)} />
-          ))}
+        {m.slice(0, 3).map((x) => (
+          <Stat key={x.name} label={x.label} value={fmtNumber(x.value, 4)} />
+        ))}
       </section>
       {e?.baselineRun && (
         <p className="muted small">
@@ -168,31 +176,44 @@ function RunDetail({
       <div className="grid-2">
         <section className="card">
           <h2>Final metrics</h2>
-          {Object.keys(m).length === 0 ? (
+          {m.length === 0 ? (
             <Empty>{active ? "Set when the run finishes." : "No final metrics."}</Empty>
           ) : (
             <table className="data compact" data-testid="final-metrics">
               <tbody>
-                {Object.entries(m).map(([k, v]) => (
-                  <tr key={k}>
-                    <th>{k}</th>
-                    <td className="num">{fmtNumber(v, 5)}</td>
+                {m.map((x) => (
+                  <tr key={x.name} data-metric={x.name}>
+                    <th>
+                      {x.label}{" "}
+                      <span
+                        className="muted small"
+                        title={x.higherIsBetter ? "higher is better" : "lower is better"}
+                      >
+                        {x.higherIsBetter ? "↑" : "↓"}
+                      </span>
+                    </th>
+                    <td className="num">{fmtNumber(x.value, 5)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
-          {Array.isArray(confusion) && (
-            <ConfusionMatrix
-              matrix={confusion as unknown[]}
-              classNames={run.cache?.dataset.classNames ?? []}
-            />
+          {(run.evalSplit != null || run.evalCount != null) && (
+            <p className="muted small" data-testid="eval-info">
+              Evaluated on the <strong data-testid="eval-split">{run.evalSplit ?? "?"}</strong> split
+              {run.evalCount != null && (
+                <>
+                  {" "}
+                  · <span data-testid="eval-count">{run.evalCount.toLocaleString("en-US")}</span> images
+                </>
+              )}
+            </p>
+          )}
+          {run.confusionMatrix && run.confusionMatrix.length > 0 && (
+            <ConfusionMatrix matrix={run.confusionMatrix} classNames={run.cache?.dataset.classNames ?? []} />
           )}
         </section>
-        <section className="card">
-          <h2>Configuration</h2>
-          <ConfigTable config={run.config} />
-        </section>
+        <EffectiveConfig run={run} />
       </div>
 
       <div className="grid-2">
@@ -213,8 +234,18 @@ function RunDetail({
             </dd>
             {run.cache && (
               <>
+                <dt>Layer</dt>
+                <dd>{layerLabel(run.cache.layer, run.cache.model.family, run.cache.model.depth)}</dd>
                 <dt>Token grid</dt>
                 <dd>{run.cache.gridH ? `${run.cache.gridH}×${run.cache.gridW}×${run.cache.dim}` : "—"}</dd>
+                <dt>Normalisation</dt>
+                <dd className="mono small">
+                  {run.cache.mean && run.cache.std
+                    ? `mean ${fmtJson(run.cache.mean)} · std ${fmtJson(run.cache.std)}`
+                    : "— (set at extraction)"}
+                </dd>
+                <dt>Weights SHA-256</dt>
+                <dd className="mono">{run.cache.weightsSha256 ?? "—"}</dd>
                 <dt>Cache storage</dt>
                 <dd className="mono">{run.cache.storageUri ?? "—"}</dd>
                 <dt>Manifest SHA-256</dt>
@@ -358,6 +389,102 @@ function LiveCurves({ run }: { run: RunData }) {
   );
 }
 
+/**
+ * The effective configuration (`Run.config`: what the worker applies, the kind's policy of
+ * RUN_KINDS resolved by the API) and the seed, then every setting.
+ */
+function EffectiveConfig({ run }: { run: RunData }) {
+  const c = run.config;
+  const spec = RUN_KINDS[run.kind];
+  const at = (p: string) => fmtJson(getPath(c, p));
+  return (
+    <section className="card" data-testid="effective-config">
+      <div className="card-head">
+        <h2>Configuration</h2>
+        <span className="muted small">
+          effective: what the worker applies for a {kindLabel(run.kind)} run
+        </span>
+      </div>
+      <dl className="kv">
+        <dt>Seed</dt>
+        <dd data-testid="config-seed">{at("seed")}</dd>
+        <dt>Classifier</dt>
+        <dd>
+          {at("classifier.preset")}
+          {spec.fixedPreset ? " (fixed for this kind)" : ""}
+          {getPath(c, "classifier.useCachedCls") === true ? " · cached CLS token" : ""}
+        </dd>
+        <dt>Budget</dt>
+        <dd>
+          {at("epochs")} epochs · batch {at("batchSize")} (micro-batch {at("microBatch")})
+        </dd>
+        <dt>Optimiser</dt>
+        <dd>
+          {at("optimizer.name")} · lr {at("optimizer.lr")} · weight decay {at("optimizer.weightDecay")}
+        </dd>
+      </dl>
+      <AugmentationSummary kind={run.kind} config={c} />
+      <details>
+        <summary>Every setting</summary>
+        <ConfigTable config={c} />
+      </details>
+    </section>
+  );
+}
+
+/** What the run augments: tensor augmentations (LOFF-TA), image augmentations (image baselines) or none. */
+function AugmentationSummary({ kind, config }: { kind: RunData["kind"]; config: unknown }) {
+  const policy = RUN_KINDS[kind].augmentation;
+  if (policy === "none")
+    return (
+      <p className="muted small" data-testid="run-augmentations" data-policy="none">
+        No augmentations: {kindLabel(kind)} trains on the cached features as they are.
+      </p>
+    );
+  const section = policy === "tensor" ? "augmentations" : "imageAugmentations";
+  const raw = getPath(config, section);
+  const entries =
+    raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const known = AUGMENTATION_ORDER.filter((n) => n in entries);
+  const names: string[] = [...known, ...Object.keys(entries).filter((k) => !(known as string[]).includes(k))];
+  return (
+    <>
+      <h3>{policy === "tensor" ? "Tensor augmentations" : "Image augmentations"}</h3>
+      <table className="data compact" data-testid="run-augmentations" data-policy={policy}>
+        <tbody>
+          {names.map((n) => {
+            const a = entries[n] as Record<string, unknown> | undefined;
+            const spec = n in AUGMENTATIONS ? AUGMENTATIONS[n as AugmentationName] : undefined;
+            const params: { key: string; param?: AugmentationParam }[] = [
+              ...("p" in (a ?? {}) ? [{ key: "p" }] : []),
+              ...(spec?.params ?? []).filter((p) => a && p.key in a).map((p) => ({ key: p.key, param: p })),
+            ];
+            const on = a?.enabled === true;
+            return (
+              <tr
+                key={n}
+                data-aug={n}
+                data-enabled={on ? "true" : "false"}
+                className={on ? undefined : "muted"}
+              >
+                <th title={policy === "tensor" ? spec?.summary : undefined}>{spec?.label ?? n}</th>
+                <td>{on ? "on" : "off"}</td>
+                <td className="small">
+                  {on
+                    ? params
+                        .map((p) => `${p.param?.label ?? p.key} ${fmtParam(p.param, a?.[p.key])}`)
+                        .join(" · ")
+                    : ""}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 function ConfigTable({ config }: { config: unknown }) {
   const paths = leafPaths(config);
   if (paths.length === 0) return <Empty>No configuration.</Empty>;
@@ -377,8 +504,8 @@ function ConfigTable({ config }: { config: unknown }) {
   );
 }
 
-function ConfusionMatrix({ matrix, classNames }: { matrix: unknown[]; classNames: string[] }) {
-  const rows = matrix.map((r) => (Array.isArray(r) ? r.map((x) => (typeof x === "number" ? x : 0)) : []));
+/** `Run.confusionMatrix`: cm[true][predicted], classes in the dataset's `classNames` order. */
+function ConfusionMatrix({ matrix: rows, classNames }: { matrix: number[][]; classNames: string[] }) {
   const max = Math.max(1, ...rows.flat());
   const name = (i: number) => classNames[i] ?? String(i);
   return (
@@ -390,7 +517,7 @@ function ConfusionMatrix({ matrix, classNames }: { matrix: unknown[]; classNames
             <tr>
               <th className="small">true ↓ / predicted →</th>
               {rows[0]?.map((_, j) => (
-                <th key={j} className="small">
+                <th key={j} className="small" data-class={j}>
                   {name(j)}
                 </th>
               ))}
@@ -398,11 +525,13 @@ function ConfusionMatrix({ matrix, classNames }: { matrix: unknown[]; classNames
           </thead>
           <tbody>
             {rows.map((r, i) => (
-              <tr key={i}>
+              <tr key={i} data-true={i}>
                 <th className="small">{name(i)}</th>
                 {r.map((v, j) => (
                   <td
                     key={j}
+                    data-pred={j}
+                    title={`true ${name(i)}, predicted ${name(j)}: ${v}`}
                     style={{
                       background: `rgba(${i === j ? "37, 99, 235" : "220, 38, 38"}, ${(v / max) * 0.85})`,
                       color: v / max > 0.5 ? "#fff" : undefined,

@@ -1,4 +1,12 @@
 "use client";
+import {
+  isMetricName,
+  METRIC_NAMES,
+  METRICS,
+  RUN_KIND_ORDER,
+  RUN_KINDS,
+  type MetricName,
+} from "@loffta/graphql/domain";
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
@@ -17,16 +25,23 @@ import {
   fmtJson,
   fmtNumber,
   getPath,
-  KIND_LABEL,
+  kindLabel,
   leafPaths,
-  numericMetrics,
+  runMetrics,
 } from "../lib/format";
 import { useQuery } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { useUrlState } from "../lib/url";
 
-const KINDS: RunKind[] = ["LOFF_TA", "LOFF", "FROZEN_LINEAR", "UNFROZEN_LINEAR"];
-const STATUSES: RunStatus[] = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"];
+/** Lifecycle order of the generated RunStatus (a Record: a status added to the SDL must be placed here). */
+const STATUS_ORDER: Record<RunStatus, number> = {
+  QUEUED: 0,
+  RUNNING: 1,
+  SUCCEEDED: 2,
+  FAILED: 3,
+  CANCELLED: 4,
+};
+const STATUSES = (Object.keys(STATUS_ORDER) as RunStatus[]).sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b]);
 const VIEWS_KEY = "loffta.savedViews";
 const DEFAULT_COLS = ["augmentations.noise.std", "augmentations.resizedCrop.enabled", "optimizer.lr"];
 
@@ -39,7 +54,8 @@ interface SavedView {
 function serverSort(sort: string, dir: "ASC" | "DESC"): RunSort {
   if (sort === "name") return { field: "NAME", direction: dir };
   if (sort === "ips") return { field: "TRAIN_IMAGES_PER_SEC", direction: dir };
-  if (sort.startsWith("metric:")) return { field: "METRIC", metricKey: sort.slice(7), direction: dir };
+  if (sort.startsWith("metric:") && isMetricName(sort.slice(7)))
+    return { field: "METRIC", metricKey: sort.slice(7), direction: dir };
   return { field: "CREATED_AT", direction: sort === "created" ? dir : "DESC" };
 }
 
@@ -61,7 +77,7 @@ function compareValues(a: unknown, b: unknown): number {
 
 export function RunsView() {
   const { params, set, list } = useUrlState();
-  const kinds = list("kind").filter((k): k is RunKind => (KINDS as string[]).includes(k));
+  const kinds = list("kind").filter((k): k is RunKind => (RUN_KIND_ORDER as string[]).includes(k));
   const statuses = list("status").filter((s): s is RunStatus => (STATUSES as string[]).includes(s));
   const tag = params.get("tag") ?? "";
   const cacheId = params.get("cache") ?? "";
@@ -69,7 +85,7 @@ export function RunsView() {
   const sort = params.get("sort") ?? "created";
   const dir = params.get("dir") === "asc" ? "ASC" : "DESC";
   const cols = params.has("cols") ? list("cols").filter((c) => c !== "-") : DEFAULT_COLS;
-  const metricCols = list("metrics");
+  const metricCols = list("metrics").filter(isMetricName);
 
   const filter: RunFilter = {
     ...(kinds.length ? { kinds } : {}),
@@ -122,10 +138,11 @@ export function RunsView() {
     () => Array.from(new Set(rows.flatMap((r) => leafPaths(r.config)))).sort(),
     [rows],
   );
-  const metricKeys = useMemo(
-    () => Array.from(new Set(rows.flatMap((r) => Object.keys(numericMetrics(r.finalMetrics))))).sort(),
-    [rows],
-  );
+  // The catalogue's metrics (METRICS) the loaded runs have, in its order.
+  const metricKeys: MetricName[] = useMemo(() => {
+    const present = new Set(rows.flatMap((r) => runMetrics(r.finalMetrics).map((m) => m.name)));
+    return METRIC_NAMES.filter((n) => present.has(n));
+  }, [rows]);
   const shownMetrics = metricCols.length ? metricCols : metricKeys.slice(0, 4);
   const pageInfo = more ?? q.data?.runs.pageInfo;
 
@@ -187,14 +204,14 @@ export function RunsView() {
       <section className="card filters" aria-label="Filters">
         <div className="filter-group">
           <span className="label">Kind</span>
-          {KINDS.map((k) => (
-            <label key={k} className="chip">
+          {RUN_KIND_ORDER.map((k) => (
+            <label key={k} className="chip" title={RUN_KINDS[k].summary}>
               <input
                 type="checkbox"
                 checked={kinds.includes(k)}
                 onChange={() => toggleList("kind", kinds, k)}
               />{" "}
-              {KIND_LABEL[k]}
+              {kindLabel(k)}
             </label>
           ))}
         </div>
@@ -280,14 +297,15 @@ export function RunsView() {
             <select
               value=""
               onChange={(e) => {
-                if (e.target.value && !shownMetrics.includes(e.target.value))
-                  set({ metrics: [...shownMetrics, e.target.value].join(",") });
+                const v = e.target.value;
+                if (isMetricName(v) && !shownMetrics.includes(v))
+                  set({ metrics: [...shownMetrics, v].join(",") });
               }}
             >
               <option value="">add metric…</option>
               {metricKeys.map((p) => (
                 <option key={p} value={p}>
-                  {p}
+                  {METRICS[p].label}
                 </option>
               ))}
             </select>
@@ -373,9 +391,15 @@ export function RunsView() {
                     </th>
                   ))}
                   {shownMetrics.map((m) => (
-                    <th key={m} className="num">
-                      <button type="button" className="sort" onClick={() => sortBy(`metric:${m}`)}>
-                        {m}
+                    <th key={m} className="num" data-metric={m}>
+                      <button
+                        type="button"
+                        className="sort"
+                        data-sort={`metric:${m}`}
+                        onClick={() => sortBy(`metric:${m}`)}
+                        title={METRICS[m].higherIsBetter ? "higher is better" : "lower is better"}
+                      >
+                        {METRICS[m].label}
                         {arrow(`metric:${m}`)}
                       </button>
                     </th>
@@ -395,7 +419,7 @@ export function RunsView() {
               </thead>
               <tbody>
                 {rows.map((r) => {
-                  const m = numericMetrics(r.finalMetrics);
+                  const m = new Map(runMetrics(r.finalMetrics).map((x) => [x.name, x.value]));
                   return (
                     <tr key={r.id} data-run-id={r.id}>
                       <td>
@@ -418,7 +442,7 @@ export function RunsView() {
                           </span>
                         ))}
                       </td>
-                      <td>{KIND_LABEL[r.kind] ?? r.kind}</td>
+                      <td>{kindLabel(r.kind)}</td>
                       <td>
                         <StatusBadge status={r.status} />
                       </td>
@@ -434,7 +458,7 @@ export function RunsView() {
                       ))}
                       {shownMetrics.map((k) => (
                         <td key={k} className="num">
-                          {fmtNumber(m[k], 4)}
+                          {fmtNumber(m.get(k), 4)}
                         </td>
                       ))}
                       <td className="num">{fmtNumber(r.trainImagesPerSec)}</td>
