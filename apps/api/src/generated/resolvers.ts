@@ -1106,6 +1106,8 @@ export type Run = {
   __typename?: "Run";
   /** Who launched it (null for service tokens). */
   author?: Maybe<User>;
+  /** TensorFlow.js backend it trained on, as its worker reported it (e.g. `tensorflow`, `cpu`). */
+  backend?: Maybe<Scalars["String"]["output"]>;
   /** The fine-tuning (UNFROZEN_LINEAR) run its speed-up and memory saving are measured against. */
   baselineRun?: Maybe<Run>;
   /** The feature cache it trains on (LOFF / LOFF_TA). */
@@ -1118,6 +1120,8 @@ export type Run = {
   confusionMatrix?: Maybe<Array<Array<Scalars["Int"]["output"]>>>;
   /** When it was launched. */
   createdAt: Scalars["DateTime"]["output"];
+  /** Device it trained on, as its worker reported it (e.g. `cpu`, `cuda:0`). */
+  device?: Maybe<Scalars["String"]["output"]>;
   /** When it finished, failed or was cancelled. */
   endedAt?: Maybe<Scalars["DateTime"]["output"]>;
   /** Why it failed, when it did. */
@@ -1128,6 +1132,8 @@ export type Run = {
   evalSplit?: Maybe<Scalars["String"]["output"]>;
   /** Final evaluation metrics by name, e.g. `{"accuracy": 0.91, "macroF1": 0.9}` (only metrics: see `confusionMatrix`, `evalSplit`, `evalCount`). */
   finalMetrics?: Maybe<Scalars["JSON"]["output"]>;
+  /** Host name of the machine it trained on, as its worker reported it. */
+  host?: Maybe<Scalars["String"]["output"]>;
   /** Run id (UUID). */
   id: Scalars["ID"]["output"];
   /** What it trains. */
@@ -1152,6 +1158,8 @@ export type Run = {
   tags: Array<Scalars["String"]["output"]>;
   /** Training throughput in images per second. */
   trainImagesPerSec?: Maybe<Scalars["Float"]["output"]>;
+  /** The worker that trained it (null while queued, or when that worker was deleted). */
+  trainedBy?: Maybe<Worker>;
   /** When it last changed. */
   updatedAt: Scalars["DateTime"]["output"];
   /** Wall-clock training time in seconds. */
@@ -1311,14 +1319,20 @@ export type RunLogPage = {
 
 /** Results of a TRAIN job. */
 export type RunResultInput = {
+  /** TensorFlow.js backend it trained on (`tf.getBackend()`). */
+  backend?: InputMaybe<Scalars["String"]["input"]>;
   /** A fine-tuning calibration measured for this run (stored, and reused by later runs of the same model, resolution, batch and device). */
   calibration?: InputMaybe<CalibrationInput>;
   /** An existing calibration to compare the run with. */
   calibrationId?: InputMaybe<Scalars["ID"]["input"]>;
   /** The configuration the worker applied (stored as the run's `config`). It must resolve to itself for the run's kind. */
   config?: InputMaybe<Scalars["JSON"]["input"]>;
+  /** Device it trained on. */
+  device?: InputMaybe<Scalars["String"]["input"]>;
   /** Final evaluation: a JSON object with the metrics by name (accuracy, balancedAccuracy, macroF1, kappa, auc, loss), `confusion` (cm[true][predicted]), `evalSplit` and `evalCount`. */
   finalMetrics: Scalars["JSON"]["input"];
+  /** Host name of the machine it trained on. */
+  host?: InputMaybe<Scalars["String"]["input"]>;
   /** Peak memory in bytes. */
   peakMemoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
   /** Training throughput (images/s). */
@@ -2208,17 +2222,20 @@ export type RunResolvers<
   ParentType extends ResolversParentTypes["Run"] = ResolversParentTypes["Run"],
 > = {
   author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
+  backend?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
   cache?: Resolver<Maybe<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
   calibration?: Resolver<Maybe<ResolversTypes["Calibration"]>, ParentType, ContextType>;
   config?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
   confusionMatrix?: Resolver<Maybe<Array<Array<ResolversTypes["Int"]>>>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  device?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   endedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   evalCount?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   evalSplit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   finalMetrics?: Resolver<Maybe<ResolversTypes["JSON"]>, ParentType, ContextType>;
+  host?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
   metricKeys?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
@@ -2231,6 +2248,7 @@ export type RunResolvers<
   status?: Resolver<ResolversTypes["RunStatus"], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
   trainImagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  trainedBy?: Resolver<Maybe<ResolversTypes["Worker"]>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
   wallTimeSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
 };

@@ -175,14 +175,20 @@ export type RunLogLineInput = {
 
 /** Results of a TRAIN job. */
 export type RunResultInput = {
+  /** TensorFlow.js backend it trained on (`tf.getBackend()`). */
+  backend?: string | null | undefined;
   /** A fine-tuning calibration measured for this run (stored, and reused by later runs of the same model, resolution, batch and device). */
   calibration?: CalibrationInput | null | undefined;
   /** An existing calibration to compare the run with. */
   calibrationId?: string | number | null | undefined;
   /** The configuration the worker applied (stored as the run's `config`). It must resolve to itself for the run's kind. */
   config?: unknown;
+  /** Device it trained on. */
+  device?: string | null | undefined;
   /** Final evaluation: a JSON object with the metrics by name (accuracy, balancedAccuracy, macroF1, kappa, auc, loss), `confusion` (cm[true][predicted]), `evalSplit` and `evalCount`. */
   finalMetrics: unknown;
+  /** Host name of the machine it trained on. */
+  host?: string | null | undefined;
   /** Peak memory in bytes. */
   peakMemoryBytes?: number | null | undefined;
   /** Training throughput (images/s). */
