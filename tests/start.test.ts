@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "@loffta/db";
+import { processGroupAlive, waitUntil, watchOutput } from "./support/processes";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -34,17 +35,12 @@ async function startPlatform(dataDir: string, apiPort: number, pgPort: number): 
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
-  let out = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (out += d));
+  const out = watchOutput(child, Infinity);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const deadline = Date.now() + 120_000;
-  while (!/ready in [\d.]+ s/.test(out)) {
-    if (child.exitCode !== null) throw new Error(`start exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() > deadline) throw new Error(`start not ready after 120 s:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return { child, output: () => out, exited };
+  await out.waitFor(/ready in [\d.]+ s/, 120_000).catch((e: Error) => {
+    throw new Error(`start not ready: ${e.message}`);
+  });
+  return { child, output: out.text, exited };
 }
 
 async function me(
@@ -99,7 +95,9 @@ describe("npm start (scripts/start.ts)", () => {
     // A crash: SIGKILL the whole process group (start script, API and Postgres).
     process.kill(-s.child.pid!, "SIGKILL");
     await s.exited;
-    await new Promise((r) => setTimeout(r, 500));
+    // Every process of the group (the API, Postgres and its backends) is gone: nothing is left
+    // that could still remove the pid file.
+    await waitUntil("the killed process group to be gone", () => !processGroupAlive(s.child.pid!), 30_000);
     expect(fs.existsSync(pidFile(dataDir))).toBe(true); // left behind
 
     const again = await startPlatform(dataDir, apiPort, pgPort);

@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { freePort, seedDemo } from "@loffta/db";
 import { createTestDatabase, type TestDatabase } from "../support/db";
-import { collect, ok, wsClient } from "../../apps/api/test/helpers";
+import { cacheProbe, collect, ok, runProbe, wsClient } from "../../apps/api/test/helpers";
 import {
   ROOT,
   startApiProcess,
@@ -21,6 +21,33 @@ import {
 } from "./harness";
 
 const MODEL_DIR = path.join(ROOT, "apps/worker/fixtures/reference/dinov2");
+
+/** Whether process `pid` still exists. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code !== "ESRCH";
+  }
+}
+
+/** Whether a worker's metric spool (one JSON batch a line) still holds points of `runId`. */
+function spooledPoints(spoolFile: string, runId: string): boolean {
+  let text: string;
+  try {
+    text = fs.readFileSync(spoolFile, "utf8");
+  } catch {
+    return false; // no spool: nothing unsent
+  }
+  return text.split("\n").some((line) => {
+    try {
+      return line !== "" && (JSON.parse(line) as { runId: string }).runId === runId;
+    } catch {
+      return true; // a line being appended: points not yet sent
+    }
+  });
+}
 
 describe("worker service end to end", () => {
   let db: TestDatabase;
@@ -91,7 +118,8 @@ describe("worker service end to end", () => {
       `subscription($id: ID!) { featureCacheProgress(id: $id) { status progressDone progressTotal } }`,
       { id: cacheId },
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // No worker runs yet: the cache is announced unchanged until the subscription delivers it.
+    await progress.live(cacheProbe(db.prisma, cacheId));
 
     // Worker 1 dies (SIGKILL, by its own fault injection) once its first shard is on disk.
     const w1 = startWorkerProcess({
@@ -181,7 +209,16 @@ describe("worker service end to end", () => {
       `subscription($p: ID!) { runUpdated(projectId: $p) { id status } }`,
       { p: projectId },
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // The project has no run yet to announce: prove the subscription live with a stand-in run,
+    // removed again (no job, never claimed; its events are not counted).
+    const stand = await db.prisma.run.create({
+      data: { projectId, name: "subscription probe", kind: "LOFF_TA", config: {}, status: "CANCELLED" },
+    });
+    try {
+      await runEvents.live(runProbe(db.prisma, stand));
+    } finally {
+      await db.prisma.run.delete({ where: { id: stand.id } });
+    }
     const ta = await launch("loff-ta", "LOFF_TA");
     const metricEvents = collect<{ metricsAppended: { points: { key: string; step: number }[] } }>(
       client,
@@ -202,9 +239,17 @@ describe("worker service end to end", () => {
     metricEvents.dispose();
     await client.dispose();
 
-    // Kill the API mid-training, keep it down a while, start it again on the same port.
+    // Kill the API mid-training and keep it down until the training worker has failed to
+    // deliver metrics (they are spooled on disk), then start it again on the same port.
+    const trainer = workers[1]!;
+    const before = trainer.output().length;
     await api.kill("SIGKILL");
-    await new Promise((r) => setTimeout(r, 2500));
+    await waitFor(
+      "the worker to spool metrics while the API is down",
+      async () => /metrics kept on disk, will resend: API .* unreachable/.test(trainer.output().slice(before)),
+      60_000,
+      100,
+    );
     api = await startApiProcess(db.url, port);
 
     const done = await waitFor(
@@ -329,9 +374,27 @@ describe("worker service end to end", () => {
       100,
     );
     expect(Date.now() - cancelledAt).toBeLessThan(15_000);
-    const steps = await db.prisma.metricPoint.count({ where: { runId, key: "train/loss" } });
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await db.prisma.metricPoint.count({ where: { runId, key: "train/loss" } })).toBe(steps); // no further steps
+    // The worker logs that line after the job's training process exited and its metrics were
+    // drained. No further steps: once none can come (the job CANCELLED, the training process
+    // gone, none of the run's points left in the worker's spool) the count is still this one.
+    const lossPoints = () => db.prisma.metricPoint.count({ where: { runId, key: "train/loss" } });
+    const steps = await lossPoints();
+    const job0 = await db.prisma.job.findFirstOrThrow({ where: { runId } });
+    const childPid = Number(
+      new RegExp(`train ${job0.id.slice(0, 8)}: running in child process (\\d+)`).exec(w2.output())?.[1],
+    );
+    expect(childPid).toBeGreaterThan(0);
+    const spool = path.join(tmp, "w1", "spool", "w2", "metrics-spool.jsonl"); // w2's home and name
+    await waitFor(
+      "the cancelled run's training to be over",
+      async () =>
+        (await db.prisma.job.findFirstOrThrow({ where: { runId } })).status === "CANCELLED" &&
+        !processAlive(childPid) &&
+        !spooledPoints(spool, runId),
+      15_000,
+      100,
+    );
+    expect(await lossPoints()).toBe(steps); // no further steps
     expect(steps).toBeLessThan(400 * 6);
     const run = await db.prisma.run.findUniqueOrThrow({ where: { id: runId } });
     expect(run.status).toBe("CANCELLED");

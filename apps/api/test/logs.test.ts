@@ -1,4 +1,4 @@
-import { collect, gql, insertRun, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
+import { collect, gql, insertRun, logsProbe, ok, startHarness, wsClient, type Harness } from "./helpers";
 
 const APPEND = `mutation($runId: ID!, $lines: [RunLogLineInput!]!) { appendRunLogs(runId: $runId, lines: $lines) { inserted duplicates } }`;
 const READ = `query($runId: ID!, $after: Int, $before: Int, $fromEnd: Boolean, $limit: Int) {
@@ -135,7 +135,8 @@ test("runLogAppended delivers new lines once, small batches inline and large one
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
   const sub = collect<Batch>(client, SUB, { runId: run.id });
-  await settle();
+  const probe = logsProbe(h.db.prisma, run.id);
+  await sub.live(probe);
   await ok(h.url, h.a.worker, APPEND, { runId: run.id, lines: [{ seq: 0, level: "WARN", message: "hello" }] });
   const [first] = await sub.waitFor(1);
   expect(first.runLogAppended).toEqual({ runId: run.id, lines: [{ seq: 0, level: "WARN", message: "hello" }] });
@@ -146,7 +147,7 @@ test("runLogAppended delivers new lines once, small batches inline and large one
   const events = await sub.waitFor(2);
   expect(events[1].runLogAppended.lines.map((l) => l.seq)).toEqual(big.map((l) => l.seq));
   expect(events[1].runLogAppended.lines[3].message).toBe(big[3].message);
-  await settle(200);
+  await sub.fence(probe); // an announcement of the retried batch would have arrived before this
   expect(sub.events).toHaveLength(2);
   sub.dispose();
   await client.dispose();

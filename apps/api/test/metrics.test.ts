@@ -1,6 +1,6 @@
 import { startApiServer, type ApiServer } from "../src/server";
 import { ROLLUP_LEVELS } from "../src/services/downsample";
-import { collect, insertRun, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
+import { collect, insertRun, metricsProbe, ok, startHarness, wsClient, type Harness } from "./helpers";
 
 const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { inserted duplicates cancelled } }`;
 const SUB = `subscription($runId: ID!, $keys: [String!]) { metricsAppended(runId: $runId, keys: $keys) { runId points { key step value } } }`;
@@ -22,7 +22,7 @@ test("a subscriber receives the points another client logs (only its keys)", asy
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
   const sub = collect<Batch>(client, SUB, { runId: run.id, keys: ["loss"] });
-  await settle();
+  await sub.live(metricsProbe(h.db.prisma, run.id, "loss"));
   const points = [
     { key: "loss", step: 1, value: 0.9 },
     { key: "acc", step: 1, value: 0.1 },
@@ -43,7 +43,8 @@ test("a retried batch stores nothing twice and re-announces nothing", async () =
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
   const sub = collect<Batch>(client, SUB, { runId: run.id });
-  await settle();
+  const probe = metricsProbe(h.db.prisma, run.id);
+  await sub.live(probe);
   // Duplicates inside the batch too.
   const points = Array.from({ length: 500 }, (_, i) => ({ key: i % 2 ? "a" : "b", step: Math.floor(i / 2), value: i }));
   points.push({ key: "a", step: 0, value: 123 });
@@ -55,7 +56,7 @@ test("a retried batch stores nothing twice and re-announces nothing", async () =
   // 500 points exceed NOTIFY's 8000 bytes: delivered by reference, fetched once by id range.
   const [ev] = await sub.waitFor(1);
   expect(ev.metricsAppended.points).toHaveLength(500);
-  await settle(200);
+  await sub.fence(probe); // an announcement of the retried batch would have arrived before this
   expect(sub.events).toHaveLength(1);
   sub.dispose();
   await client.dispose();
@@ -65,12 +66,13 @@ test("concurrent large batches of one run: each point is announced exactly once"
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
   const sub = collect<Batch>(client, SUB, { runId: run.id });
-  await settle();
+  const probe = metricsProbe(h.db.prisma, run.id);
+  await sub.live(probe);
   // Six batches of 400 (each announced by id range), sent at once to two API servers.
   const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 400 }, (_, i) => ({ key: `k${i % 4}`, step: b * 100 + Math.floor(i / 4), value: b * 1000 + i })));
   await Promise.all(batches.map((points, b) => ok(b % 2 ? serverB.url : h.url, h.a.worker, LOG, { runId: run.id, points })));
   const events = await sub.waitFor(6);
-  await settle(200);
+  await sub.fence(probe); // any further announcement would have arrived before this
   expect(sub.events).toHaveLength(6);
   const seen = events.flatMap((e) => e.metricsAppended.points.map((p) => `${p.key}@${p.step}=${p.value}`));
   expect(seen).toHaveLength(2400);
@@ -88,7 +90,8 @@ test("two API servers on one database: a subscriber on A sees metrics logged thr
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
   const sub = collect<Batch>(client, SUB, { runId: run.id });
-  await settle();
+  const probe = metricsProbe(h.db.prisma, run.id);
+  await sub.live(probe);
   await ok(serverB.url, h.a.worker, LOG, { runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });
   const [ev] = await sub.waitFor(1);
   expect(ev.metricsAppended).toEqual({ runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });

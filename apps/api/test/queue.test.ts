@@ -1,4 +1,4 @@
-import { collect, errorCode, insertCache, ok, settle, startHarness, wsClient, type Harness } from "./helpers";
+import { cacheProbe, collect, errorCode, insertCache, ok, runProbe, startHarness, wsClient, type Harness } from "./helpers";
 
 const REGISTER = `mutation($input: RegisterWorkerInput!) { registerWorker(input: $input) { id name online } }`;
 const CLAIM = `mutation($w: ID!, $types: [JobType!]) { claimJob(workerId: $w, types: $types, leaseSeconds: 30) { id type status attempts payload run { id status } } }`;
@@ -106,7 +106,7 @@ test("cancelRun: the queued job is cancelled; a running worker learns it from he
   const jobId = (await ok<Claimed>(h.url, h.a.worker, CLAIM, { w })).claimJob!.id;
   const client = wsClient(h.server.wsUrl, h.a.member);
   const sub = collect<{ runUpdated: { id: string; status: string } }>(client, `subscription($p: ID!) { runUpdated(projectId: $p) { id status } }`, { p: h.a.projectId });
-  await settle();
+  await sub.live(runProbe(h.db.prisma, { id: queuedRun, projectId: h.a.projectId })); // the run cancelled above, announced unchanged
   await ok(h.url, h.a.member, cancelQ, { id: runId });
   await sub.waitFor(1);
   expect(sub.events[0].runUpdated).toEqual({ id: runId, status: "CANCELLED" });
@@ -143,7 +143,7 @@ test("a TRAIN job waits for its cache; EXTRACT progress reaches cache subscriber
     `subscription($id: ID!) { featureCacheProgress(id: $id) { status progress } }`,
     { id: cacheId },
   );
-  await settle();
+  await sub.live(cacheProbe(h.db.prisma, cacheId)); // the cache announced unchanged, before its job is claimed
   const ex = (await ok<Claimed>(h.url, h.a.worker, CLAIM, { w, types: ["EXTRACT"] })).claimJob!;
   expect(ex.type).toBe("EXTRACT");
   await ok(h.url, h.a.worker, PROGRESS, { j: ex.id, w });

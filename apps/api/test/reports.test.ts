@@ -8,7 +8,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { Kind, parse, type StringValueNode } from "graphql";
 import { SCHEMA_DIR } from "@loffta/graphql/schema";
-import { errorCode, gql, insertRun, ok, startHarness, type Harness } from "./helpers";
+import { errorCode, gql, insertRun, ok, startHarness, waitUntil, type Harness } from "./helpers";
 
 let h: Harness;
 beforeAll(async () => {
@@ -247,7 +247,8 @@ describe("publishReport, report, reports", () => {
         { i: input(project.id, runs) },
       )
     ).publishReport;
-    await new Promise((r) => setTimeout(r, 20));
+    // The clock has moved past the first publish (updatedAt has millisecond resolution).
+    await waitUntil(() => Date.now() > Date.parse(first.updatedAt), 5000, 1, "the clock to pass the first updatedAt");
     const again = input(project.id, runs, {
       markdown: "# second",
       runIds: [runs.ta.id],

@@ -8,18 +8,32 @@ function fakeApi() {
   const stored = new Map<string, number>();
   let up = true;
   let calls = 0;
+  const waiters: (() => void)[] = [];
   return {
     stored,
     setUp: (v: boolean) => (up = v),
     get calls() {
       return calls;
     },
+    /** Resolves once `n` points are stored (rejects after `ms`). */
+    waitStored: (n: number, ms = 5000) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${n} stored points (got ${stored.size})`)), ms);
+        const check = () => {
+          if (stored.size >= n) {
+            clearTimeout(timer);
+            resolve();
+          } else waiters.push(check);
+        };
+        check();
+      }),
     send: async (runId: string, points: MetricPointInput[]) => {
       calls++;
-      await new Promise((r) => setTimeout(r, 2));
+      await new Promise((r) => setTimeout(r, 2)); // network latency (lets sends overlap with adds)
       if (!up) throw new Error("ECONNREFUSED");
       for (const p of points)
         if (!stored.has(`${runId}/${p.key}/${p.step}`)) stored.set(`${runId}/${p.key}/${p.step}`, p.value);
+      for (const w of waiters.splice(0)) w();
     },
   };
 }
@@ -50,8 +64,11 @@ describe("MetricBuffer", () => {
     const api = fakeApi();
     const buf = new MetricBuffer({ send: api.send, spoolDir: dir, maxPoints: 1000, intervalMs: 50 });
     buf.add("r1", point(0));
-    await new Promise((r) => setTimeout(r, 150));
+    expect(api.calls).toBe(0); // below maxPoints: adding does not send
+    // Nobody calls flush or drain: the interval timer sends it.
+    await api.waitStored(1);
     expect(api.stored.size).toBe(1);
+    expect(api.calls).toBe(1);
     buf.close();
   });
 

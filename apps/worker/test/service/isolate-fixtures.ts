@@ -1,4 +1,5 @@
 /** Job handlers for isolate.test.ts, loaded by the child process (job-child.ts). */
+import fs from "node:fs";
 import { PermanentJobError, type JobHandler } from "../../src/service/worker";
 
 export const chatty: JobHandler = async (ctx) => {
@@ -26,8 +27,15 @@ export const permanent: JobHandler = async () => {
   throw new PermanentJobError("bad config: epochs must be ≥ 1");
 };
 
+/**
+ * Sends a point, then dies (exit code 7) once the parent holds it: the test acknowledges each
+ * point by creating the file $LOFFTA_TEST_POINT_ACK. Exit code 8 if no acknowledgement came.
+ */
 export const dies: JobHandler = async (ctx) => {
+  const ack = process.env.LOFFTA_TEST_POINT_ACK;
+  if (!ack) throw new PermanentJobError("LOFFTA_TEST_POINT_ACK is not set");
   ctx.metrics.add("run-2", { key: "train/loss", step: 1, value: 0.5, wallTime: new Date(0).toISOString() });
-  await new Promise((r) => setTimeout(r, 200)); // the point reaches the parent first
+  for (const deadline = Date.now() + 30_000; !fs.existsSync(ack); await new Promise((r) => setTimeout(r, 5)))
+    if (Date.now() > deadline) process.exit(8);
   process.exit(7);
 };

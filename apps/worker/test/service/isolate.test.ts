@@ -4,6 +4,8 @@
  * its own process's; cancellation is forwarded; a child that dies fails the job (transiently)
  * without losing the points it sent.
  */
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { WorkerJobFragment } from "../../src/generated/graphql";
 import { isolatedHandler } from "../../src/service/isolate";
@@ -12,10 +14,23 @@ import { PermanentJobError, type JobContext } from "../../src/service/worker";
 
 const FIXTURES = path.join(__dirname, "isolate-fixtures.ts");
 
-function context(abort = new AbortController()) {
+function context(abort = new AbortController(), onPoint?: () => void) {
   const points: { runId: string; point: MetricPointInput }[] = [];
   const progress: [number, number][] = [];
   const logs: string[] = [];
+  const logWaiters: (() => void)[] = [];
+  /** Resolves once the child logged `line` (rejects after `ms`). */
+  const logged = (line: string, ms = 30_000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`the child did not log "${line}" within ${ms} ms (logs: ${JSON.stringify(logs)})`)), ms);
+      const check = () => {
+        if (logs.includes(line)) {
+          clearTimeout(timer);
+          resolve();
+        } else logWaiters.push(check);
+      };
+      check();
+    });
   const ctx: JobContext = {
     job: { id: "job-1", type: "TRAIN", attempts: 1, maxAttempts: 3 } as unknown as WorkerJobFragment,
     workerId: "w-1",
@@ -26,15 +41,24 @@ function context(abort = new AbortController()) {
       progress.push([done, total]);
       return Promise.resolve(false);
     },
-    metrics: { add: (runId, point) => points.push({ runId, point }) },
+    metrics: {
+      add: (runId, point) => {
+        points.push({ runId, point });
+        onPoint?.();
+      },
+    },
     home: "/tmp",
     device: "cpu",
-    log: (m) => logs.push(m),
+    log: (m) => {
+      logs.push(m);
+      for (const w of logWaiters.splice(0)) w();
+    },
   };
-  return { ctx, points, progress, logs, abort };
+  return { ctx, points, progress, logs, logged, abort };
 }
 
-const handler = (name: string) => isolatedHandler({ module: FIXTURES, name }, { apiUrl: "http://127.0.0.1:9", token: "lft_test", killAfterMs: 5000 });
+const handler = (name: string, env?: NodeJS.ProcessEnv) =>
+  isolatedHandler({ module: FIXTURES, name }, { apiUrl: "http://127.0.0.1:9", token: "lft_test", killAfterMs: 5000, env });
 
 test("metrics, progress and logs reach the parent; the result comes back", async () => {
   const c = context();
@@ -71,15 +95,18 @@ test("typed errors come back: a permanent failure stays permanent", async () => 
 test("cancellation is forwarded and the job rejects with the abort reason", async () => {
   const c = context();
   const running = handler("waits")(c.ctx);
-  for (let i = 0; i < 200 && !c.logs.includes("waiting for abort"); i++) await new Promise((r) => setTimeout(r, 50));
+  await c.logged("waiting for abort");
   expect(c.logs).toContain("waiting for abort");
   c.abort.abort("cancelled");
   await expect(running).rejects.toBe("cancelled");
 }, 60_000);
 
 test("a child that dies fails the job (retryable) and the points it sent are kept", async () => {
-  const c = context();
-  const err = await handler("dies")(c.ctx).catch((e: unknown) => e);
+  // The child dies once this process holds its point (acknowledged with a file it waits for).
+  const ack = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "loffta-isolate-")), "point-received");
+  const c = context(undefined, () => fs.writeFileSync(ack, ""));
+  const err = await handler("dies", { LOFFTA_TEST_POINT_ACK: ack })(c.ctx).catch((e: unknown) => e);
+  fs.rmSync(path.dirname(ack), { recursive: true, force: true });
   expect(err).toBeInstanceOf(Error);
   expect(err).not.toBeInstanceOf(PermanentJobError);
   expect((err as Error).message).toMatch(/process died \(exit code 7\)/);
