@@ -63,7 +63,19 @@ let datasetDir = "";
 const workers: Proc[] = [];
 
 /** The browser's getComputedStyle, used inside evaluate() (the tests' TypeScript has no DOM types). */
-declare const getComputedStyle: (el: unknown) => { fontFamily: string; color: string };
+declare const getComputedStyle: (el: unknown) => {
+  fontFamily: string;
+  color: string;
+  overflowX: string;
+  position: string;
+};
+
+/** What the browser says of an element's box (the tests' TypeScript has no DOM types). */
+type Box = {
+  scrollWidth: number;
+  clientWidth: number;
+  getBoundingClientRect(): { left: number; right: number; width: number };
+};
 
 /** What the browser says of an <img> (the tests' TypeScript has no DOM types). */
 type LoadedImage = { complete: boolean; naturalWidth: number; naturalHeight: number };
@@ -431,13 +443,17 @@ test("Run detail: the loss curve grows live as metrics are logged, status follow
       "15",
   );
   await logMetrics(ids.noise, [{ key: "val/accuracy", step: 14, value: 0.9 }]);
+  // A new quantity gets its own chart, live (one chart per quantity: lib/panels.ts).
   await eventually(
-    "a metrics chart appears",
+    "an accuracy chart appears",
     async () =>
       (await page
-        .locator("[data-testid=chart-metrics] [data-point-count]")
+        .locator("[data-testid=chart-accuracy] [data-point-count]")
         .getAttribute("data-point-count")) === "1",
   );
+  expect(
+    await page.locator("[data-testid=chart-loss] [data-series-count]").getAttribute("data-series-count"),
+  ).toBe("1");
   await screenshot(page, "03-run-live");
 
   // Logs: the seeded lines with timestamps and levels, then a new line live, without reload.
@@ -536,16 +552,18 @@ test("Run detail of a 100k-point run asks for a downsampled series; effective co
 test("Compare: overlaid curves, config diff of what differs, best metric highlighted, savings bars", async () => {
   await open(`/compare?ids=${ids.baseline},${ids.plain},${ids.noise}`);
   await page.locator("[data-testid=compare-metrics]").waitFor();
-  const best = page.locator("[data-testid=compare-metrics] tr[data-metric=accuracy] td[data-best=true]");
+  // One row per run, one column per catalogue metric; the best value per column is highlighted.
+  const best = page.locator("[data-testid=compare-metrics] td[data-metric=accuracy][data-best=true]");
   expect(await best.count()).toBe(1);
   expect(await best.textContent()).toBe("0.9");
-  const lossBest = page.locator("[data-testid=compare-metrics] tr[data-metric=loss] td[data-best=true]");
+  const lossBest = page.locator("[data-testid=compare-metrics] td[data-metric=loss][data-best=true]");
   expect(await lossBest.textContent()).toBe("0.45");
+  expect(await page.locator("[data-testid=compare-metrics] tbody tr").count()).toBe(3);
   // Only metrics are compared and ranked: loff-plain's stored `count` (its test-set size) is not.
   expect(
     await page
-      .locator("[data-testid=compare-metrics] tbody tr")
-      .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-metric"))),
+      .locator("[data-testid=compare-metrics] thead th[data-metric]")
+      .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-metric"))),
   ).toEqual(["accuracy", "macroF1", "loss"]);
   expect(await page.locator("[data-testid=compare-metrics]").textContent()).not.toMatch(/count/i);
 
@@ -724,8 +742,8 @@ test("Run page of a LOFF run a real worker trained: the confusion matrix is the 
   await open(`/compare?ids=${runId},${ids.plain}`);
   await page.locator("[data-testid=compare-metrics]").waitFor();
   const compared = await page
-    .locator("[data-testid=compare-metrics] tbody tr")
-    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-metric")));
+    .locator("[data-testid=compare-metrics] thead th[data-metric]")
+    .evaluateAll((ths) => ths.map((th) => th.getAttribute("data-metric")));
   expect(compared.length).toBeGreaterThan(0);
   expect(compared.every((k) => (METRIC_NAMES as (string | null)[]).includes(k))).toBe(true);
   fs.rmSync(root, { recursive: true, force: true });
@@ -1173,6 +1191,331 @@ test("Reports: a published report is listed and shows its results, plots, runs, 
   expect(page.url()).toContain("project=");
   await open("/reports/00000000-0000-4000-8000-000000000000");
   await page.locator(".state.error:has-text('does not exist in your team')").waitFor();
+});
+
+/** A deterministic PRNG (mulberry32), so the seeded curves are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * The curves a worker logs for a run (the keys of apps/worker's recordStep / recordEpoch):
+ * per step train/loss, train/lr (linear warm-up, cosine decay) and train/images_per_sec; per
+ * epoch epoch, train/epoch_loss and val/<every catalogue metric>. `acc` is the final accuracy.
+ */
+function trainingCurves(o: {
+  epochs: number;
+  stepsPerEpoch: number;
+  seed: number;
+  acc: number;
+  lr?: number;
+}) {
+  const r = rng(o.seed);
+  const total = o.epochs * o.stepsPerEpoch;
+  const warm = 2 * o.stepsPerEpoch;
+  const lr0 = o.lr ?? 1e-3;
+  const pts: { key: string; step: number; value: number }[] = [];
+  let epochSum = 0;
+  for (let step = 1; step <= total; step++) {
+    const loss = 1.05 * Math.exp(-step / (total / 3)) + 0.3 + (r() - 0.5) * 0.12;
+    epochSum += loss;
+    const lr =
+      step <= warm
+        ? (lr0 * step) / warm
+        : 1e-6 + 0.5 * (lr0 - 1e-6) * (1 + Math.cos((Math.PI * (step - warm)) / (total - warm)));
+    pts.push({ key: "train/loss", step, value: loss });
+    pts.push({ key: "train/lr", step, value: lr });
+    pts.push({ key: "train/images_per_sec", step, value: 380 + (r() - 0.5) * 40 });
+    if (step % o.stepsPerEpoch === 0) {
+      const e = step / o.stepsPerEpoch;
+      const acc = o.acc - (o.acc - 0.34) * Math.exp(-e / 1.6) + (e === o.epochs ? 0 : (r() - 0.5) * 0.02);
+      pts.push(
+        { key: "epoch", step, value: e },
+        { key: "train/epoch_loss", step, value: epochSum / o.stepsPerEpoch },
+        { key: "val/loss", step, value: 0.95 * Math.exp(-e / 2.5) + 0.42 + (r() - 0.5) * 0.03 },
+        { key: "val/accuracy", step, value: acc },
+        { key: "val/balancedAccuracy", step, value: acc - 0.015 },
+        { key: "val/macroF1", step, value: acc - 0.025 },
+        { key: "val/kappa", step, value: 1.3 * acc - 0.35 },
+        { key: "val/auc", step, value: 0.5 + acc * 0.55 },
+      );
+      epochSum = 0;
+    }
+  }
+  return pts;
+}
+
+/** Claim the TRAIN jobs of these runs (other queued jobs met on the way are claimed too). */
+async function claimRuns(runIds: string[]): Promise<Map<string, string>> {
+  const jobs = new Map<string, string>();
+  for (let i = 0; i < 40 && jobs.size < runIds.length; i++) {
+    const j = await claim("TRAIN");
+    if (j.run && runIds.includes(j.run.id)) jobs.set(j.run.id, j.id);
+  }
+  if (jobs.size < runIds.length) throw new Error(`claimed ${jobs.size} of ${runIds.length} runs' jobs`);
+  return jobs;
+}
+
+/** The page shows the API's provenance of the run: its worker, host, backend, device, "—" when null. */
+async function expectProvenance(runId: string): Promise<{
+  trainedBy: { name: string } | null;
+  host: string | null;
+  backend: string | null;
+  device: string | null;
+}> {
+  const { run } = await api.gql<{
+    run: {
+      trainedBy: { name: string } | null;
+      host: string | null;
+      backend: string | null;
+      device: string | null;
+    };
+  }>(`query($id: ID!) { run(id: $id) { trainedBy { name } host backend device } }`, { id: runId });
+  const shown = async (f: string) =>
+    ((await page.locator(`[data-testid=trained-${f}]`).textContent()) ?? "").trim();
+  const expectShown = async (f: string, v: string | null | undefined) => {
+    if (v == null) expect(await shown(f)).toMatch(/^—/);
+    else expect(await shown(f)).toBe(v);
+  };
+  await expectShown("by", run.trainedBy?.name);
+  await expectShown("host", run.host);
+  await expectShown("backend", run.backend);
+  await expectShown("device", run.device);
+  return run;
+}
+
+const study: { curves: string; seeds: string[] } = { curves: "", seeds: [] };
+
+test("Run page: one chart per quantity (loss, each metric, lr, throughput, epoch), the budget and schedule, where it trained", async () => {
+  study.curves = await launch(
+    "loffta-curves-warmup2-cosine",
+    "LOFF_TA",
+    {
+      epochs: 8,
+      batchSize: 32,
+      microBatch: 16,
+      optimizer: { lr: 1e-3 },
+      schedule: { warmupEpochs: 2, cosine: true, minLr: 1e-6 },
+    },
+    { baselineRunId: ids.baseline, seed: 5 },
+  );
+  const jobs = await claimRuns([study.curves]);
+  const points = trainingCurves({ epochs: 8, stepsPerEpoch: 25, seed: 5, acc: 0.87 });
+  await logMetrics(study.curves, points);
+  await completeTrain(
+    jobs.get(study.curves)!,
+    { accuracy: 0.87, balancedAccuracy: 0.855, macroF1: 0.845, kappa: 0.781, auc: 0.9785, loss: 0.47 },
+    385,
+    0.9e9,
+  );
+  // Display only: where a run trained is written straight into the database here, to check how
+  // the page shows it. That the worker reports these fields and the API stores and serves them
+  // (completeJob → Run.trainedBy/host/backend/device) is tested end to end elsewhere
+  // (tests/e2e and the API tests), not by this browser test.
+  await api.db.prisma.run.update({
+    where: { id: study.curves },
+    data: { host: "gpu-node-07", backend: "tensorflow", device: "cuda:0", trainedById: ids.worker },
+  });
+
+  await open(`/runs/${study.curves}`);
+  const panels = page.locator("[data-testid=curve-panels]");
+  await panels.waitFor();
+  // 11 keys → 9 charts: the three losses together, each of the catalogue's five other metrics
+  // alone, then the learning rate, throughput and epoch, each on its own axis.
+  expect(
+    await panels.locator("figure.chart").evaluateAll((fs) => fs.map((f) => f.getAttribute("data-testid"))),
+  ).toEqual(
+    ["loss", ...METRIC_NAMES.filter((m) => m !== "loss"), "lr", "images_per_sec", "epoch"].map(
+      (id) => `chart-${id}`,
+    ),
+  );
+  const names = async (id: string) =>
+    JSON.parse(
+      (await eventually(`chart ${id}`, () =>
+        page.locator(`[data-testid=chart-${id}] [data-series-names]`).getAttribute("data-series-names"),
+      )) ?? "[]",
+    ) as string[];
+  expect(await names("loss")).toEqual(["train/epoch_loss", "train/loss", "val/loss"]);
+  expect(await names("accuracy")).toEqual(["val/accuracy"]);
+  expect(await names("kappa")).toEqual(["val/kappa"]);
+  expect(await names("lr")).toEqual(["train/lr"]);
+  expect(await names("images_per_sec")).toEqual(["train/images_per_sec"]);
+  expect(await page.locator("[data-testid=chart-accuracy] figcaption").textContent()).toBe("Accuracy ↑");
+  expect(
+    await page.locator("[data-testid=chart-loss] [data-point-count]").getAttribute("data-point-count"),
+  ).toBe(String(200 + 8 + 8));
+
+  // The budget and schedule the worker applied (the effective config).
+  expect(await page.locator("[data-testid=config-budget]").textContent()).toBe(
+    "8 epochs · batch 32 · micro-batch 16 · 2 micro-batches per step",
+  );
+  expect(await page.locator("[data-testid=config-optimiser]").textContent()).toContain("lr 0.001");
+  expect(await page.locator("[data-testid=config-schedule]").textContent()).toBe(
+    "linear warm-up 2 epochs, cosine decay to 1.00e-6",
+  );
+  // Where it trained, as the API serves it.
+  const prov = await expectProvenance(study.curves);
+  expect(prov).toMatchObject({ host: "gpu-node-07", backend: "tensorflow", device: "cuda:0" });
+  expect(await page.locator("[data-testid=run-trained-on]").textContent()).toBe("on cuda:0 · tensorflow");
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await screenshot(page, "11-run-panels");
+
+  // A run no worker reported its whereabouts for: "—", and the page works.
+  await open(`/runs/${ids.plain}`);
+  await page.locator("[data-testid=provenance]").waitFor();
+  await expectProvenance(ids.plain);
+  // The image baseline: its budget shows the kind's micro-batch cap, with its image augmentations.
+  await open(`/runs/${ids.baseline}`);
+  expect(await page.locator("[data-testid=config-budget]").textContent()).toContain(
+    "micro-batch 8 (≤ 8 for this kind)",
+  );
+  expect(await page.locator("[data-testid=run-augmentations]").getAttribute("data-policy")).toBe("image");
+  await screenshot(page, "11-run-baseline-config");
+});
+
+test("Compare: pick the metric keys (in the URL), 7 runs stay readable, seeds of one setting as a mean ± band", async () => {
+  // Three runs of one setting that differ only in their seed.
+  const cfg = { epochs: 8, augmentations: { noise: { std: 0.15 } }, schedule: { warmupEpochs: 2 } };
+  const finals = [0.8, 0.82, 0.84];
+  study.seeds = [];
+  for (const seed of [1, 2, 3])
+    study.seeds.push(
+      await launch(`loffta-seed-study-s${seed}`, "LOFF_TA", cfg, { baselineRunId: ids.baseline, seed }),
+    );
+  const jobs = await claimRuns(study.seeds);
+  for (const [i, id] of study.seeds.entries()) {
+    await logMetrics(id, trainingCurves({ epochs: 8, stepsPerEpoch: 25, seed: 100 + i, acc: finals[i] }));
+    await completeTrain(
+      jobs.get(id)!,
+      { accuracy: finals[i], macroF1: finals[i] - 0.02, kappa: 1.3 * finals[i] - 0.35, loss: 0.6 - i * 0.02 },
+      370 + i * 5,
+      0.95e9,
+    );
+  }
+  const all = [ids.baseline, ids.plain, ids.noise, study.curves, ...study.seeds];
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await open(`/compare?ids=${all.join(",")}`);
+  const picker = page.locator("[data-testid=metric-picker]");
+  await picker.waitFor();
+  const checked = () =>
+    picker
+      .locator("input[data-key]")
+      .evaluateAll((is) =>
+        is
+          .filter((i) => (i as unknown as { checked: boolean }).checked)
+          .map((i) => i.getAttribute("data-key")),
+      );
+  // The picker offers every key the runs logged; by default train/loss and val/<each metric>.
+  expect(await picker.locator("input[data-key]").count()).toBe(11);
+  expect((await checked()).sort()).toEqual(["train/loss", ...METRIC_NAMES.map((m) => `val/${m}`)].sort());
+  await eventually(
+    "the default charts",
+    async () => (await page.locator("[data-testid^='compare-chart-'] [data-series-count]").count()) === 7,
+  );
+  expect(await page.locator("[data-testid='compare-chart-train/lr']").count()).toBe(0);
+
+  // Only val/kappa: picked, charted, kept in the URL (a reload shows the same).
+  await picker.locator("button:has-text('none')").click();
+  await eventually(
+    "no chart",
+    async () => (await page.locator("[data-testid^='compare-chart-']").count()) === 0,
+  );
+  await eventually("keys=none in the URL", async () => page.url().includes("keys=none"));
+  await picker.locator("input[data-key='val/kappa']").check();
+  const kappa = page.locator("[data-testid='compare-chart-val/kappa'] [data-series-count]");
+  await eventually(
+    "val/kappa charted for its 4 runs",
+    async () => (await kappa.getAttribute("data-series-count")) === "4",
+  );
+  await eventually("keys=val/kappa in the URL", async () =>
+    decodeURIComponent(page.url()).includes("keys=val/kappa"),
+  );
+  expect(await page.locator("[data-testid^='compare-chart-']").count()).toBe(1);
+  await picker.locator("input[data-key='train/lr']").check();
+  await eventually(
+    "train/lr charted",
+    async () => (await page.locator("[data-testid^='compare-chart-']").count()) === 2,
+  );
+  // The URL keeps them in chart order (the metrics, then the learning rate).
+  await eventually("both keys in the URL", async () =>
+    decodeURIComponent(page.url()).includes("keys=val/kappa,train/lr"),
+  );
+  await page.reload();
+  await eventually(
+    "val/kappa after a reload",
+    async () => (await kappa.getAttribute("data-series-count")) === "4",
+  );
+  expect((await checked()).sort()).toEqual(["train/lr", "val/kappa"]);
+  await screenshot(page, "12-compare-picker");
+
+  // 7 runs: the final-metrics table (a row per run) fits its card; the page never scrolls sideways.
+  const metricsWrap = page.locator("[data-testid=compare-metrics-wrap]");
+  expect(await page.locator("[data-testid=compare-metrics] tbody tr").count()).toBe(7);
+  const fit = await metricsWrap.evaluate((el) => {
+    const w = el as unknown as Box;
+    return { scroll: w.scrollWidth, client: w.clientWidth };
+  });
+  expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+  expect(await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).toBe(true);
+  // The config diff (a column per run) scrolls inside its card with the path column kept in view.
+  const diffWrap = page.locator("[data-testid=config-diff-wrap]");
+  expect(await diffWrap.evaluate((el) => getComputedStyle(el).overflowX)).toBe("auto");
+  expect(
+    await page
+      .locator("[data-testid=config-diff] tbody th")
+      .first()
+      .evaluate((el) => getComputedStyle(el).position),
+  ).toBe("sticky");
+  const inCard = await diffWrap.evaluate((el) => {
+    const w = el as unknown as Box;
+    const card = (el as unknown as { parentElement: Box }).parentElement;
+    return w.getBoundingClientRect().right <= card.getBoundingClientRect().right + 0.5;
+  });
+  expect(inCard).toBe(true);
+
+  // Group seeds: the three seeds are one series (mean line, min–max band); the table shows mean ± std.
+  await picker.locator("[data-testid=keys-default]").click();
+  await eventually("default keys", async () => !page.url().includes("keys="));
+  await page.locator("[data-testid=group-seeds]").check();
+  await eventually("group in the URL", async () => page.url().includes("group=seeds"));
+  const acc = page.locator("[data-testid='compare-chart-val/accuracy'] [data-series-count]");
+  // baseline, plain, noise, the curves run and the seed group.
+  await eventually("one grouped series", async () => (await acc.getAttribute("data-series-count")) === "5");
+  expect(await acc.getAttribute("data-band-count")).toBe("1");
+  expect(JSON.parse((await acc.getAttribute("data-series-names")) ?? "[]")).toContain(
+    "loffta-seed-study (3 seeds) mean",
+  );
+  const grouped = page.locator("[data-testid=compare-metrics] tr[data-grouped=true]");
+  expect(await grouped.count()).toBe(1);
+  expect(await page.locator("[data-testid=compare-metrics] tbody tr").count()).toBe(5);
+  expect(await grouped.locator("td[data-metric=accuracy]").textContent()).toBe("0.82 ± 0.02");
+  expect(await grouped.textContent()).toContain("1, 2, 3");
+  await screenshot(page, "12-compare-seeds");
+
+  // A narrower window: still no sideways page scroll; every table fits its card or scrolls
+  // inside it.
+  await page.setViewportSize({ width: 900, height: 900 });
+  await eventually(
+    "narrow layout",
+    async () => (await page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")) === true,
+  );
+  const wraps = await page.locator(".table-wrap").evaluateAll((els) =>
+    els.map((el) => {
+      const w = el as unknown as Box;
+      return { fits: w.scrollWidth <= w.clientWidth, scrolls: getComputedStyle(el).overflowX === "auto" };
+    }),
+  );
+  expect(wraps.length).toBeGreaterThanOrEqual(4);
+  for (const w of wraps) expect(w.fits || w.scrolls).toBe(true);
+  await screenshot(page, "12-compare-narrow");
+  await page.setViewportSize({ width: 1440, height: 900 });
 });
 
 test("no uncaught errors in the pages", () => {

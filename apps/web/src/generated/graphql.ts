@@ -576,6 +576,9 @@ export type RunDetailFieldsFragment = {
   confusionMatrix: Array<Array<number>> | null;
   evalSplit: string | null;
   evalCount: number | null;
+  host: string | null;
+  backend: string | null;
+  device: string | null;
   id: string;
   name: string;
   kind: RunKind;
@@ -611,6 +614,7 @@ export type RunDetailFieldsFragment = {
     trainImagesPerSec: number | null;
     peakMemoryBytes: number | null;
   } | null;
+  trainedBy: { id: string; name: string; host: string; backend: string; device: string } | null;
   project: { id: string; name: string };
 };
 
@@ -629,6 +633,9 @@ export type RunDetailQuery = {
     confusionMatrix: Array<Array<number>> | null;
     evalSplit: string | null;
     evalCount: number | null;
+    host: string | null;
+    backend: string | null;
+    device: string | null;
     id: string;
     name: string;
     kind: RunKind;
@@ -664,6 +671,7 @@ export type RunDetailQuery = {
       trainImagesPerSec: number | null;
       peakMemoryBytes: number | null;
     } | null;
+    trainedBy: { id: string; name: string; host: string; backend: string; device: string } | null;
     project: { id: string; name: string };
   } | null;
 };
@@ -693,7 +701,16 @@ export type CompareRunsQueryVariables = Exact<{
 
 export type CompareRunsQuery = {
   compareRuns: {
-    runs: Array<{ id: string; name: string; kind: RunKind; status: RunStatus; metricKeys: Array<string> }>;
+    runs: Array<{
+      id: string;
+      name: string;
+      kind: RunKind;
+      status: RunStatus;
+      seed: number;
+      config: unknown;
+      metricKeys: Array<string>;
+      cache: { id: string } | null;
+    }>;
     configDiff: Array<{ path: string; values: Array<unknown> }>;
     metrics: Array<{ key: string; values: Array<number | null> }>;
     efficiency: Array<{
@@ -786,6 +803,9 @@ export type RunUpdatedSubscription = {
     confusionMatrix: Array<Array<number>> | null;
     evalSplit: string | null;
     evalCount: number | null;
+    host: string | null;
+    backend: string | null;
+    device: string | null;
     id: string;
     name: string;
     kind: RunKind;
@@ -798,6 +818,7 @@ export type RunUpdatedSubscription = {
     finalMetrics: unknown;
     config: unknown;
     createdAt: string;
+    trainedBy: { id: string; name: string; host: string; backend: string; device: string } | null;
     project: { id: string; name: string };
     cache: {
       id: string;
@@ -1041,6 +1062,23 @@ export const RunDetailFieldsFragmentDoc = {
               ],
             },
           },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "trainedBy" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "host" } },
+                { kind: "Field", name: { kind: "Name", value: "backend" } },
+                { kind: "Field", name: { kind: "Name", value: "device" } },
+              ],
+            },
+          },
+          { kind: "Field", name: { kind: "Name", value: "host" } },
+          { kind: "Field", name: { kind: "Name", value: "backend" } },
+          { kind: "Field", name: { kind: "Name", value: "device" } },
         ],
       },
     },
@@ -2445,6 +2483,23 @@ export const RunDetailDocument = {
               ],
             },
           },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "trainedBy" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "host" } },
+                { kind: "Field", name: { kind: "Name", value: "backend" } },
+                { kind: "Field", name: { kind: "Name", value: "device" } },
+              ],
+            },
+          },
+          { kind: "Field", name: { kind: "Name", value: "host" } },
+          { kind: "Field", name: { kind: "Name", value: "backend" } },
+          { kind: "Field", name: { kind: "Name", value: "device" } },
         ],
       },
     },
@@ -2564,7 +2619,17 @@ export const CompareRunsDocument = {
                       { kind: "Field", name: { kind: "Name", value: "name" } },
                       { kind: "Field", name: { kind: "Name", value: "kind" } },
                       { kind: "Field", name: { kind: "Name", value: "status" } },
+                      { kind: "Field", name: { kind: "Name", value: "seed" } },
+                      { kind: "Field", name: { kind: "Name", value: "config" } },
                       { kind: "Field", name: { kind: "Name", value: "metricKeys" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "cache" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                        },
+                      },
                     ],
                   },
                 },
@@ -3111,6 +3176,23 @@ export const RunUpdatedDocument = {
                 { kind: "Field", name: { kind: "Name", value: "confusionMatrix" } },
                 { kind: "Field", name: { kind: "Name", value: "evalSplit" } },
                 { kind: "Field", name: { kind: "Name", value: "evalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "trainedBy" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "host" } },
+                      { kind: "Field", name: { kind: "Name", value: "backend" } },
+                      { kind: "Field", name: { kind: "Name", value: "device" } },
+                    ],
+                  },
+                },
+                { kind: "Field", name: { kind: "Name", value: "host" } },
+                { kind: "Field", name: { kind: "Name", value: "backend" } },
+                { kind: "Field", name: { kind: "Name", value: "device" } },
               ],
             },
           },

@@ -32,11 +32,13 @@ import {
   kindLabel,
   layerLabel,
   leafPaths,
+  metricSpec,
   runMetrics,
 } from "../lib/format";
 import { useMutation, useQuery, useSubscription } from "../lib/hooks";
 import { useSession } from "../lib/session";
-import { appendPoints, fromQuery, isLossKey, type SeriesMap } from "./liveSeries";
+import { panelsOf } from "../lib/panels";
+import { appendPoints, fromQuery, type SeriesMap } from "./liveSeries";
 import { RunLogs } from "./RunLogs";
 
 export const MAX_POINTS = 1000;
@@ -97,6 +99,11 @@ function RunDetail({
             <span>
               seed <span data-testid="run-seed">{run.seed}</span>
             </span>
+            {(run.device || run.backend) && (
+              <span data-testid="run-trained-on" title="where it trained (Provenance below)">
+                on {[run.device, run.backend].filter(Boolean).join(" · ")}
+              </span>
+            )}
             {run.author && <span>by {run.author.name}</span>}
             <span title={run.createdAt}>launched {fmtDate(run.createdAt)}</span>
             {run.tags.map((t) => (
@@ -219,7 +226,8 @@ function RunDetail({
       <div className="grid-2">
         <Notes run={run} onSaved={(notes) => setRun((r) => ({ ...r, notes }))} />
         <section className="card">
-          <h2>Artifacts</h2>
+          <h2>Provenance &amp; artifacts</h2>
+          <Provenance run={run} />
           <dl className="kv">
             <dt>Feature cache</dt>
             <dd>
@@ -261,6 +269,39 @@ function RunDetail({
           </dl>
         </section>
       </div>
+    </>
+  );
+}
+
+/**
+ * Where the run trained: the worker that held its job when it completed (`Run.trainedBy`) and
+ * what that worker reported with the result (`Run.host`, `Run.backend`, `Run.device`). Null until
+ * a worker completes it (and for runs completed before workers reported it): shown as "—".
+ */
+function Provenance({ run }: { run: RunData }) {
+  const w = run.trainedBy;
+  const active = run.status === "QUEUED" || run.status === "RUNNING";
+  const none = active ? "— (set when a worker completes it)" : "—";
+  return (
+    <>
+      <h3>Trained on</h3>
+      <dl className="kv" data-testid="provenance">
+        <dt>Worker</dt>
+        <dd data-testid="trained-by">{w ? w.name : none}</dd>
+        <dt>Host</dt>
+        <dd className="mono" data-testid="trained-host">
+          {run.host ?? none}
+        </dd>
+        <dt>Backend</dt>
+        <dd className="mono" data-testid="trained-backend">
+          {run.backend ?? none}
+        </dd>
+        <dt>Device</dt>
+        <dd className="mono" data-testid="trained-device">
+          {run.device ?? none}
+        </dd>
+      </dl>
+      <h3>Artifacts</h3>
     </>
   );
 }
@@ -352,13 +393,24 @@ function LiveCurves({ run }: { run: RunData }) {
     if (live.status !== "live") wasLive.current = false;
   }, [live.status, load]);
 
-  const { all, losses, others } = useMemo(() => {
+  // One chart per quantity (lib/panels.ts): losses together, each catalogue metric (train and
+  // val overlaid), the learning rate, throughput and epoch on their own axes.
+  const { all, panels, xRange } = useMemo(() => {
     const all = Object.values(series).sort((a, b) => a.key.localeCompare(b.key));
-    const toChart = (s: (typeof all)[number]) => ({ name: s.key, steps: s.steps, values: s.values });
+    const byKey = new Map(all.map((s) => [s.key, s]));
+    // Every chart spans the same steps, so the charts line up one above the other.
+    const firsts = all.flatMap((s) => (s.steps.length ? [s.steps[0]] : []));
+    const lasts = all.flatMap((s) => (s.steps.length ? [s.steps[s.steps.length - 1]] : []));
     return {
       all,
-      losses: all.filter((s) => isLossKey(s.key)).map(toChart),
-      others: all.filter((s) => !isLossKey(s.key)).map(toChart),
+      xRange: firsts.length ? { min: Math.min(...firsts), max: Math.max(...lasts) } : undefined,
+      panels: panelsOf(all.map((s) => s.key)).map((p) => ({
+        ...p,
+        series: p.keys.map((k) => {
+          const s = byKey.get(k)!;
+          return { name: s.key, steps: s.steps, values: s.values };
+        }),
+      })),
     };
   }, [series]);
   const downsampled = all.some((s) => s.downsampled);
@@ -380,9 +432,17 @@ function LiveCurves({ run }: { run: RunData }) {
       ) : all.length === 0 ? (
         <Empty>No metrics logged yet: curves appear here live as the worker logs them.</Empty>
       ) : (
-        <div className="grid-2">
-          <SeriesChart title="Loss" series={losses} testId="chart-loss" />
-          <SeriesChart title="Metrics" series={others} testId="chart-metrics" />
+        <div className="chart-grid" data-testid="curve-panels" data-panel-count={panels.length}>
+          {panels.map((p) => (
+            <SeriesChart
+              key={p.id}
+              title={p.title}
+              series={p.series}
+              height={240}
+              xRange={xRange}
+              testId={`chart-${p.id}`}
+            />
+          ))}
         </div>
       )}
     </section>
@@ -397,6 +457,9 @@ function EffectiveConfig({ run }: { run: RunData }) {
   const c = run.config;
   const spec = RUN_KINDS[run.kind];
   const at = (p: string) => fmtJson(getPath(c, p));
+  const batch = Number(getPath(c, "batchSize"));
+  const micro = Number(getPath(c, "microBatch"));
+  const accumulation = batch > 0 && micro > 0 ? Math.ceil(batch / micro) : 1;
   return (
     <section className="card" data-testid="effective-config">
       <div className="card-head">
@@ -415,12 +478,29 @@ function EffectiveConfig({ run }: { run: RunData }) {
           {getPath(c, "classifier.useCachedCls") === true ? " · cached CLS token" : ""}
         </dd>
         <dt>Budget</dt>
-        <dd>
-          {at("epochs")} epochs · batch {at("batchSize")} (micro-batch {at("microBatch")})
+        <dd data-testid="config-budget">
+          {at("epochs")} epochs · batch {at("batchSize")} · micro-batch {at("microBatch")}
+          {spec.maxMicroBatch !== undefined ? ` (≤ ${spec.maxMicroBatch} for this kind)` : ""}
+          {accumulation > 1 ? ` · ${accumulation} micro-batches per step` : ""}
         </dd>
         <dt>Optimiser</dt>
+        <dd data-testid="config-optimiser">
+          {at("optimizer.name")} · lr {at("optimizer.lr")} · weight decay {at("optimizer.weightDecay")} ·
+          betas {at("optimizer.betas")}
+        </dd>
+        <dt>Schedule</dt>
+        <dd data-testid="config-schedule">{scheduleText(c)}</dd>
+        <dt>Regularisation</dt>
         <dd>
-          {at("optimizer.name")} · lr {at("optimizer.lr")} · weight decay {at("optimizer.weightDecay")}
+          label smoothing {at("labelSmoothing")} · grad clip{" "}
+          {getPath(c, "gradClip") === 0 ? "off" : `at norm ${at("gradClip")}`}
+        </dd>
+        <dt>Evaluation</dt>
+        <dd>
+          every {getPath(c, "evalEvery") === 1 ? "epoch" : `${at("evalEvery")} epochs`} · early stopping{" "}
+          {getPath(c, "earlyStopping.enabled") === true
+            ? `on ${metricSpec(String(getPath(c, "earlyStopping.metric")))?.label ?? at("earlyStopping.metric")}, patience ${at("earlyStopping.patience")} evaluations`
+            : "off"}
         </dd>
       </dl>
       <AugmentationSummary kind={run.kind} config={c} />
@@ -430,6 +510,25 @@ function EffectiveConfig({ run }: { run: RunData }) {
       </details>
     </section>
   );
+}
+
+/** The learning-rate schedule of a config: warm-up (epochs or steps), then cosine decay or constant. */
+function scheduleText(c: unknown): string {
+  const we = getPath(c, "schedule.warmupEpochs");
+  const ws = getPath(c, "schedule.warmupSteps");
+  const warm =
+    typeof ws === "number"
+      ? ws > 0
+        ? `linear warm-up ${fmtJson(ws)} steps`
+        : "no warm-up"
+      : typeof we === "number" && we > 0
+        ? `linear warm-up ${fmtJson(we)} epoch${we === 1 ? "" : "s"}`
+        : "no warm-up";
+  const decay =
+    getPath(c, "schedule.cosine") === true
+      ? `cosine decay to ${fmtJson(getPath(c, "schedule.minLr"))}`
+      : "then constant lr";
+  return `${warm}, ${decay}`;
 }
 
 /** What the run augments: tensor augmentations (LOFF-TA), image augmentations (image baselines) or none. */

@@ -61,6 +61,3 @@ export function appendPoints(
   }
   return next;
 }
-
-/** Chart groups: losses on one chart, everything else on another. */
-export const isLossKey = (k: string): boolean => /loss/i.test(k);
