@@ -13,7 +13,8 @@ export interface Viewer {
   scopes: TokenScope[];
 }
 
-export type AuthResult = { viewer: Viewer } | { viewer: null; error: string };
+/** A token's viewer (and when the token expires), or why there is none. */
+export type AuthResult = { viewer: Viewer; expiresAt: Date | null } | { viewer: null; error: string };
 
 /** Parse `Bearer lft_…` (case-insensitive scheme); null when absent or malformed. */
 export function bearerSecret(header: string | undefined | null): string | null {
@@ -39,7 +40,40 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   }
   return {
     viewer: { tokenId: token.id, tokenName: token.name, tokenPrefix: token.prefix, teamId: token.teamId, userId: token.userId, scopes: token.scopes },
+    expiresAt: token.expiresAt,
   };
+}
+
+/**
+ * `authenticate` for long-lived connections (WebSockets): an answer is reused for `ttlMs`
+ * (so a token's many sockets and operations cost one lookup per period), except that a token
+ * past its `expiresAt` is refused at once. A token revoked in the database is refused at the
+ * first check after its cached answer is `ttlMs` old.
+ */
+export class TokenChecker {
+  private cache = new Map<string, { at: number; result: Promise<AuthResult> }>();
+  constructor(
+    private readonly prisma: PrismaClient,
+    readonly ttlMs: number,
+  ) {}
+
+  async check(header: string, now = Date.now()): Promise<AuthResult> {
+    let hit = this.cache.get(header);
+    if (!hit || now - hit.at >= this.ttlMs) {
+      hit = { at: now, result: authenticate(this.prisma, header) };
+      this.cache.set(header, hit);
+      const entry = hit;
+      entry.result.catch(() => this.cache.get(header) === entry && this.cache.delete(header));
+    }
+    const result = await hit.result;
+    if (result.viewer && result.expiresAt && result.expiresAt.getTime() <= Date.now()) return { viewer: null, error: "token expired" };
+    return result;
+  }
+
+  /** Drop answers older than the TTL. */
+  prune(now = Date.now()): void {
+    for (const [k, v] of this.cache) if (now - v.at >= this.ttlMs) this.cache.delete(k);
+  }
 }
 
 export function hasScope(viewer: Viewer, scope: TokenScope): boolean {

@@ -49,7 +49,58 @@ export const API_ENV = {
     default: 10,
     parse: int(1, 1000),
   }),
+  // Request limits (docs/security.md): each answers a typed error carrying `limit` and `max`.
+  LOFFTA_MAX_QUERY_DEPTH: envVar({ description: "Deepest field nesting of an operation (fragments followed; introspection's `__schema` not counted).", default: 12, parse: int(1, 1000) }),
+  LOFFTA_MAX_QUERY_COST: envVar({ description: "Estimated cost of an operation: 1 per field, list fields multiply their selection by their page size.", default: 20_000, parse: int(1, 1_000_000_000) }),
+  LOFFTA_MAX_ALIASES: envVar({ description: "Aliased fields per operation (fragments followed).", default: 20, parse: int(0, 100_000) }),
+  LOFFTA_MAX_DIRECTIVES: envVar({ description: "Directives per operation (fragments followed).", default: 20, parse: int(0, 100_000) }),
+  LOFFTA_MAX_TOKENS: envVar({ description: "Lexical tokens per GraphQL document (checked while parsing; pass large inputs as variables).", default: 2000, parse: int(100, 10_000_000) }),
+  LOFFTA_MAX_FILTER_CONDITIONS: envVar({ description: "Config conditions of one `runs(filter: { config })`.", default: 20, parse: int(1, 10_000) }),
+  LOFFTA_MAX_RESPONSE_BYTES: envVar({ description: "Size of one response (HTTP body or WebSocket result); larger ones are replaced by LIMIT_EXCEEDED.", default: 16 * 1024 * 1024, parse: int(1024, 2 ** 31 - 1) }),
+  LOFFTA_RATE_LIMIT_PER_SEC: envVar({ description: "Operations per second per token (HTTP and WebSocket together; anonymous requests per client address); 0 turns the limit off.", default: 50, parse: int(0, 1_000_000) }),
+  LOFFTA_RATE_LIMIT_BURST: envVar({ description: "Operations a token may send at once before `LOFFTA_RATE_LIMIT_PER_SEC` applies.", default: 500, parse: int(1, 10_000_000) }),
+  LOFFTA_MAX_SOCKETS_PER_TOKEN: envVar({ description: "Open WebSockets per token (per API process).", default: 100, parse: int(1, 1_000_000) }),
+  LOFFTA_MAX_SUBSCRIPTIONS_PER_SOCKET: envVar({ description: "Active subscriptions per WebSocket.", default: 100, parse: int(1, 1_000_000) }),
+  LOFFTA_MAX_SUBSCRIPTIONS_PER_TOKEN: envVar({ description: "Active subscriptions per token over all its WebSockets (per API process).", default: 500, parse: int(1, 10_000_000) }),
+  LOFFTA_TOKEN_RECHECK_MS: envVar({ description: "A WebSocket operation re-reads its token (revoked, expired) once the last check is this old.", default: 2000, parse: int(0, 60_000) }),
+  LOFFTA_WS_AUTH_CHECK_MS: envVar({ description: "How often every open WebSocket's token is checked; sockets of revoked or expired tokens are closed with 4403.", default: 5000, parse: int(100, 600_000) }),
 } as const;
+
+/** Request limits (see docs/security.md), each read from its variable unless a caller sets it. */
+export interface RequestLimits {
+  maxDepth: number;
+  maxCost: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxFilterConditions: number;
+  maxResponseBytes: number;
+  rateLimitPerSec: number;
+  rateLimitBurst: number;
+  maxSocketsPerToken: number;
+  maxSubscriptionsPerSocket: number;
+  maxSubscriptionsPerToken: number;
+  tokenRecheckMs: number;
+  wsAuthCheckMs: number;
+}
+
+/** The variable of each request limit. */
+export const LIMIT_ENV = {
+  maxDepth: "LOFFTA_MAX_QUERY_DEPTH",
+  maxCost: "LOFFTA_MAX_QUERY_COST",
+  maxAliases: "LOFFTA_MAX_ALIASES",
+  maxDirectives: "LOFFTA_MAX_DIRECTIVES",
+  maxTokens: "LOFFTA_MAX_TOKENS",
+  maxFilterConditions: "LOFFTA_MAX_FILTER_CONDITIONS",
+  maxResponseBytes: "LOFFTA_MAX_RESPONSE_BYTES",
+  rateLimitPerSec: "LOFFTA_RATE_LIMIT_PER_SEC",
+  rateLimitBurst: "LOFFTA_RATE_LIMIT_BURST",
+  maxSocketsPerToken: "LOFFTA_MAX_SOCKETS_PER_TOKEN",
+  maxSubscriptionsPerSocket: "LOFFTA_MAX_SUBSCRIPTIONS_PER_SOCKET",
+  maxSubscriptionsPerToken: "LOFFTA_MAX_SUBSCRIPTIONS_PER_TOKEN",
+  tokenRecheckMs: "LOFFTA_TOKEN_RECHECK_MS",
+  wsAuthCheckMs: "LOFFTA_WS_AUTH_CHECK_MS",
+} as const satisfies Record<keyof RequestLimits, keyof typeof API_ENV>;
 
 export type ApiEnvName = keyof typeof API_ENV;
 type ValueOf<K extends ApiEnvName> = (typeof API_ENV)[K] extends EnvVar<infer T> ? T : never;
@@ -83,6 +134,13 @@ export interface ApiConfig {
   poolSize: number;
 }
 
+/** Every request limit: `overrides` where given, else its variable (ConfigError when invalid). */
+export function readLimits(overrides: Partial<RequestLimits> = {}, env: Env = process.env): RequestLimits {
+  const out = {} as RequestLimits;
+  for (const key of Object.keys(LIMIT_ENV) as (keyof RequestLimits)[]) out[key] = overrides[key] ?? readEnv(LIMIT_ENV[key], env);
+  return out;
+}
+
 /** Every variable of the API process; one ConfigError listing every problem. */
 export function loadApiConfig(env: Env = process.env): ApiConfig {
   const problems: string[] = [];
@@ -102,6 +160,8 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
     corsOrigins: read("LOFFTA_CORS_ORIGINS"),
     poolSize: read("LOFFTA_API_POOL_SIZE"),
   };
+  // The request limits are read by startApiServer (readLimits); checked here with the rest.
+  for (const name of Object.values(LIMIT_ENV)) read(name);
   if (problems.length) throw new ConfigError(`invalid environment: ${problems.join("; ")}`);
   return config;
 }

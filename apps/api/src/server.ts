@@ -1,6 +1,7 @@
 /**
  * The Loffta API server: Apollo Server 5 on express 5 at /graphql (HTTP), graphql-ws on the same
- * path (WebSocket), /healthz, and one LISTEN connection for cross-process events.
+ * path (WebSocket, ./ws.ts), /healthz, and one LISTEN connection for cross-process events.
+ * Request limits (./limits.ts, docs/security.md) apply to both transports.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -10,17 +11,17 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import { specifiedRules, validate } from "graphql";
-import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
-import { authenticate, type Viewer } from "./auth";
-import { readEnv } from "./config";
+import { GraphQLError } from "graphql";
+import { authenticate, TokenChecker, type AuthResult } from "./auth";
+import { readEnv, readLimits, type RequestLimits } from "./config";
 import type { Context, Services } from "./context";
+import { clientError } from "./errors";
 import { createHydrator } from "./events";
-import { LIMITS, TOO_COMPLEX, validationRules } from "./limits";
+import { LIMITS, RateLimiter, checkArguments, queryRules, responseLimit, tokenLimitError } from "./limits";
 import { PgPubSub } from "./pubsub";
 import { buildSchema } from "./schema";
 import { closeDb, connectDb, pingDb } from "./services/db";
+import { startWebSocketServer } from "./ws";
 
 export interface ApiServerOptions {
   databaseUrl: string;
@@ -33,6 +34,8 @@ export interface ApiServerOptions {
   log?: (msg: string) => void;
   /** Origins allowed by CORS, a list or comma-separated ("*" = any; default: $LOFFTA_CORS_ORIGINS). */
   corsOrigins?: string | string[];
+  /** Request limits (docs/security.md); each one left out comes from its variable (./config.ts). */
+  limits?: Partial<RequestLimits>;
 }
 
 export interface ApiServer {
@@ -44,14 +47,11 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-type WsExtra = {
-  viewer?: Viewer | null;
-};
-
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
   const log = opts.log ?? ((m: string) => console.error(`[api] ${m}`));
   // Options a caller leaves out come from the environment (./config.ts), read before connecting.
   const corsOrigins = opts.corsOrigins === undefined ? readEnv("LOFFTA_CORS_ORIGINS") : typeof opts.corsOrigins === "string" ? opts.corsOrigins.split(",") : opts.corsOrigins;
+  const limits = readLimits(opts.limits);
   const db = connectDb(opts.databaseUrl, { poolSize: opts.poolSize ?? readEnv("LOFFTA_API_POOL_SIZE"), log });
   const { prisma, pool } = db;
   const pubsub = new PgPubSub({
@@ -79,46 +79,49 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
 
-  const wsServer = new WebSocketServer({
-    server: httpServer,
-    path: "/graphql",
-    maxPayload: LIMITS.bodyBytes,
-  });
-  const wsCleanup = useServer<Record<string, unknown>, WsExtra>(
-    {
-      schema,
-      validate: (s, doc) => validate(s, doc, [...specifiedRules, ...validationRules]),
-      onConnect: async (ctx) => {
-        const header = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        const auth = await authenticate(prisma, typeof header === "string" ? header : undefined);
-        if (!auth.viewer) return false; // closes with 4403 Forbidden
-        ctx.extra.viewer = auth.viewer;
-        return true;
-      },
-      context: (ctx): Context => ({ ...services, viewer: ctx.extra.viewer ?? null }),
-    },
-    wsServer,
-  );
+  const rules = queryRules(limits);
+  const limiter = new RateLimiter(limits.rateLimitPerSec, limits.rateLimitBurst);
+  const tokens = new TokenChecker(prisma, limits.tokenRecheckMs);
+  const ws = startWebSocketServer({ httpServer, schema, services, limits, rules, limiter, tokens, log });
+  // Sockets of revoked or expired tokens are closed; idle rate-limit buckets and token answers dropped.
+  const housekeeping = setInterval(() => {
+    void ws.sweep();
+    limiter.prune();
+    tokens.prune();
+  }, limits.wsAuthCheckMs);
+  housekeeping.unref();
+  cleanup.push(async () => clearInterval(housekeeping));
 
   const apollo = new ApolloServer<Context>({
     schema,
-    validationRules,
+    // Query shape, in linear time, before execution: tokens while parsing (graphql-js), then
+    // depth, aliases and directives (graphql-armor's rules) and cost (ours) while validating.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: rules,
+    stringifyResult: responseLimit(limits.maxResponseBytes),
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     introspection: true,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      { serverWillStart: async () => ({ drainServer: async () => void (await wsCleanup.dispose()) }) },
+      { serverWillStart: async () => ({ drainServer: async () => void (await ws.dispose()) }) },
+      {
+        // Arguments (NUL bytes, filter conditions) once the operation is known, before execution.
+        requestDidStart: async () => ({
+          didResolveOperation: async ({ schema: s, document, request }) => {
+            const err = checkArguments(s, document, request.variables, limits);
+            if (err) throw new GraphQLError(err.message, { extensions: { ...err.extensions, http: { status: 400 } } });
+          },
+        }),
+      },
     ],
     formatError: (formatted, error) => {
-      // Apollo reports every validation failure as GRAPHQL_VALIDATION_FAILED; keep ours typed.
-      if (formatted.extensions?.code === "GRAPHQL_VALIDATION_FAILED" && TOO_COMPLEX.test(formatted.message)) {
-        return { ...formatted, extensions: { ...formatted.extensions, code: "QUERY_TOO_COMPLEX" } };
+      if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED") {
+        const tooMany = tokenLimitError(formatted, limits.maxTokens);
+        if (tooMany) return { ...formatted, message: tooMany.message, extensions: tooMany.extensions };
       }
-      if (formatted.extensions?.code === "INTERNAL_SERVER_ERROR")
-        log(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return formatted;
+      return clientError(formatted, error, log);
     },
   });
   await apollo.start();
@@ -151,12 +154,25 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     next();
   });
 
+  // Authenticate first (every request, so a revoked token is refused at once), then the
+  // per-token rate limit (anonymous requests: per client address), before the body is read.
+  app.use("/graphql", async (req: Request, res: Response, next: NextFunction) => {
+    const auth = await authenticate(prisma, req.headers.authorization);
+    res.locals.auth = auth;
+    const wait = limiter.take(auth.viewer ? `token:${auth.viewer.tokenId}` : `ip:${req.socket.remoteAddress ?? "?"}`);
+    if (wait === null) return next();
+    res
+      .status(429)
+      .setHeader("Retry-After", String(Math.ceil(wait / 1000)))
+      .json({ errors: [limiter.error(wait).toJSON()] });
+  });
+
   app.use(
     "/graphql",
     express.json({ limit: LIMITS.bodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        const auth = await authenticate(prisma, req.headers.authorization);
+      context: async ({ res }): Promise<Context> => {
+        const auth = res.locals.auth as AuthResult;
         return auth.viewer
           ? { ...services, viewer: auth.viewer }
           : { ...services, viewer: null, authError: auth.error };
@@ -209,7 +225,6 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       (closed ??= (async () => {
         await pubsub.close(); // ends every subscription, so sockets can drain
         await apollo.stop(); // drains HTTP and WebSocket servers
-        wsServer.close();
         await Promise.allSettled(cleanup.map((f) => f()));
       })()),
   };

@@ -433,6 +433,11 @@ export type LogMetricsResult = {
 /** Points appended to a run, as delivered by `metricsAppended`. */
 export type MetricBatch = {
   __typename?: "MetricBatch";
+  /**
+   * Resume cursor: every point up to this batch has been delivered. A client that reconnects
+   * passes the last one it received as `metricsAppended(after:)` to get exactly what it missed.
+   */
+  cursor: Scalars["ID"]["output"];
   /** The new points (only the subscribed keys), in the order logged. */
   points: Array<MetricValue>;
   /** The run. */
@@ -1250,11 +1255,7 @@ export type RunKind =
 /** Lines appended to a run's log, as delivered by `runLogAppended`. */
 export type RunLogBatch = {
   __typename?: "RunLogBatch";
-  /**
-   * The new lines, ascending by `seq`. A batch too large to announce inline is re-read by its
-   * `seq` range, so a line may rarely arrive twice when two senders write one run at once:
-   * deduplicate by `seq`.
-   */
+  /** The new lines, ascending by `seq` within the batch. Each stored line arrives once. */
   lines: Array<RunLogLine>;
   /** The run. */
   runId: Scalars["ID"]["output"];
@@ -1405,15 +1406,40 @@ export type SplitCountInput = {
  */
 export type Subscription = {
   __typename?: "Subscription";
-  /** Progress and status changes of one feature cache. */
+  /**
+   * Progress and status changes of one feature cache. When the server's event connection to the
+   * database drops, the cache is re-read once it is back (and while it is down) and delivered if it
+   * changed; if that fails for long, the subscription ends with an EVENTS_LOST error.
+   */
   featureCacheProgress: FeatureCache;
-  /** Points appended to a run, optionally only some keys. */
+  /**
+   * Points appended to a run, optionally only some keys: every point stored after the subscription
+   * started (or after `after`) exactly once, in the order logged — also when the server's event
+   * connection to the database drops (it catches up from the database). If it cannot catch up, the
+   * subscription ends with an error whose `extensions.code` is EVENTS_LOST (`extensions.after`:
+   * the cursor to resume from); it never goes silent.
+   */
   metricsAppended: MetricBatch;
-  /** Lines appended to a run's log (each line announced once, after it is stored). */
+  /**
+   * Lines appended to a run's log: every line stored after the subscription started exactly once,
+   * after it is stored — also when the server's event connection to the database drops (it catches
+   * up from the database). If it cannot catch up, the subscription ends with an error whose
+   * `extensions.code` is EVENTS_LOST (`extensions.after`: the seq to resume from); it never goes
+   * silent.
+   */
   runLogAppended: RunLogBatch;
-  /** Any change of a run of this project: status, progress, results, tags, notes. */
+  /**
+   * Any change of a run of this project: status, progress, results, tags, notes. When the server's
+   * event connection to the database drops, the project's runs changed meanwhile are re-read and
+   * delivered if they changed; if that fails (or too many changed), the subscription ends with an
+   * EVENTS_LOST error (re-query `runs`).
+   */
   runUpdated: Run;
-  /** Worker registrations and heartbeats of the caller's team. */
+  /**
+   * Worker registrations and heartbeats of the caller's team. When the server's event connection to
+   * the database drops, the subscription ends with an error whose `extensions.code` is EVENTS_LOST:
+   * re-query `workers`, then subscribe again.
+   */
   workerStatus: Worker;
 };
 
@@ -1430,6 +1456,7 @@ export type SubscriptionFeatureCacheProgressArgs = {
  * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
  */
 export type SubscriptionMetricsAppendedArgs = {
+  after?: InputMaybe<Scalars["ID"]["input"]>;
   keys?: InputMaybe<Array<Scalars["String"]["input"]>>;
   runId: Scalars["ID"]["input"];
 };
@@ -1439,6 +1466,7 @@ export type SubscriptionMetricsAppendedArgs = {
  * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
  */
 export type SubscriptionRunLogAppendedArgs = {
+  after?: InputMaybe<Scalars["Int"]["input"]>;
   runId: Scalars["ID"]["input"];
 };
 
@@ -1911,6 +1939,7 @@ export type MetricBatchResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["MetricBatch"] = ResolversParentTypes["MetricBatch"],
 > = {
+  cursor?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   points?: Resolver<Array<ResolversTypes["MetricValue"]>, ParentType, ContextType>;
   runId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
 };

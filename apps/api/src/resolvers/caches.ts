@@ -1,11 +1,10 @@
-import type { FeatureCache } from "@loffta/db";
 import type { Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
 import { findCache, loadCache } from "../services/access";
 import { cacheRunCount, listCaches, requestCache } from "../services/caches";
 import { getDataset, splitCountList } from "../services/datasets";
 import { getModel } from "../services/models";
-import { publishCache, topics } from "../events";
+import { liveCache, publishCache } from "../events";
 import { mapIterator } from "../pubsub";
 import { bigToNumber } from "./common";
 
@@ -25,8 +24,8 @@ export const cacheResolvers: Resolvers = {
     featureCacheProgress: {
       subscribe: async (_p, { id }, ctx) => {
         const v = requireViewer(ctx);
-        await loadCache(ctx, v, id);
-        return mapIterator(ctx.pubsub.subscribe<FeatureCache>(topics.cache(id)), (c) => ({ featureCacheProgress: c }));
+        const cache = await loadCache(ctx, v, id);
+        return mapIterator(liveCache(ctx, ctx.pubsub, cache), (c) => ({ featureCacheProgress: c }));
       },
     },
   },

@@ -4,7 +4,7 @@ import { badField } from "../errors";
 import { LIMITS } from "../limits";
 import { loadRun, loadRunStatus } from "../services/access";
 import { insertLogLines, readRunLogs, validateLogLines } from "../services/logs";
-import { publishLogs, topics, type RunLogBatchEvent } from "../events";
+import { liveLogs, publishLogs } from "../events";
 import { mapIterator } from "../pubsub";
 
 export const logResolvers: Resolvers = {
@@ -31,10 +31,11 @@ export const logResolvers: Resolvers = {
   },
   Subscription: {
     runLogAppended: {
-      subscribe: async (_p, { runId }, ctx) => {
+      subscribe: async (_p, { runId, after }, ctx) => {
         const v = requireViewer(ctx);
-        await loadRun(ctx, v, runId);
-        return mapIterator(ctx.pubsub.subscribe<RunLogBatchEvent>(topics.logs(runId)), (batch) => (batch.lines.length ? { runLogAppended: batch } : undefined));
+        if (after != null && after < -1) throw badField("after", "must be ≥ -1");
+        const run = await loadRun(ctx, v, runId);
+        return mapIterator(await liveLogs(ctx, ctx.pubsub, run.id, after ?? null), (batch) => ({ runLogAppended: batch }));
       },
     },
   },

@@ -4,8 +4,14 @@ import { badField } from "../errors";
 import { LIMITS } from "../limits";
 import { checkRunsOwned, loadRun, loadRunStatus } from "../services/access";
 import { insertPoints, metricSeries, validatePoints } from "../services/metrics";
-import { publishMetrics, topics, type MetricBatchEvent } from "../events";
+import { liveMetrics, publishMetrics } from "../events";
 import { mapIterator } from "../pubsub";
+
+/** A `metricsAppended(after:)` cursor: a MetricBatch.cursor (a decimal row id). */
+function parseCursor(after: string): bigint {
+  if (!/^\d{1,19}$/.test(after) || BigInt(after) > 2n ** 63n - 1n) throw badField("after", "not a cursor of this subscription (MetricBatch.cursor)");
+  return BigInt(after);
+}
 
 export const metricResolvers: Resolvers = {
   Query: {
@@ -33,14 +39,11 @@ export const metricResolvers: Resolvers = {
   },
   Subscription: {
     metricsAppended: {
-      subscribe: async (_p, { runId, keys }, ctx) => {
+      subscribe: async (_p, { runId, keys, after }, ctx) => {
         const v = requireViewer(ctx);
-        await loadRun(ctx, v, runId);
-        const only = keys?.length ? new Set(keys) : null;
-        return mapIterator(ctx.pubsub.subscribe<MetricBatchEvent>(topics.metrics(runId)), (batch) => {
-          const points = only ? batch.points.filter((p) => only.has(p.key)) : batch.points;
-          return points.length ? { metricsAppended: { runId: batch.runId, points } } : undefined;
-        });
+        const cursor = after == null ? null : parseCursor(after);
+        const run = await loadRun(ctx, v, runId);
+        return mapIterator(await liveMetrics(ctx, ctx.pubsub, run.id, keys ?? null, cursor), (batch) => ({ metricsAppended: batch }));
       },
     },
   },

@@ -1,5 +1,4 @@
 import { readFinalMetrics, resolveRunConfig, RunConfigError, type RunConfig } from "@loffta/graphql/domain";
-import type { Run } from "@loffta/db";
 import type { LaunchRunInput, Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
 import { badField, badInput } from "../errors";
@@ -9,8 +8,9 @@ import { findCalibration, getCalibration, getModel } from "../services/models";
 import { createProject, getProject, listProjects, projectRunCount } from "../services/projects";
 import { cancelRun, cleanTags, getRun, launchRun, listRuns, metricKeys, setRunNotes, tagRun } from "../services/runs";
 import { getCache } from "../services/caches";
+import { getWorker } from "../services/queue";
 import { findUser } from "../services/tokens";
-import { publishRun, topics } from "../events";
+import { liveRuns, publishRun } from "../events";
 import { mapIterator } from "../pubsub";
 import { bigToNumber } from "./common";
 
@@ -80,8 +80,8 @@ export const runResolvers: Resolvers = {
     runUpdated: {
       subscribe: async (_p, { projectId }, ctx) => {
         const v = requireViewer(ctx);
-        await loadProject(ctx, v, projectId);
-        return mapIterator(ctx.pubsub.subscribe<Run>(topics.runs(projectId)), (run) => ({ runUpdated: run }));
+        const project = await loadProject(ctx, v, projectId);
+        return mapIterator(await liveRuns(ctx, ctx.pubsub, project.id), (run) => ({ runUpdated: run }));
       },
     },
   },
@@ -94,6 +94,8 @@ export const runResolvers: Resolvers = {
     baselineRun: (r, _a, ctx) => getRun(ctx, r.baselineRunId),
     calibration: (r, _a, ctx) => getCalibration(ctx, r.calibrationId),
     author: (r, _a, ctx) => findUser(ctx, r.authorId),
+    // The worker that held the run's job when it completed (null before, or once that worker is deleted).
+    trainedBy: (r, _a, ctx) => getWorker(ctx, r.trainedById),
     peakMemoryBytes: (r) => bigToNumber(r.peakMemoryBytes),
     finalMetrics: (r) => (r.finalMetrics == null ? null : readFinalMetrics(r.finalMetrics).metrics),
     confusionMatrix: (r) => readFinalMetrics(r.finalMetrics).confusion,

@@ -8,10 +8,12 @@ function toIso(value: unknown): string {
 }
 
 function parseIso(value: unknown): string {
-  if (typeof value !== "string" || Number.isNaN(Date.parse(value))) {
-    throw new GraphQLError(`DateTime must be an ISO-8601 string, got ${JSON.stringify(value)}`, { extensions: { code: "BAD_USER_INPUT" } });
+  const d = typeof value === "string" && value.length <= 64 ? new Date(value) : null;
+  // Years 1–9999: what Postgres' timestamp and every client round-trip (JS dates reach ±275760).
+  if (!d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 1 || d.getUTCFullYear() > 9999) {
+    throw new GraphQLError(`DateTime must be an ISO-8601 string of a year 1–9999, got ${JSON.stringify(value)?.slice(0, 80)}`, { extensions: { code: "BAD_USER_INPUT" } });
   }
-  return new Date(value).toISOString();
+  return d.toISOString();
 }
 
 export const DateTime = new GraphQLScalarType({

@@ -43,19 +43,32 @@ export function validateLogLines(lines: RunLogLineInput[]): (Date | null)[] {
 const SELECT_LINE = `seq, to_char("time", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS time, level::text AS level, message`;
 
 /**
+ * First key of the per-run advisory lock taken while a batch is inserted (second: hash of the run
+ * id), as for metric points: batches of one run get disjoint ids, committed in id order, so a live
+ * subscription can catch up by id (services/replay.ts).
+ */
+export const LOGS_LOCK_SPACE = 7302;
+
+/** A line just stored, with its row id (ascending per run in commit order; see LOGS_LOCK_SPACE). */
+export interface InsertedLogRow extends RunLogRow {
+  id: string;
+}
+
+/**
  * Insert a batch in one statement; lines whose (run, seq) exists — stored or earlier in the
  * batch — are skipped. Returns the new lines, ascending by seq.
  */
-export async function insertLogLines(db: Db, runId: string, lines: RunLogLineInput[], times: (Date | null)[]): Promise<RunLogRow[]> {
-  const r = await db.pool.query<RunLogRow>(
+export async function insertLogLines(db: Db, runId: string, lines: RunLogLineInput[], times: (Date | null)[]): Promise<InsertedLogRow[]> {
+  const r = await db.pool.query<InsertedLogRow>(
     `WITH ins AS (
        INSERT INTO "RunLog" ("runId", seq, "time", level, message)
        SELECT $1::uuid, t.seq, COALESCE(t.time AT TIME ZONE 'UTC', now() AT TIME ZONE 'UTC'), t.level::"RunLogLevel", t.message
-       FROM unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[]) AS t(seq, time, level, message)
+       FROM (SELECT pg_advisory_xact_lock(${LOGS_LOCK_SPACE}, hashtext($1::uuid::text))) AS lock,
+            unnest($2::int[], $3::timestamptz[], $4::text[], $5::text[]) AS t(seq, time, level, message)
        ON CONFLICT ("runId", seq) DO NOTHING
-       RETURNING seq, "time", level, message
+       RETURNING id, seq, "time", level, message
      )
-     SELECT ${SELECT_LINE} FROM ins ORDER BY seq`,
+     SELECT id::text AS id, ${SELECT_LINE} FROM ins ORDER BY seq`,
     [runId, lines.map((l) => l.seq), times.map((t) => t?.toISOString() ?? null), lines.map((l) => l.level ?? "INFO"), lines.map((l) => l.message)],
   );
   return r.rows;

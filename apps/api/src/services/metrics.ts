@@ -7,8 +7,11 @@ import type { MetricPointInput } from "../generated/resolvers";
 import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor, ROLLUP_LEVELS, type BucketExtremes, type Series } from "./downsample";
 
 const MAX_KEY_LENGTH = 200;
-/** First key of the per-run advisory lock taken while a batch is inserted (second: hash of the run id). */
-const METRICS_LOCK_SPACE = 7301;
+/**
+ * First key of the per-run advisory lock taken while a batch is inserted (second: hash of the run
+ * id). Live subscriptions take it (shared) to read a consistent starting cursor (services/replay.ts).
+ */
+export const METRICS_LOCK_SPACE = 7301;
 
 /** Check a batch; BAD_USER_INPUT lists every bad point as `points.<i>.<field>` (at most 20). */
 export function validatePoints(points: MetricPointInput[]): (Date | null)[] {

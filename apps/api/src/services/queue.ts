@@ -345,6 +345,28 @@ async function saveCalibration(c: PoolClient, runId: string, r: RunResultInput):
   return null;
 }
 
+/** Longest host, backend or device name a run result may report. */
+export const MAX_TRAINED_ON_LENGTH = 200;
+
+/**
+ * Where a run trained, as its result reports it (`result.run.host` / `backend` / `device`):
+ * trimmed, null when not reported; BAD_USER_INPUT when empty or longer than 200 characters.
+ */
+export function trainedOn(r: RunResultInput): { host: string | null; backend: string | null; device: string | null } {
+  const fields: FieldError[] = [];
+  const read = (k: "host" | "backend" | "device"): string | null => {
+    const v = r[k];
+    if (v == null) return null;
+    const t = v.trim();
+    if (!t || t.length > MAX_TRAINED_ON_LENGTH)
+      fields.push({ path: `result.run.${k}`, message: `must be 1–${MAX_TRAINED_ON_LENGTH} characters` });
+    return t;
+  };
+  const out = { host: read("host"), backend: read("backend"), device: read("device") };
+  if (fields.length) failFields("run result", fields);
+  return out;
+}
+
 /** Finish a leased job with its results; CONFLICT when the job was cancelled or the lease lost. */
 export async function completeJob(
   db: Db,
@@ -416,10 +438,13 @@ export async function completeJob(
         const run = await c.query<{ kind: RunKind }>(`SELECT kind FROM "Run" WHERE id = $1`, [j.runId]);
         if (run.rows[0]) applied = checkAppliedConfig(run.rows[0].kind, r.config);
       }
+      const where = trainedOn(r);
       const calibrationId = await saveCalibration(c, j.runId, r);
+      // Where it trained: the worker holding the lease now (lockOwned checked it) and what it reported.
       await c.query(
         `UPDATE "Run" SET status = 'SUCCEEDED', "finalMetrics" = $2, "trainImagesPerSec" = $3, "peakMemoryBytes" = $4, "wallTimeSec" = $5,
-                "calibrationId" = COALESCE($6, "calibrationId"), config = COALESCE($7::jsonb, config), seed = COALESCE($8, seed), "endedAt" = now(), error = NULL, "updatedAt" = now()
+                "calibrationId" = COALESCE($6, "calibrationId"), config = COALESCE($7::jsonb, config), seed = COALESCE($8, seed),
+                "trainedById" = $9, host = $10, backend = $11, device = $12, "endedAt" = now(), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
         [
           j.runId,
@@ -430,6 +455,10 @@ export async function completeJob(
           calibrationId,
           applied && JSON.stringify(applied),
           applied?.seed ?? null,
+          workerId,
+          where.host,
+          where.backend,
+          where.device,
         ],
       );
       touched.runIds.push(j.runId);

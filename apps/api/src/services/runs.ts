@@ -171,10 +171,36 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
-export function decodeCursor(s: string): Cursor {
+/** Postgres' text of a `timestamp` (what `::text` gives): `2026-01-31 12:00:00.123456`. */
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?$/;
+/** Postgres' text of a `float8`. */
+const FLOAT8_RE = /^(-?Infinity|NaN|-?\d+(\.\d+)?([eE][+-]?\d+)?)$/;
+
+/** Whether `v` is a value Postgres accepts as `cast` (the sort key's type), so a crafted cursor cannot make the query fail. */
+function castable(v: string, cast: string): boolean {
+  if (v.includes("\0")) return false;
+  if (cast === "timestamp") {
+    const m = TIMESTAMP_RE.exec(v);
+    if (!m) return false;
+    const [y, mo, d, h, mi, sec] = m.slice(1, 7).map(Number);
+    const t = new Date(Date.UTC(y, mo - 1, d, h, mi, sec));
+    return y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && t.getUTCHours() === h && t.getUTCMinutes() === mi && t.getUTCSeconds() === sec;
+  }
+  if (cast === "float8") {
+    if (!FLOAT8_RE.test(v)) return false;
+    if (/^-?Infinity$|^NaN$/.test(v)) return true;
+    const n = Number(v);
+    // Out of range both ways: 1e999 overflows, 1e-999 underflows (Postgres refuses both).
+    return Number.isFinite(n) && (n !== 0 || !/[1-9]/.test(v.split(/[eE]/)[0]));
+  }
+  return true;
+}
+
+/** A cursor of `encodeCursor`; with `cast` (the sort key's Postgres type) its value must be one of that type. */
+export function decodeCursor(s: string, cast?: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString("utf8")) as Cursor;
-    if (typeof c.id === "string" && isUuid(c.id) && (c.v === null || typeof c.v === "string")) return c;
+    if (typeof c.id === "string" && isUuid(c.id) && (c.v === null || (typeof c.v === "string" && (!cast || castable(c.v, cast))))) return c;
   } catch {
     /* fall through */
   }
@@ -259,7 +285,7 @@ export async function listRuns(
   const cmp = dir === "ASC" ? ">" : "<";
   let cursorSql = "";
   if (args.after) {
-    const c = decodeCursor(args.after);
+    const c = decodeCursor(args.after, cast);
     params.push(c.v, c.id);
     cursorSql = ` AND (${expr}, r.id) ${cmp} ($${params.length - 1}::${cast}, $${params.length}::uuid)`;
   }

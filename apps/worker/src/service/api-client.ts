@@ -41,17 +41,25 @@ export class ApiClient {
     let query = this.printed.get(doc);
     if (!query) this.printed.set(doc, (query = print(doc)));
     let res: Response;
-    try {
-      res = await fetch(this.graphqlUrl, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (e) {
-      throw new ApiUnreachableError(
-        `API ${this.graphqlUrl} unreachable: ${(e as Error).cause ?? (e as Error).message}`,
-      );
+    // A rate-limited request (429) was refused before it ran: wait as the API says and send it
+    // again (bounded), so no job fails for good because the team's token was busy.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        res = await fetch(this.graphqlUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${this.token}` },
+          body: JSON.stringify({ query, variables }),
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (e) {
+        throw new ApiUnreachableError(
+          `API ${this.graphqlUrl} unreachable: ${(e as Error).cause ?? (e as Error).message}`,
+        );
+      }
+      if (res.status !== 429 || attempt >= 30) break;
+      const wait = Math.min(10, Math.max(0.1, Number(res.headers.get("retry-after")) || 1));
+      await res.body?.cancel();
+      await new Promise((r) => setTimeout(r, wait * 1000));
     }
     if (res.status >= 500) throw new ApiUnreachableError(`API ${this.graphqlUrl} answered ${res.status}`);
     let body: GraphQLResponse<R>;
