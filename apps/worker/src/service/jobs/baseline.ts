@@ -44,7 +44,7 @@ export async function trainBaseline(
       onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
     });
     if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
-    return runResult(summary, { config, evalSplit: summary.evalSplit });
+    return runResult(summary, { config, evalSplit: summary.evalSplit }, ctx);
   } catch (e) {
     if (e instanceof BaselineError) throw new PermanentJobError(e.message);
     throw e;

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { METRIC_NAMES, type RunConfig } from "@loffta/graphql/domain";
 import type { ClassificationMetrics } from "../../core/metrics";
 import type { EpochInfo, StepInfo, TrainSummary } from "../../core/train";
@@ -49,8 +50,17 @@ export function recordEpoch(ctx: JobContext, runId: string, e: EpochInfo, state:
       ctx.metrics.add(runId, { ...p, step: state.lastStep, wallTime });
 }
 
-/** completeJob's result of a training run: what it measured, and the config it applied. */
-export function runResult(summary: TrainSummary, applied: { config: RunConfig; evalSplit: string | null }) {
+/**
+ * completeJob's result of a training run: what it measured, the config it applied, and where it
+ * trained — this machine's host name, the TensorFlow.js backend the training saw
+ * (`summary.backend`: tf.getBackend() in the process that trained, which may be a job child) and
+ * the worker's registered device (`ctx.device`).
+ */
+export function runResult(
+  summary: TrainSummary,
+  applied: { config: RunConfig; evalSplit: string | null },
+  where: Pick<JobContext, "device">,
+) {
   return {
     run: {
       config: applied.config,
@@ -58,6 +68,9 @@ export function runResult(summary: TrainSummary, applied: { config: RunConfig; e
       trainImagesPerSec: summary.imagesPerSec,
       peakMemoryBytes: summary.peakRssBytes,
       wallTimeSec: summary.wallTimeMs / 1000,
+      host: os.hostname(),
+      backend: summary.backend,
+      device: where.device,
     },
   };
 }

@@ -46,7 +46,7 @@ async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<Jo
     throw e;
   }
   if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
-  const result = runResult(summary, { config, evalSplit: summary.evalSplit });
+  const result = runResult(summary, { config, evalSplit: summary.evalSplit }, ctx);
   return { run: { ...result.run, ...(await fineTuningCalibration(ctx, run, config)) } };
 }
 
