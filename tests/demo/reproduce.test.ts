@@ -202,7 +202,7 @@ describe("npm run reproduce", () => {
       metric: "accuracy",
       markdown: md,
       runIds: file.runs.map((x) => x.id),
-      kinds: ["UNFROZEN_LINEAR", "FROZEN_LINEAR", "LOFF", "LOFF_TA"],
+      kinds: ["UNFROZEN_LINEAR", "LOFF_TA", "LOFF", "FROZEN_LINEAR"], // the fine-tuning baseline first, then the catalogue's display order
       project: { id: projects[0].id },
       settings: {
         datasetId: ds.id,
