@@ -16,6 +16,7 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { PlatformDatabase } from "./start/database";
+import type * as DemoModuleNs from "./start/demo";
 import {
   startService,
   stopService,
@@ -126,6 +127,8 @@ function serviceSpecs(opts: Options, databaseUrl: string, token: string): Servic
   return specs;
 }
 
+type DemoModule = typeof DemoModuleNs;
+
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   fs.mkdirSync(opts.dataDir, { recursive: true });
@@ -161,6 +164,12 @@ async function main(): Promise<void> {
     }
   };
   onSignals();
+  // Once stopping, work still in flight (the demo's requests to an API going away) may fail:
+  // that is expected and must not end this process before the services and Postgres are down.
+  process.on("unhandledRejection", (e) => {
+    if (!stopping) throw e;
+    log(`stopping: ignored: ${e instanceof Error ? e.message : String(e)}`);
+  });
 
   try {
     ensurePrismaClient(log);
@@ -208,6 +217,18 @@ async function main(): Promise<void> {
     return;
   }
 
+  // Loaded before "ready": `tsx` transforms a module on its first import through an esbuild
+  // service process in this process group, and a Ctrl-C right after "ready" kills that process —
+  // an import still under way would then fail and take this process down before "stopped".
+  let demo: DemoModule | undefined;
+  if (opts.demo) {
+    try {
+      demo = await import("./start/demo");
+    } catch (e) {
+      log(`demo: not built: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
   const names = new Set(services.map((s) => s.spec.name));
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`  API        http://localhost:${opts.apiPort}/graphql  (WebSocket subscriptions on the same path)`);
@@ -215,8 +236,8 @@ async function main(): Promise<void> {
   log(`  demo token ${readToken(path.join(opts.dataDir, "demo-token"))}`);
   log("press Ctrl-C to stop");
 
-  if (opts.demo) {
-    const { seedDemoExperiment, watchDemo } = await import("./start/demo");
+  if (demo) {
+    const { seedDemoExperiment, watchDemo } = demo;
     const demoOpts = {
       dataDir: opts.dataDir,
       apiUrl: `http://127.0.0.1:${opts.apiPort}`,
@@ -230,4 +251,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((e: unknown) => {
+  log(`failed: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 1;
+});
