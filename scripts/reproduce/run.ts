@@ -127,6 +127,10 @@ export interface ReportData {
   seeds: number[];
   runs: RunRow[];
   aggregates: Aggregate[];
+  /** The paragraph under the title (default: the `npm run reproduce` protocol). */
+  description?: string;
+  /** What wrote it, for the last line (default `npm run reproduce`). */
+  generatedBy?: string;
 }
 
 export const PLOTS = (metric: string) => [
@@ -268,34 +272,7 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
   }
 
   // 4. Efficiency as the API computes it (speed-up and memory saving vs fine-tuning).
-  const eff = new Map<
-    string,
-    { speedup: number | null; memorySaving: number | null; baselineSource: string | null }
-  >();
-  for (let i = 0; i < launched.length; i += 20) {
-    const { compareRuns } = await api.request(RunEfficiencyDocument, {
-      ids: launched.slice(i, i + 20).map((l) => l.id),
-    });
-    for (const e of compareRuns.efficiency) eff.set(e.run.id, e);
-  }
-  const runs: RunRow[] = rows.map((r, i) => ({
-    id: r.id,
-    name: r.name,
-    kind: r.kind,
-    seed: r.seed,
-    status: r.status,
-    labelsPerClass: launched[i].lpc,
-    trainImagesPerSec: r.trainImagesPerSec ?? null,
-    peakMemoryBytes: r.peakMemoryBytes ?? null,
-    wallTimeSec: r.wallTimeSec ?? null,
-    finalMetrics: isRecord(r.finalMetrics) ? r.finalMetrics : null,
-    evalSplit: r.evalSplit ?? null,
-    evalCount: r.evalCount ?? null,
-    error: r.error ?? null,
-    speedup: eff.get(r.id)?.speedup ?? null,
-    memorySaving: eff.get(r.id)?.memorySaving ?? null,
-    baselineSource: eff.get(r.id)?.baselineSource ?? null,
-  }));
+  const runs = await runRows(api, launched, rows);
   const aggregates = aggregate(
     runs,
     kinds,
@@ -322,6 +299,54 @@ export async function reproduce(o: ReproduceOptions): Promise<ReproduceResult> {
     { api: o.publish === false ? undefined : api, webUrl: o.webUrl, log },
   );
   return { out, runs, aggregates, ...written };
+}
+
+/**
+ * The report's rows of `launched` runs (read again when `rows` are not given), with speed-up and
+ * memory saving as the API computes them (`compareRuns.efficiency`: against each run's
+ * `baselineRunId`, else its fine-tuning calibration).
+ */
+export async function runRows(
+  api: Api,
+  launched: { id: string; lpc: number | null }[],
+  rows?: NonNullable<ReproduceRunQuery["run"]>[],
+): Promise<RunRow[]> {
+  if (!rows) {
+    rows = [];
+    for (const l of launched) {
+      const { run } = await api.request(ReproduceRunDocument, { id: l.id });
+      if (!run) throw new Error(`run ${l.id} disappeared`);
+      rows.push(run);
+    }
+  }
+  const eff = new Map<
+    string,
+    { speedup: number | null; memorySaving: number | null; baselineSource: string | null }
+  >();
+  for (let i = 0; i < launched.length; i += 20) {
+    const { compareRuns } = await api.request(RunEfficiencyDocument, {
+      ids: launched.slice(i, i + 20).map((l) => l.id),
+    });
+    for (const e of compareRuns.efficiency) eff.set(e.run.id, e);
+  }
+  return rows.map((r, i) => ({
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    seed: r.seed,
+    status: r.status,
+    labelsPerClass: launched[i].lpc,
+    trainImagesPerSec: r.trainImagesPerSec ?? null,
+    peakMemoryBytes: r.peakMemoryBytes ?? null,
+    wallTimeSec: r.wallTimeSec ?? null,
+    finalMetrics: isRecord(r.finalMetrics) ? r.finalMetrics : null,
+    evalSplit: r.evalSplit ?? null,
+    evalCount: r.evalCount ?? null,
+    error: r.error ?? null,
+    speedup: eff.get(r.id)?.speedup ?? null,
+    memorySaving: eff.get(r.id)?.memorySaving ?? null,
+    baselineSource: eff.get(r.id)?.baselineSource ?? null,
+  }));
 }
 
 /**
@@ -396,7 +421,8 @@ function renderReport(r: ReportData): string {
   const lines = [
     `# Reproduction report: ${r.name}`,
     "",
-    `Dataset **${r.dataset}**, foundation model **${r.model}** at ${r.resolution}×${r.resolution}; every kind trained with the same budget: ${r.epochs} epoch(s), batch ${r.batchSize}, seeds ${r.seeds.join(", ")}. Metric: ${r.metric} on the evaluation split (mean ± sample std over seeds). Speed-up and memory saving are the API's (\`compareRuns.efficiency\`): run images/s ÷ fine-tuning images/s and fine-tuning peak memory ÷ run peak memory, against the UNFROZEN_LINEAR run of the same seed (or a calibration when that run failed).`,
+    r.description ??
+      `Dataset **${r.dataset}**, foundation model **${r.model}** at ${r.resolution}×${r.resolution}; every kind trained with the same budget: ${r.epochs} epoch(s), batch ${r.batchSize}, seeds ${r.seeds.join(", ")}. Metric: ${r.metric} on the evaluation split (mean ± sample std over seeds). Speed-up and memory saving are the API's (\`compareRuns.efficiency\`): run images/s ÷ fine-tuning images/s and fine-tuning peak memory ÷ run peak memory, against the UNFROZEN_LINEAR run of the same seed (or a calibration when that run failed).`,
     "",
     "## Results",
     "",
@@ -420,7 +446,7 @@ function renderReport(r: ReportData): string {
         `| ${x.name} | \`${x.id}\` | ${x.status}${x.error ? ` (${x.error.replace(/\|/g, "/").replace(/\s+/g, " ").slice(0, 120)})` : ""} | ${typeof x.finalMetrics?.[r.metric] === "number" ? (x.finalMetrics[r.metric] as number).toFixed(3) : "—"} | ${fmtNum(x.trainImagesPerSec)} | ${fmtMiB(x.peakMemoryBytes)} | ${fmtNum(x.wallTimeSec, 1, " s")} | ${fmtNum(x.speedup, 2, "×")} | ${x.baselineSource ?? "—"} |`,
     ),
     "",
-    `Generated ${new Date().toISOString()} by \`npm run reproduce\`; raw numbers in \`report.json\`.`,
+    `Generated ${new Date().toISOString()} by ${r.generatedBy ?? "`npm run reproduce`"}; raw numbers in \`report.json\`.`,
     "",
   ];
   return lines.join("\n");
