@@ -1,20 +1,22 @@
 /**
  * `npm run reproduce -- --dataset ID --model ID [--labels-per-class 5,10] [--seeds 1,2]
  *   [--epochs 10] [--batch 16] [--preset tiny] [--kinds LOFF,LOFF_TA,…] [--resolution N]
- *   [--project ID] [--name NAME] [--out DIR] [--api URL] [--web URL] [--token T] [--data DIR]`
- * `npm run reproduce -- --publish DIR [--project ID] [--api URL] [--web URL] [--token T]`
+ *   [--project ID] [--name NAME] [--out DIR] [--api URL] [--web URL] [--token-file F] [--data DIR]`
+ * `npm run reproduce -- --publish DIR [--project ID] [--api URL] [--web URL] [--token-file F]`
  *
  * Runs the four run kinds with equal budgets and seeds through the API (a running platform:
  * `npm start`), waits for them, writes reports/<name>/report.md (+ report.json, PNG plots) and
  * publishes the report to the API (dashboard: <web>/reports/<id>). `--publish DIR` only
  * publishes a report folder written before.
- * Token: --token, $LOFFTA_TOKEN, else <data>/demo-token (data: --data, $LOFFTA_HOME or ./.loffta).
+ * Token: --token-file F (readable by its owner only), $LOFFTA_TOKEN, else <data>/demo-token (data:
+ * --data, $LOFFTA_HOME or ./.loffta). Never on the command line: `--token T` is refused (`ps` shows it).
  * Exit status: 0 written and published; 1 failed (nothing or not everything written); 2 written
  * but not published (the reason is printed; publish later with --publish DIR).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { isMetricName, METRIC_NAMES } from "@loffta/graphql/domain";
+import { readTokenFile } from "@loffta/graphql/token-file";
 import { createApi } from "./reproduce/client";
 import { publishReportDir } from "./reproduce/publish";
 import { KINDS, reproduce, type Kind } from "./reproduce/run";
@@ -38,12 +40,16 @@ export async function main(argv: string[]): Promise<number> {
     const a = argv[i];
     if (a === "--help" || a === "-h") {
       process.stderr.write(
-        "usage: npm run reproduce -- --dataset ID --model ID [--labels-per-class 5,10] [--seeds 1,2] [--epochs N] [--batch N] [--preset P] [--kinds K,…] [--resolution N] [--project ID] [--name NAME] [--out DIR] [--api URL] [--web URL] [--token T] [--data DIR]\n" +
-          "       npm run reproduce -- --publish DIR [--project ID] [--api URL] [--web URL] [--token T] [--data DIR]\n" +
+        "usage: npm run reproduce -- --dataset ID --model ID [--labels-per-class 5,10] [--seeds 1,2] [--epochs N] [--batch N] [--preset P] [--kinds K,…] [--resolution N] [--project ID] [--name NAME] [--out DIR] [--api URL] [--web URL] [--token-file F] [--data DIR]\n" +
+          "       npm run reproduce -- --publish DIR [--project ID] [--api URL] [--web URL] [--token-file F] [--data DIR]\n" +
           "exit status: 0 written and published, 1 failed, 2 written but not published\n",
       );
       return 0;
     }
+    if (a === "--token" || a.startsWith("--token="))
+      throw new Error(
+        "--token is refused: a token on the command line is visible to every user of this machine (ps). Use --token-file FILE (chmod 600), LOFFTA_TOKEN=… in the environment, or <data>/demo-token",
+      );
     if (!a.startsWith("--") || argv[i + 1] === undefined) throw new Error(`bad argument ${a} (see --help)`);
     const k = a.slice(2);
     f[k] = f[k] && (k === "labels-per-class" || k === "seeds") ? `${f[k]},${argv[++i]}` : argv[++i];
@@ -62,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
     "name",
     "out",
     "api",
-    "token",
+    "token-file",
     "data",
     "metric",
     "web",
@@ -72,15 +78,13 @@ export async function main(argv: string[]): Promise<number> {
   if (!f.publish && (!f.dataset || !f.model))
     throw new Error("--dataset ID and --model ID are required (or --publish DIR)");
   const dataDir = path.resolve(f.data ?? process.env.LOFFTA_HOME ?? path.join(ROOT, ".loffta"));
-  let token = f.token ?? process.env.LOFFTA_TOKEN;
+  let token = f["token-file"] ? readTokenFile(path.resolve(f["token-file"])) : process.env.LOFFTA_TOKEN;
   if (!token) {
-    try {
-      token = fs.readFileSync(path.join(dataDir, "demo-token"), "utf8").trim();
-    } catch {
+    if (!fs.existsSync(path.join(dataDir, "demo-token")))
       throw new Error(
-        `no token: pass --token, set LOFFTA_TOKEN, or start the platform (npm start) so ${dataDir}/demo-token exists`,
+        `no token: pass --token-file FILE, set LOFFTA_TOKEN, or start the platform (npm start) so ${dataDir}/demo-token exists`,
       );
-    }
+    token = readTokenFile(path.join(dataDir, "demo-token"));
   }
   const api = createApi(f.api ?? `http://127.0.0.1:${process.env.API_PORT ?? 4000}`, token);
   const webUrl = f.web ?? process.env.LOFFTA_WEB_URL ?? `http://localhost:${process.env.WEB_PORT ?? 3000}`;

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
+import { logSafe } from "@loffta/graphql/log-safe";
 
 export interface ServiceSpec {
   name: string;
@@ -38,7 +39,9 @@ export function startService(
     if (!stream) continue;
     readline
       .createInterface({ input: stream })
-      .on("line", (line) => process.stdout.write(`${tag} ${line}\n`));
+      // A service's line is relayed as one line: control characters in it (ANSI escapes, a
+      // carriage return) are escaped, so it cannot rewrite the prefix or the lines around it.
+      .on("line", (line) => process.stdout.write(`${tag} ${logSafe(line)}\n`));
   }
   const service: RunningService = {
     spec,

@@ -274,8 +274,25 @@ describe("npm run reproduce", () => {
     );
 
     // The CLI: a rejected token fails loudly; the right one publishes (replacing the report).
+    // A token on the command line is refused without echoing it; a file others can read too.
+    for (const arg of [["--token", "lft_secret0000000000000"], ["--token=lft_secret0000000000000"]]) {
+      const e = await main(["--publish", again, "--api", base(), ...arg]).catch((x: Error) => x);
+      expect(e).toBeInstanceOf(Error);
+      expect((e as Error).message).toMatch(/--token is refused.*--token-file/);
+      expect((e as Error).message).not.toContain("lft_secret");
+    }
+    const tokenDir = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-token-"));
+    const tokenFile = (name: string, secret: string, mode: number) => {
+      const f = path.join(tokenDir, name);
+      fs.writeFileSync(f, secret + "\n", { mode });
+      fs.chmodSync(f, mode);
+      return f;
+    };
     await expect(
-      main(["--publish", again, "--api", base(), "--token", "lft_rejected0000000000"]),
+      main(["--publish", again, "--api", base(), "--token-file", tokenFile("open", token, 0o644)]),
+    ).rejects.toThrow(/open to other users .*chmod 600/);
+    await expect(
+      main(["--publish", again, "--api", base(), "--token-file", tokenFile("rejected", "lft_rejected0000000000", 0o600)]),
     ).rejects.toThrow(/UNAUTHENTICATED/);
     const printed: string[] = [];
     const spy = jest.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
@@ -285,7 +302,7 @@ describe("npm run reproduce", () => {
     const err = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
     let code: number;
     try {
-      code = await main(["--publish", again, "--api", base(), "--token", token, "--web", WEB]);
+      code = await main(["--publish", again, "--api", base(), "--token-file", tokenFile("ok", token, 0o600), "--web", WEB]);
     } finally {
       spy.mockRestore();
       err.mockRestore();

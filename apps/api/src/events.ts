@@ -10,6 +10,7 @@
  *
  * The guarantee is documented in docs/security.md, "Events".
  */
+import { logSafe } from "@loffta/graphql/log-safe";
 import type { FeatureCache, Run, RunLogLevel } from "@loffta/db";
 import { badField } from "./errors";
 import { NOTIFY_MAX_BYTES, eventsLost, mapIterator, type PubSub } from "./pubsub";
@@ -68,7 +69,7 @@ type MetricsNotice = { runId: string; points: MetricValue[]; minId?: string; max
 function log(e: unknown): void {
   // Events are best effort: a lost NOTIFY must never fail the mutation that caused it (live
   // subscriptions of this process catch up instead; see PgPubSub.publish).
-  console.error(`[api] publish failed: ${e instanceof Error ? e.message : String(e)}`);
+  console.error(`[api] publish failed: ${logSafe(e instanceof Error ? e.message : e)}`);
 }
 
 export function publishRun(pubsub: PubSub, run: { id: string; projectId: string }): void {

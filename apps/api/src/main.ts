@@ -1,11 +1,18 @@
 /** Process entry: `npm start -w @loffta/api`; its environment variables: ./config.ts. */
+import { logSafe } from "@loffta/graphql/log-safe";
 import { loadApiConfig } from "./config";
 import { startApiServer } from "./server";
+
+/** Where the server listens, as given to listen() (HOST, default 127.0.0.1) and its port. */
+function boundAddress(host: string, port: number): string {
+  const all = host === "0.0.0.0" || host === "::";
+  return `${host.includes(":") ? `[${host}]` : host}:${port}${all ? " (every interface)" : ""}`;
+}
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const server = await startApiServer(config);
-  console.log(`[api] listening on ${server.url} (subscriptions: ${server.wsUrl})`);
+  console.log(`[api] listening on ${boundAddress(config.host, server.port)}: ${server.url} (subscriptions: ${server.wsUrl})`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -16,7 +23,7 @@ async function main(): Promise<void> {
     server.close().then(
       () => process.exit(0),
       (e: unknown) => {
-        console.error(e);
+        console.error(`[api] shutdown failed: ${logSafe(e)}`);
         process.exit(1);
       },
     );
@@ -26,6 +33,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e);
+  console.error(`[api] failed to start: ${logSafe(e)}`);
   process.exit(1);
 });

@@ -156,16 +156,19 @@ describe("environment (src/config.ts)", () => {
     expect(loadApiConfig({ DATABASE_URL: "postgresql://x@h/db" })).toEqual({
       databaseUrl: "postgresql://x@h/db",
       port: 4000,
-      host: "0.0.0.0",
+      host: "127.0.0.1",
       corsOrigins: ["*"],
       poolSize: 10,
+      storageRoots: [],
     });
-    expect(loadApiConfig({ DATABASE_URL: "u", PORT: "0", HOST: "127.0.0.1", LOFFTA_CORS_ORIGINS: " http://a , http://b ,", LOFFTA_API_POOL_SIZE: "3" })).toMatchObject({
+    expect(loadApiConfig({ DATABASE_URL: "u", PORT: "0", HOST: "127.0.0.1", LOFFTA_CORS_ORIGINS: " http://a , http://b ,", LOFFTA_API_POOL_SIZE: "3", LOFFTA_STORAGE_ROOTS: "/srv/a: /srv/b:" })).toMatchObject({
       port: 0,
       host: "127.0.0.1",
       corsOrigins: ["http://a", "http://b"],
       poolSize: 3,
+      storageRoots: ["/srv/a", "/srv/b"],
     });
+    expect(() => readEnv("LOFFTA_STORAGE_ROOTS", { LOFFTA_STORAGE_ROOTS: "/srv/a:data" })).toThrow(/LOFFTA_STORAGE_ROOTS="\/srv\/a:data": storage roots must be absolute/);
     expect(readEnv("PORT", { PORT: "" })).toBe(4000); // empty = unset
     let err: unknown;
     try {

@@ -2,9 +2,11 @@
 /**
  * `npm run serve -w @loffta/web`: production dashboard.
  *   1. `next build` when .next/BUILD_ID is missing or any source is newer than it;
- *   2. `next start -p $PORT` (default 3000).
+ *   2. `next start -p $PORT -H $HOST` (default 3000 on 127.0.0.1: loopback only; HOST=0.0.0.0 for
+ *      every interface).
  * `--build-only` stops after step 1 (used by the browser tests).
  * The API URL is read at request time from LOFFTA_API_URL (default http://localhost:4000).
+ * Security headers: next.config.ts (every response) and src/proxy.ts (the Content-Security-Policy).
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -89,8 +91,12 @@ async function main() {
   } else console.log("web: build is up to date");
   if (buildOnly) return;
   const port = process.env.PORT || "3000";
-  console.log(`web: next start on :${port}, API ${process.env.LOFFTA_API_URL || "http://localhost:4000"}`);
-  process.exit(await run(["start", "-p", port], env));
+  // Loopback unless told otherwise: `next start` alone listens on every interface.
+  const host = process.env.HOST?.trim() || "127.0.0.1";
+  const shown = host.includes(":") ? `[${host}]` : host;
+  const every = host === "0.0.0.0" || host === "::" ? " (every interface)" : "";
+  console.log(`web: next start on ${shown}:${port}${every}, API ${process.env.LOFFTA_API_URL || "http://localhost:4000"}`);
+  process.exit(await run(["start", "-p", port, "-H", host], env));
 }
 
 void main();

@@ -3,6 +3,7 @@ import { promises as fsp } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { writeBarsCache } from "./core/testing/synthetic";
+import { parseServeArgs } from "./service/main";
 
 const BIN = path.join(__dirname, "..", "bin", "loffta-worker.cjs");
 const run = (args: string[]) =>
@@ -92,4 +93,50 @@ describe("loffta-worker CLI", () => {
     r = run(["nope"]);
     expect(r.status).toBe(2);
   }, 180_000);
+});
+
+describe("loffta-worker serve: where the token comes from (never the command line)", () => {
+  const secret = "lft_secret0123456789abcdef";
+  let dir: string;
+  beforeAll(async () => {
+    dir = await fsp.mkdtemp(path.join(os.tmpdir(), "loffta-cli-token-"));
+  });
+  const file = async (name: string, mode: number, text = `${secret}\n`) => {
+    const p = path.join(dir, name);
+    await fsp.writeFile(p, text, { mode });
+    await fsp.chmod(p, mode);
+    return p;
+  };
+
+  it("takes LOFFTA_TOKEN, a 0600 file (--token-file wins over the environment, LOFFTA_TOKEN_FILE)", async () => {
+    const f = await file("t600", 0o600);
+    expect(parseServeArgs(["--api", "http://a"], { LOFFTA_TOKEN: secret }).token).toBe(secret);
+    expect(parseServeArgs(["--token-file", f], {}).token).toBe(secret);
+    expect(parseServeArgs(["--token-file", f], { LOFFTA_TOKEN: "other" }).token).toBe(secret);
+    expect(parseServeArgs([], { LOFFTA_TOKEN_FILE: f }).token).toBe(secret);
+    expect(parseServeArgs([], { LOFFTA_TOKEN_FILE: await file("t400", 0o400) }).token).toBe(secret);
+  });
+
+  it("refuses --token, an open, empty or missing file, both variables, and no token, each naming what to do", async () => {
+    expect(() => parseServeArgs(["--token", secret], {})).toThrow(/--token is refused: .*LOFFTA_TOKEN=… .*--token-file FILE/);
+    expect(() => parseServeArgs([`--token=${secret}`], { LOFFTA_TOKEN: secret })).toThrow(/--token is refused/);
+    const open = await file("t644", 0o644);
+    expect(() => parseServeArgs(["--token-file", open], {})).toThrow(`token file ${open} is open to other users (mode 644): chmod 600 ${open}`);
+    const groupReadable = await file("t640", 0o640);
+    expect(() => parseServeArgs(["--token-file", groupReadable], {})).toThrow(/mode 640/);
+    const empty = await file("empty", 0o600, "\n");
+    expect(() => parseServeArgs(["--token-file", empty], {})).toThrow(/is empty/);
+    expect(() => parseServeArgs(["--token-file", path.join(dir, "none")], {})).toThrow(/not found/);
+    expect(() => parseServeArgs(["--token-file"], {})).toThrow(/needs a file name/);
+    expect(() => parseServeArgs([], { LOFFTA_TOKEN: secret, LOFFTA_TOKEN_FILE: open })).toThrow(/both LOFFTA_TOKEN and LOFFTA_TOKEN_FILE/);
+    expect(() => parseServeArgs([], {})).toThrow(/a worker token \(scope WORKER\) is needed: LOFFTA_TOKEN=…/);
+  });
+
+  it("the CLI exits 2 on --token with one line naming the alternatives, never echoing the secret", () => {
+    const r = run(["serve", "--api", "http://127.0.0.1:9", "--token", secret]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/^loffta-worker serve: --token is refused: .*LOFFTA_TOKEN.*--token-file/);
+    expect(r.stderr).not.toContain(secret);
+  }, 60_000);
 });

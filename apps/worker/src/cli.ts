@@ -2,6 +2,7 @@
  * loffta-worker command line. Subcommands live in a table: add `extract`, `serve`… by adding
  * an entry { usage, describe, run(argv) → exit code }.
  */
+import { logSafe } from "@loffta/graphql/log-safe";
 import { CliUsageError } from "./cli/errors";
 import { trainCommand, trainUsage } from "./cli/train-command";
 import { extractCommand } from "./extract/cli";
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
   const cmd = commands[name];
   if (!cmd) {
     process.stderr.write(
-      `loffta-worker: unknown command "${name}" (commands: ${Object.keys(commands).join(", ")})\n`,
+      `loffta-worker: unknown command ${logSafe(JSON.stringify(name))} (commands: ${Object.keys(commands).join(", ")})\n`,
     );
     return 2;
   }
@@ -50,10 +51,11 @@ export async function main(argv: string[]): Promise<number> {
     return await cmd.run(rest);
   } catch (e) {
     if (e instanceof CliUsageError) {
-      process.stderr.write(`loffta-worker ${name}: ${e.message.replace(/\s*\n\s*/g, " ")}\n`);
+      process.stderr.write(`loffta-worker ${name}: ${logSafe(e.message.replace(/\s*\n\s*/g, " "))}\n`);
       return 2;
     }
-    process.stderr.write(`loffta-worker ${name}: unexpected error: ${(e as Error).stack ?? String(e)}\n`);
+    // Error messages carry user strings (names in the API's answers): one escaped line (log-safe).
+    process.stderr.write(`loffta-worker ${name}: unexpected error: ${logSafe(e)}\n`);
     return 1;
   }
 }
@@ -64,7 +66,7 @@ if (require.main === module || process.argv[1]?.endsWith("loffta-worker.cjs")) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`loffta-worker: ${String(e)}\n`);
+      process.stderr.write(`loffta-worker: ${logSafe(e)}\n`);
       process.exitCode = 1;
     },
   );

@@ -1,12 +1,15 @@
 /**
  * A small, safe markdown renderer for reports (no HTML is ever injected: everything becomes React
  * elements). Blocks: headings, paragraphs, pipe tables, bullet/numbered lists, fenced code and
- * image lines; inline: **bold**, *emphasis*, `code` and [links](http…). Images resolve through
+ * image lines; inline: **bold**, *emphasis*, `code` and [links](…): only same-origin paths and
+ * http(s) URLs are links (lib/links.ts; absolute ones open apart, rel="noopener noreferrer"),
+ * any other target stays text. Images resolve through
  * `images` (file name → URL), so `![…](accuracy.png)` shows the report's stored plot; inline code
  * that is one of `links`' keys (a run id) becomes a link.
  */
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { linkTarget } from "../lib/links";
 
 export interface MarkdownProps {
   source: string;
@@ -100,7 +103,6 @@ export function parseMarkdown(source: string): Block[] {
 }
 
 const INLINE = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\[[^\]]+\]\([^)\s]+\))|(\*[^*\s][^*]*\*)/g;
-const SAFE_URL = /^(https?:\/\/|\/|#)/i;
 
 function inline(text: string, links: Record<string, string>, key = ""): ReactNode[] {
   const out: ReactNode[] = [];
@@ -126,13 +128,18 @@ function inline(text: string, links: Record<string, string>, key = ""): ReactNod
     } else if (m[2]) out.push(<strong key={k}>{inline(tok.slice(2, -2), links, `${k}.`)}</strong>);
     else if (m[3]) {
       const lm = /^\[([^\]]+)\]\(([^)\s]+)\)$/.exec(tok)!;
+      const target = linkTarget(lm[2]);
       out.push(
-        SAFE_URL.test(lm[2]) ? (
-          <a key={k} href={lm[2]}>
+        !target ? (
+          tok // not a link: the markdown as written, as text
+        ) : target.kind === "external" ? (
+          <a key={k} href={target.href} className="external" target="_blank" rel="noopener noreferrer">
             {inline(lm[1], links, `${k}.`)}
           </a>
         ) : (
-          lm[1]
+          <a key={k} href={target.href}>
+            {inline(lm[1], links, `${k}.`)}
+          </a>
         ),
       );
     } else out.push(<em key={k}>{inline(tok.slice(1, -1), links, `${k}.`)}</em>);

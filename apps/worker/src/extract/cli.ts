@@ -5,6 +5,7 @@
  * standalone (tsx apps/worker/src/extract/bin.ts --data …).
  */
 import { parseArgs } from "node:util";
+import { logSafe } from "@loffta/graphql/log-safe";
 import { FAMILIES } from "./foundation";
 import type { Family, Rgb } from "./foundation";
 import { runExtraction } from "./job";
@@ -151,7 +152,7 @@ export const extractCommand: WorkerCommand = {
       for (const s of res.skipped) console.error(`  skipped ${s.path}: ${s.reason}`);
       return res.cancelled ? 130 : 0;
     } catch (e) {
-      console.error(`extract failed: ${(e as Error).name}: ${(e as Error).message}`);
+      console.error(`extract failed: ${logSafe(`${(e as Error).name}: ${(e as Error).message}`)}`);
       return 1;
     } finally {
       process.off("SIGINT", onSig);

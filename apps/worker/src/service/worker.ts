@@ -1,5 +1,6 @@
 import os from "node:os";
 import path from "node:path";
+import { logSafe } from "@loffta/graphql/log-safe";
 import type { JobType, RunLogLevel, RunLogLineInput } from "../generated/graphql";
 import {
   AppendRunLogsDocument,
@@ -95,7 +96,9 @@ export class WorkerService {
   private readonly log: (m: string) => void;
 
   constructor(private readonly opts: WorkerOptions) {
-    this.log = opts.log ?? ((m) => process.stderr.write(`[worker ${opts.name}] ${m}\n`));
+    // One call, one line: run names, error messages and the worker's own name are user strings
+    // that must not forge lines or move the terminal's cursor (@loffta/graphql/log-safe).
+    this.log = opts.log ?? ((m) => process.stderr.write(`[worker ${logSafe(opts.name)}] ${logSafe(m)}\n`));
     this.metrics = new MetricBuffer({
       spoolDir: path.join(opts.home, "spool", opts.name),
       send: async (runId, points) => {
