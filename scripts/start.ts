@@ -4,17 +4,23 @@
  *   client    the generated Prisma client, made first when missing or stale (scripts/prisma-client.cjs)
  *   database  DATABASE_URL, or an embedded Postgres in <data>/pg (kept across restarts)
  *   migrate   committed Prisma migrations
- *   seed      demo team, project and an admin API token (remembered in <data>/demo-token)
- *   services  api (:4000), web (:3000), one worker — each with prefixed logs
+ *   seed      demo team, project and an admin API token (remembered in <data>/demo-token, mode 0600;
+ *             printed is where it is, never the secret)
+ *   services  api (:4000), web (:3000), one worker — each with prefixed logs; the API and the
+ *             dashboard listen on 127.0.0.1 unless HOST says otherwise (HOST=0.0.0.0: every
+ *             interface); the worker reads the token from the file (LOFFTA_TOKEN_FILE), never
+ *             from its command line (which every user of the host can read)
  *
  * Ctrl-C (SIGINT) or SIGTERM stops everything cleanly, Postgres last.
  * demo      a Fashion-MNIST × MobileNetV2 experiment queued for the worker (scripts/start/demo.ts)
  * Options: --data DIR (default ./.loffta or $LOFFTA_HOME), --no-web, --no-worker, --no-demo;
- * ports from API_PORT / WEB_PORT.
+ * ports from API_PORT / WEB_PORT, interface from HOST. Every log line goes through logSafe: a user
+ * string (a run name, an error message) cannot forge a line or move the terminal's cursor.
  */
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { logSafe } from "@loffta/graphql/log-safe";
 import type { PlatformDatabase } from "./start/database";
 import type * as DemoModuleNs from "./start/demo";
 import {
@@ -39,6 +45,8 @@ interface Options {
   demo: boolean;
   apiPort: number;
   webPort: number;
+  /** Interface of the API and the dashboard (HOST; default 127.0.0.1, loopback only). */
+  host: string;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -49,6 +57,7 @@ function parseArgs(argv: string[]): Options {
     demo: true,
     apiPort: Number(process.env.API_PORT ?? 4000),
     webPort: Number(process.env.WEB_PORT ?? 3000),
+    host: process.env.HOST?.trim() || "127.0.0.1",
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,7 +67,7 @@ function parseArgs(argv: string[]): Options {
     else if (a === "--no-demo") opts.demo = false;
     else if (a === "--help" || a === "-h") {
       console.log(
-        "usage: npm start -- [--data DIR] [--no-web] [--no-worker] [--no-demo]   (env: DATABASE_URL, API_PORT, WEB_PORT)",
+        "usage: npm start -- [--data DIR] [--no-web] [--no-worker] [--no-demo]   (env: DATABASE_URL, API_PORT, WEB_PORT, HOST)",
       );
       process.exit(0);
     } else {
@@ -69,7 +78,13 @@ function parseArgs(argv: string[]): Options {
   return opts;
 }
 
-const log = (msg: string) => process.stdout.write(`loffta | ${msg}\n`);
+const log = (msg: string) => process.stdout.write(`loffta | ${logSafe(msg)}\n`);
+
+/** The host part of a URL this machine reaches the services at, given the interface they listen on. */
+function localHost(host: string): string {
+  if (host === "0.0.0.0" || host === "::" || host === "") return "127.0.0.1";
+  return host.includes(":") ? `[${host}]` : host;
+}
 
 function readToken(file: string): string | undefined {
   try {
@@ -79,15 +94,40 @@ function readToken(file: string): string | undefined {
   }
 }
 
-/** The services this checkout can run (an app whose entry point is missing is reported, not faked). */
-function serviceSpecs(opts: Options, databaseUrl: string, token: string): ServiceSpec[] {
-  const env = {
+/** The data folder's subfolders that `npm start` makes its storage roots (datasets and weights are read from them only). */
+const DATA_STORAGE_FOLDERS = ["datasets", "models", "subsets"] as const;
+
+/**
+ * The storage roots the API and the worker get: `LOFFTA_STORAGE_ROOTS` when the caller set it
+ * (it must then hold the demo's folders for the demo to register), else `<data>/datasets`,
+ * `<data>/models` and `<data>/subsets` (created here) — never the data folder itself, which also
+ * holds the database, the demo token and the worker's caches (docs/security.md, Storage roots).
+ */
+function storageRoots(dataDir: string): string[] {
+  const given = process.env.LOFFTA_STORAGE_ROOTS?.split(":").filter(Boolean);
+  if (given?.length) return given;
+  const roots = DATA_STORAGE_FOLDERS.map((d) => path.join(dataDir, d));
+  for (const r of roots) fs.mkdirSync(r, { recursive: true });
+  return roots;
+}
+
+/**
+ * The services this checkout can run (an app whose entry point is missing is reported, not faked).
+ * No secret goes on a command line: the worker reads the token from `tokenFile` (0600).
+ */
+function serviceSpecs(opts: Options, databaseUrl: string, tokenFile: string): ServiceSpec[] {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     LOFFTA_HOME: opts.dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
+    HOST: opts.host,
+    LOFFTA_STORAGE_ROOTS: storageRoots(opts.dataDir).join(":"),
   };
-  const apiUrl = `http://127.0.0.1:${opts.apiPort}`;
+  // The services need no token of the caller's; the worker gets the demo token's file.
+  delete env.LOFFTA_TOKEN;
+  delete env.LOFFTA_TOKEN_FILE;
+  const apiUrl = `http://${localHost(opts.host)}:${opts.apiPort}`;
   const specs: ServiceSpec[] = [
     {
       name: "api",
@@ -110,7 +150,7 @@ function serviceSpecs(opts: Options, databaseUrl: string, token: string): Servic
       args: ["run", "serve", "-w", "@loffta/web"],
       cwd: ROOT,
       env: { ...env, PORT: String(opts.webPort), LOFFTA_API_URL: apiUrl },
-      readyUrl: `http://127.0.0.1:${opts.webPort}/`,
+      readyUrl: `http://${localHost(opts.host)}:${opts.webPort}/`,
       readyTimeoutMs: 600_000,
     });
   } else if (opts.web) log("web: the dashboard app has no `serve` script in this checkout: not started");
@@ -119,9 +159,9 @@ function serviceSpecs(opts: Options, databaseUrl: string, token: string): Servic
     specs.push({
       name: "worker",
       command: process.execPath,
-      args: ["--import", "tsx", workerServe, "--api", apiUrl, "--token", token],
+      args: ["--import", "tsx", workerServe, "--api", apiUrl],
       cwd: ROOT,
-      env,
+      env: { ...env, LOFFTA_TOKEN_FILE: tokenFile },
     });
   } else if (opts.worker) log("worker: the worker service is not in this checkout: not started");
   return specs;
@@ -134,6 +174,7 @@ async function main(): Promise<void> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const started = Date.now();
   log(`data folder ${opts.dataDir}`);
+  log(`storage roots ${storageRoots(opts.dataDir).join(", ")} (datasets and weights are read from these only)`);
 
   let db: PlatformDatabase | undefined;
   const services: RunningService[] = [];
@@ -187,6 +228,7 @@ async function main(): Promise<void> {
     const seed = await seedDemo(prisma, readToken(tokenFile));
     await prisma.$disconnect();
     fs.writeFileSync(tokenFile, seed.token + "\n", { mode: 0o600 });
+    fs.chmodSync(tokenFile, 0o600); // `mode` applies only when the file is created
     log("demo team, project and token ready");
 
     // A port held by another process would answer our readiness checks: refuse to start.
@@ -200,7 +242,7 @@ async function main(): Promise<void> {
         );
       }
     }
-    for (const spec of serviceSpecs(opts, db.url, seed.token)) {
+    for (const spec of serviceSpecs(opts, db.url, tokenFile)) {
       const s = startService(spec, services.length, (svc, code) => {
         if (!stopping) {
           log(`${svc.spec.name} exited unexpectedly (code ${code}): stopping the platform`);
@@ -231,16 +273,21 @@ async function main(): Promise<void> {
 
   const names = new Set(services.map((s) => s.spec.name));
   log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  log(`  API        http://localhost:${opts.apiPort}/graphql  (WebSocket subscriptions on the same path)`);
-  if (names.has("web")) log(`  dashboard  http://localhost:${opts.webPort}/`);
-  log(`  demo token ${readToken(path.join(opts.dataDir, "demo-token"))}`);
+  const here = localHost(opts.host);
+  log(`  API        http://${here}:${opts.apiPort}/graphql  (WebSocket subscriptions on the same path)`);
+  if (names.has("web")) log(`  dashboard  http://${here}:${opts.webPort}/`);
+  const every = opts.host === "0.0.0.0" || opts.host === "::";
+  const scope = opts.host === "127.0.0.1" ? " only (HOST=0.0.0.0 to open it to the network)" : every ? " (every interface)" : "";
+  log(`  listening  on ${opts.host}${scope}`);
+  // The secret itself is never printed (terminal scrollback, CI logs): only where it is.
+  log(`  demo token in ${path.join(opts.dataDir, "demo-token")} (readable by you only; paste it into the dashboard)`);
   log("press Ctrl-C to stop");
 
   if (demo) {
     const { seedDemoExperiment, watchDemo } = demo;
     const demoOpts = {
       dataDir: opts.dataDir,
-      apiUrl: `http://127.0.0.1:${opts.apiPort}`,
+      apiUrl: `http://${here}:${opts.apiPort}`,
       token: readToken(path.join(opts.dataDir, "demo-token")) ?? "",
       log,
     };

@@ -28,8 +28,10 @@ let dataDir: string;
 beforeAll(async () => {
   db = await createTestDatabase("scripts");
   seed = await seedDemo(db.prisma);
-  server = await startApiServer({ databaseUrl: db.url, port: 0, log: () => {} });
+  // The temporary folder is the storage root: datasets and weights are registered from it only.
+  server = await startApiServer({ databaseUrl: db.url, port: 0, log: () => {}, storageRoots: [os.tmpdir()] });
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-scripts-client-"));
+  fs.writeFileSync(path.join(dataDir, "tiny.safetensors"), Buffer.alloc(64));
   for (const cls of ["a", "b"]) {
     fs.mkdirSync(path.join(dataDir, "train", cls), { recursive: true });
     for (let i = 0; i < 2; i++)
@@ -64,7 +66,7 @@ test("typed documents are printed once and sent; results are the generated types
       depth: 2,
       heads: 2,
       defaultImageSize: 28,
-      weightsUri: "file:///models/tiny",
+      weightsUri: `file://${path.join(dataDir, "tiny.safetensors")}`,
     },
   });
   const setup = await api.request(ReproduceSetupDocument, { datasetId: id, modelId: model.id });

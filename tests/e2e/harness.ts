@@ -1,10 +1,17 @@
 /** Real processes for end-to-end tests: the API (apps/api/src/main.ts) and workers. */
 import { spawn, type ChildProcess } from "node:child_process";
+import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import fs from "node:fs";
 
 export const ROOT = path.resolve(__dirname, "../..");
+
+/**
+ * Storage roots of test servers and workers (LOFFTA_STORAGE_ROOTS): the temporary folder tests
+ * write datasets to and the reference model fixtures.
+ */
+export const TEST_STORAGE_ROOTS = [os.tmpdir(), path.join(ROOT, "apps/worker/fixtures")];
 
 export interface Proc {
   child: ChildProcess;
@@ -62,6 +69,7 @@ export async function startApiProcess(databaseUrl: string, port: number): Promis
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
+    LOFFTA_STORAGE_ROOTS: TEST_STORAGE_ROOTS.join(":"),
   });
   await waitFor(
     "the API /healthz",
@@ -87,8 +95,6 @@ export function startWorkerProcess(opts: {
     [
       "--api",
       opts.api,
-      "--token",
-      opts.token,
       "--name",
       opts.name,
       "--home",
@@ -98,7 +104,7 @@ export function startWorkerProcess(opts: {
       "--heartbeat-ms",
       "1000",
     ],
-    { LOFFTA_TF_BACKEND: process.env.LOFFTA_TF_BACKEND ?? "", ...opts.env },
+    { LOFFTA_TF_BACKEND: process.env.LOFFTA_TF_BACKEND ?? "", LOFFTA_TOKEN: opts.token, LOFFTA_STORAGE_ROOTS: TEST_STORAGE_ROOTS.join(":"), ...opts.env },
   );
 }
 

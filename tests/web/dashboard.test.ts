@@ -151,6 +151,9 @@ async function seed(): Promise<void> {
         fs.mkdirSync(path.join(datasetDir, split, cls), { recursive: true });
         fs.writeFileSync(path.join(datasetDir, split, cls, `${i}.png`), Buffer.alloc(64 + i));
       }
+  // Weights come from the storage roots (tests: the temporary folder): a file there.
+  const weights = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "loffta-web-w-")), "dinov2-vits14.onnx");
+  fs.writeFileSync(weights, Buffer.alloc(16));
   ids.dataset = (
     await api.gql<{ registerDataset: { id: string } }>(
       `mutation($i: RegisterDatasetInput!) { registerDataset(input: $i) { id } }`,
@@ -171,7 +174,7 @@ async function seed(): Promise<void> {
           depth: 12,
           heads: 6,
           defaultImageSize: 224,
-          weightsUri: "file:///models/dinov2-vits14.onnx",
+          weightsUri: `file://${weights}`,
           parameterCount: 22e6,
         },
       },

@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { freePort, seedDemo, type DemoSeed } from "@loffta/db";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startApiServer, type ApiServer } from "../../apps/api/src/server";
+import { TEST_STORAGE_ROOTS } from "../e2e/harness";
 
 export const ROOT = path.resolve(__dirname, "../..");
 export const WEB = path.join(ROOT, "apps/web");
@@ -125,7 +126,7 @@ export interface Api {
 export async function startApi(): Promise<Api> {
   const db = await createTestDatabase("web");
   const seed = await seedDemo(db.prisma);
-  const server = await startApiServer({ databaseUrl: db.url, port: 0, log: () => {} });
+  const server = await startApiServer({ databaseUrl: db.url, port: 0, log: () => {}, storageRoots: TEST_STORAGE_ROOTS });
   const base = server.url.replace(/\/graphql$/, "");
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const r = await fetch(server.url, {

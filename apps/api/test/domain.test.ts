@@ -12,9 +12,13 @@ import { gql, insertCache, insertRun, ok, startHarness, type GqlResult, type Har
 
 let h: Harness;
 let tmp: string;
+/** A weights file in the storage roots (models are registered only from there). */
+let weights: string;
 beforeAll(async () => {
   h = await startHarness("domain");
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-api-domain-"));
+  weights = path.join(tmp, "w.safetensors");
+  fs.writeFileSync(weights, "");
 });
 afterAll(async () => {
   await h?.close();
@@ -174,7 +178,7 @@ describe("completeJob: what the worker applied and measured", () => {
       h.url,
       h.a.member,
       `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { id weightsSha256 } }`,
-      { i: { name: "prov", family: "DINOV2", patchSize: 14, embedDim: 384, depth: 12, heads: 6, defaultImageSize: 224, weightsUri: "/w" } },
+      { i: { name: "prov", family: "DINOV2", patchSize: 14, embedDim: 384, depth: 12, heads: 6, defaultImageSize: 224, weightsUri: weights } },
     );
     const modelId = m.registerFoundationModel.id;
     const REQ = `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`;
@@ -228,7 +232,7 @@ describe("caches, models and datasets", () => {
   test("requestFeatureCache: layer is the 1-based block, omitted = the last one; the canonical value is the key", async () => {
     const ds = await h.db.prisma.dataset.create({ data: { teamId: h.a.teamId, name: "layers", rootUri: "/x", layout: "IMAGE_FOLDER", classNames: ["a", "b"] } });
     const MODEL = `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { id } }`;
-    const base = { patchSize: 16, embedDim: 192, depth: 6, heads: 3, defaultImageSize: 224, weightsUri: "/w" };
+    const base = { patchSize: 16, embedDim: 192, depth: 6, heads: 3, defaultImageSize: 224, weightsUri: weights };
     const vit = (await ok<{ registerFoundationModel: { id: string } }>(h.url, h.a.member, MODEL, { i: { ...base, name: "vit-6", family: "VIT" } })).registerFoundationModel.id;
     const tfjs = (await ok<{ registerFoundationModel: { id: string } }>(h.url, h.a.member, MODEL, { i: { ...base, name: "tfjs", family: "OTHER" } })).registerFoundationModel.id;
     const REQ = `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id layer mean std weightsSha256 splitCounts { split count } } }`;
@@ -250,7 +254,7 @@ describe("caches, models and datasets", () => {
 
   test("registerFoundationModel: mean/std are an optional override (null when omitted)", async () => {
     const MODEL = `mutation($i: RegisterFoundationModelInput!) { registerFoundationModel(input: $i) { name mean std } }`;
-    const base = { family: "DEIT", patchSize: 16, embedDim: 384, depth: 12, heads: 6, defaultImageSize: 224, weightsUri: "/w" };
+    const base = { family: "DEIT", patchSize: 16, embedDim: 384, depth: 12, heads: 6, defaultImageSize: 224, weightsUri: weights };
     expect((await ok<{ registerFoundationModel: unknown }>(h.url, h.a.member, MODEL, { i: { ...base, name: "plain" } })).registerFoundationModel).toEqual({ name: "plain", mean: null, std: null });
     expect(
       (await ok<{ registerFoundationModel: unknown }>(h.url, h.a.member, MODEL, { i: { ...base, name: "override", mean: [0.5, 0.5, 0.5], std: [0.5, 0.5, 0.5] } })).registerFoundationModel,

@@ -8,6 +8,7 @@ import type { Pool } from "pg";
 import { publishCache, publishLogs, publishMetrics, publishRun } from "../src/events";
 import { PgPubSub, type PubSub } from "../src/pubsub";
 import { startApiServer, type ApiServer } from "../src/server";
+import { TEST_STORAGE_ROOTS } from "../../../tests/e2e/harness";
 
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -273,7 +274,7 @@ export interface Harness {
 
 export async function startHarness(label: string): Promise<Harness> {
   const db = await createTestDatabase(label);
-  const server = await startApiServer({ databaseUrl: db.url, poolSize: 5, log: () => {} });
+  const server = await startApiServer({ databaseUrl: db.url, poolSize: 5, log: () => {}, storageRoots: TEST_STORAGE_ROOTS });
   const a = await createTeam(db.prisma, `a-${label}`);
   const b = await createTeam(db.prisma, `b-${label}`);
   return {

@@ -1,8 +1,10 @@
 /**
  * The worker's environment variables, each declared once (name, default, meaning); every module
  * reads them through workerEnv(). docs/worker-service.md lists them (a test checks it does).
- * Command-line flags of `loffta-worker serve` take precedence over the first four.
+ * Command-line flags of `loffta-worker serve` take precedence over the first five.
  */
+import { parseStorageRoots } from "@loffta/graphql/storage-roots";
+
 interface EnvVar<T> {
   description: string;
   default: T;
@@ -19,9 +21,16 @@ const envVar = <T>(v: EnvVar<T>): EnvVar<T> => v;
 
 export const WORKER_ENV = {
   LOFFTA_API_URL: envVar<string | undefined>({ description: "API base URL (`--api`).", default: undefined, parse: str }),
-  LOFFTA_TOKEN: envVar<string | undefined>({ description: "API token with the WORKER scope (`--token`).", default: undefined, parse: str }),
+  LOFFTA_TOKEN: envVar<string | undefined>({ description: "API token with the WORKER scope (never `--token`: the command line is public to the host).", default: undefined, parse: str }),
+  LOFFTA_TOKEN_FILE: envVar<string | undefined>({ description: "File holding the token, readable by its owner only (`--token-file`; instead of `LOFFTA_TOKEN`).", default: undefined, parse: str }),
   LOFFTA_WORKER_NAME: envVar<string | undefined>({ description: "Worker name shown in the dashboard (`--name`; default host-pid).", default: undefined, parse: str }),
   LOFFTA_HOME: envVar<string | undefined>({ description: "Folder for caches, checkpoints and spools (`--home`; default `.loffta`).", default: undefined, parse: str }),
+  LOFFTA_STORAGE_ROOTS: envVar<string[] | undefined>({
+    description:
+      "Folders datasets and weights are read from, `:`-separated absolute paths: the API's value (docs/security.md, Storage roots). Unset: jobs read nothing (every dataset and weights URI refused); the command line reads any path.",
+    default: undefined,
+    parse: parseStorageRoots,
+  }),
   LOFFTA_ISOLATE_RUNS: envVar<boolean>({ description: "`0`: train in the worker process instead of one child process per training job.", default: true, parse: (r) => r !== "0" }),
   LOFFTA_TF_BACKEND: envVar<"auto" | "cpu">({
     description: "`cpu` forces the pure-JS TensorFlow.js backend; default: tfjs-node when it loads.",
@@ -50,4 +59,9 @@ export function workerEnv<K extends WorkerEnvName>(name: K, env: NodeJS.ProcessE
   } catch (e) {
     throw new Error(`${name}: ${(e as Error).message}`);
   }
+}
+
+/** Forget the token once read: child processes (training jobs, calibrations) never inherit it. */
+export function dropWorkerToken(env: NodeJS.ProcessEnv = process.env): void {
+  delete env.LOFFTA_TOKEN;
 }

@@ -1,10 +1,9 @@
 /**
  * Datasets: registration scans the dataset with the one scanner of the domain catalogue
  * (`@loffta/graphql/dataset-scan`, the same one the worker extracts and trains with), so the
- * classes and split counts the API stores are the images the worker reads.
+ * classes and split counts the API stores are the images the worker reads. Only from the
+ * platform's storage roots (./storage.ts): the shared area or the team's own folder.
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Dataset } from "@loffta/db";
 import { splitRank, type Split } from "@loffta/graphql/domain";
 import { DatasetScanError, scanDataset, type Dataset as ScannedDataset } from "@loffta/graphql/dataset-scan";
@@ -13,6 +12,7 @@ import { badField, conflict, isUniqueViolation, notFound } from "../errors";
 import type { DatasetLayout } from "../generated/resolvers";
 import { teamScope, type TeamOf } from "./access";
 import type { Db } from "./db";
+import { locateForTeam, type StorageContext } from "./storage";
 
 export { DatasetScanError };
 
@@ -28,13 +28,16 @@ export async function getDataset(db: Db, id: string): Promise<Dataset> {
 }
 
 /**
- * Scan and store a dataset (`name` already checked). A dataset that cannot be read as its layout
- * says → BAD_USER_INPUT on input.rootUri naming what to fix; a taken name → CONFLICT.
+ * Scan and store a dataset (`name` already checked). A URI outside the team's storage, or a
+ * dataset that cannot be read as its layout says → BAD_USER_INPUT on input.rootUri naming what to
+ * fix (paths as the client wrote them); a taken name → CONFLICT. The URI is stored as sent (a
+ * relative one resolves against the first storage root, on the worker too).
  */
-export async function registerDataset(db: Db, viewer: Viewer, input: { name: string; rootUri: string; layout: DatasetLayout }): Promise<Dataset> {
+export async function registerDataset(db: Db & StorageContext, viewer: Viewer, input: { name: string; rootUri: string; layout: DatasetLayout }): Promise<Dataset> {
+  const { location, access } = await locateForTeam(db, viewer, input.rootUri, "input.rootUri");
   let scan: ScannedDataset;
   try {
-    scan = await scanDatasetAt(input.rootUri, input.layout);
+    scan = await scanDataset(location.real, input.layout, { access });
   } catch (e) {
     if (e instanceof DatasetScanError) throw badField("input.rootUri", e.message);
     throw e;
@@ -56,18 +59,6 @@ export async function registerDataset(db: Db, viewer: Viewer, input: { name: str
     if (isUniqueViolation(e)) throw conflict(`a dataset named "${input.name}" already exists in this team`);
     throw e;
   }
-}
-
-/** A `file://` URI or a plain path, as an absolute path. Other schemes are not readable here. */
-export function localPath(rootUri: string): string {
-  if (rootUri.startsWith("file://")) return fileURLToPath(rootUri);
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(rootUri)) throw new DatasetScanError(`${rootUri}: only local paths and file:// URIs can be scanned`);
-  return path.resolve(rootUri);
-}
-
-/** Scan the dataset at `rootUri` as `layout` (DatasetScanError: what to fix). */
-export function scanDatasetAt(rootUri: string, layout: DatasetLayout): Promise<ScannedDataset> {
-  return scanDataset(localPath(rootUri), layout);
 }
 
 export interface SplitCount {

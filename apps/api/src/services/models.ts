@@ -1,10 +1,11 @@
-/** Foundation models and their fine-tuning calibrations. */
+/** Foundation models and their fine-tuning calibrations; weights only from the team's storage (./storage.ts). */
 import type { Calibration, FoundationModel } from "@loffta/db";
 import type { Viewer } from "../auth";
 import { badInput, conflict, isUniqueViolation, isUuid, notFound, type FieldError } from "../errors";
 import type { RegisterFoundationModelInput } from "../generated/resolvers";
 import { teamScope, type TeamOf } from "./access";
 import type { Db } from "./db";
+import { checkForTeam, type StorageContext } from "./storage";
 
 export function listModels(db: Db, viewer: TeamOf): Promise<FoundationModel[]> {
   return db.prisma.foundationModel.findMany({ where: teamScope.model(viewer), orderBy: { name: "asc" } });
@@ -39,9 +40,14 @@ export function validateModelInput(input: RegisterFoundationModelInput): FieldEr
   return fields;
 }
 
-/** Validate and store a model; BAD_USER_INPUT lists every bad field, a taken name → CONFLICT. */
-export async function registerModel(db: Db, viewer: Viewer, input: RegisterFoundationModelInput): Promise<FoundationModel> {
+/**
+ * Validate and store a model; BAD_USER_INPUT lists every bad field (weightsUri: an existing file
+ * or folder in the team's storage, stored as sent), a taken name → CONFLICT.
+ */
+export async function registerModel(db: Db & StorageContext, viewer: Viewer, input: RegisterFoundationModelInput): Promise<FoundationModel> {
   const fields = validateModelInput(input);
+  const weights = await checkForTeam(db, viewer, input.weightsUri, "input.weightsUri");
+  if (weights.problem) fields.push(weights.problem);
   if (fields.length) throw badInput(`invalid foundation model: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`, fields);
   try {
     return await db.prisma.foundationModel.create({

@@ -15,7 +15,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { ImageAugmentationConfig, RunConfig } from "@loffta/graphql/domain";
 import { DatasetScanError, scanDataset } from "@loffta/graphql/dataset-scan";
-import type { DatasetItem } from "@loffta/graphql/dataset-scan";
+import type { Dataset, DatasetItem } from "@loffta/graphql/dataset-scan";
 import { augmentBatch, NO_AUGMENT } from "../core/augment";
 import type { AugmentBatch, AugmentConfig } from "../core/augment";
 import { initBackend } from "../core/backend";
@@ -45,8 +45,8 @@ export function imageAugmentConfig(ia: ImageAugmentationConfig): AugmentConfig {
 
 export interface TrainOnImagesOptions {
   model: FoundationModel;
-  /** Dataset root (ImageFolder with train/val/test folders, or a CSV manifest). */
-  data: string;
+  /** Dataset root (ImageFolder with train/val/test folders, or a CSV manifest), or one already scanned (the worker service: through its storage roots). */
+  data: string | Dataset;
   kind: BaselineKind;
   /** The effective config (resolveRunConfig(kind, …)); image augmentations: `imageAugmentations`. */
   config: RunConfig;
@@ -178,16 +178,17 @@ export async function trainOnImages(opts: TrainOnImagesOptions): Promise<ImageTr
   await initBackend({ quiet: true });
   const { model, config, kind } = opts;
   if (!isBaselineKind(kind)) throw new BaselineError(`${String(kind)} is not a run kind trained on images`);
-  const ds = await scanDataset(opts.data).catch((e: unknown) => {
+  const ds = typeof opts.data !== "string" ? opts.data : await scanDataset(opts.data).catch((e: unknown) => {
     throw e instanceof DatasetScanError ? new BaselineError(e.message) : e;
   });
+  const where = typeof opts.data === "string" ? opts.data : ds.name;
   const trainSplit = opts.trainSplit ?? "train";
   const trainItems = ds.items.filter((i) => i.split === trainSplit);
-  if (!trainItems.length) throw new BaselineError(`dataset ${opts.data} has no "${trainSplit}" images`);
+  if (!trainItems.length) throw new BaselineError(`dataset ${where} has no "${trainSplit}" images`);
   const evalSplit = opts.evalSplit === undefined ? (ds.splits.includes("val") ? "val" : ds.splits.includes("test") ? "test" : null) : opts.evalSplit;
   const evalItems = evalSplit ? ds.items.filter((i) => i.split === evalSplit) : [];
   const C = ds.labelNames.length;
-  if (C < 2) throw new BaselineError(`dataset ${opts.data} has ${C} class(es); need at least 2`);
+  if (C < 2) throw new BaselineError(`dataset ${where} has ${C} class(es); need at least 2`);
   const S = opts.imageSize ?? model.imageSize;
   if (model.patchSize && S < model.patchSize) throw new BaselineError(`imageSize ${S} is smaller than one ${model.patchSize}-px patch`);
   const microBatch = config.microBatch;

@@ -7,9 +7,11 @@
  * - tfjs: a TensorFlow.js layers or graph model.json, with a chosen layer as the feature grid.
  * Every tensor name and shape is checked before loading (WeightsMismatchError names each
  * missing / mis-shaped tensor). The sha256 of the weights is computed for provenance.
+ * Files are read through a FileAccess: `opts.access`, else ./storage.ts's accessFor (confined to
+ * the storage roots when LOFFTA_STORAGE_ROOTS is set, any local path otherwise).
  */
-import { promises as fsp } from "node:fs";
 import path from "node:path";
+import { STORAGE_LIMITS, StorageError, type FileAccess } from "@loffta/graphql/storage-roots";
 import type * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../core/backend";
 import { resolveModelFiles } from "./hf-cache";
@@ -20,6 +22,7 @@ import { LOADERS, MODEL_FAMILIES, familyOfLoader, type Loader, type Rgb } from "
 import type { HfConfig } from "./models/hf-config";
 import { loadTfjsModel } from "./models/tfjs-model";
 import { buildVit } from "./models/vit";
+import { accessFor } from "./storage";
 import { WeightStore, WeightsError, sha256File, sha256Files } from "./weights";
 
 /** The loaders (the catalogue's MODEL_FAMILIES say which family each reads). */
@@ -46,6 +49,8 @@ export interface LoadFoundationOptions {
   /** Override the normalisation (pixels in [0, 1] → (x − mean) / std). */
   mean?: Rgb;
   std?: Rgb;
+  /** How files are read (default: accessFor(path)); `path` is then a path this access resolves. */
+  access?: FileAccess;
 }
 
 export interface FoundationModel {
@@ -90,9 +95,22 @@ function familyFromConfig(cfg: HfConfig): Family | null {
   return null;
 }
 
-async function readJson(file: string | null): Promise<HfConfig> {
+async function readJson(access: FileAccess, file: string | null): Promise<HfConfig> {
   if (!file) return {};
-  return JSON.parse(await fsp.readFile(file, "utf8")) as HfConfig;
+  let text: string;
+  try {
+    text = (await access.readFile(file, STORAGE_LIMITS.textBytes)).toString("utf8");
+  } catch (e) {
+    throw new WeightsError((e as Error).message);
+  }
+  try {
+    const v = JSON.parse(text) as unknown;
+    if (typeof v !== "object" || v === null || Array.isArray(v)) throw new SyntaxError("not an object");
+    return v as HfConfig;
+  } catch {
+    // JSON.parse's message quotes the text: never pass it on.
+    throw new WeightsError(`${access.show(file)} is not a valid JSON object`);
+  }
 }
 
 function nameFrom(dir: string, cfg: HfConfig, weights: string): string {
@@ -106,14 +124,23 @@ function nameFrom(dir: string, cfg: HfConfig, weights: string): string {
 export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<FoundationModel> {
   if (opts.allowDownload) console.warn("loffta: --allow-download is not supported (offline workers): weights are only read from local paths.");
   await initBackend({ quiet: true });
-  const p = path.resolve(opts.path);
-  const isTfjs = opts.family === "tfjs" || p.endsWith("model.json") || (await fsp.stat(path.join(p, "model.json")).then(() => !(opts.family && opts.family !== "tfjs")).catch(() => false));
-  if (isTfjs) return loadTfjs(p.endsWith(".json") ? p : path.join(p, "model.json"), opts);
+  let located: { path: string; access: FileAccess };
+  try {
+    located = opts.access ? { path: path.resolve(opts.path), access: opts.access } : await accessFor(opts.path);
+  } catch (e) {
+    if (e instanceof StorageError && e.reason === "missing") throw new WeightsError(`model path ${opts.path} does not exist`);
+    if (e instanceof StorageError) throw new WeightsError(e.message);
+    throw e;
+  }
+  const { path: p, access } = located;
+  const hasModelJson = async () => ((await access.stat(path.join(p, "model.json")).catch(() => null))?.isFile() ?? false) && !(opts.family && opts.family !== "tfjs");
+  const isTfjs = opts.family === "tfjs" || p.endsWith("model.json") || (await hasModelJson());
+  if (isTfjs) return loadTfjs(p.endsWith(".json") ? p : path.join(p, "model.json"), opts, access);
 
-  const files = await resolveModelFiles(p, opts.repoId);
-  const cfg = await readJson(files.config);
-  const pre = await readJson(files.preprocessor);
-  let store = await WeightStore.open(files.weights);
+  const files = await resolveModelFiles(p, opts.repoId, access);
+  const cfg = await readJson(access, files.config);
+  const pre = await readJson(access, files.preprocessor);
+  let store = await WeightStore.open(files.weights, access);
   // Strip a wrapper prefix (ForImageClassification, CLIPModel, timm-style "model.").
   let fam: Family | null = opts.family ?? familyFromConfig(cfg);
   let prefix = "";
@@ -126,7 +153,7 @@ export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<
       }
     }
   }
-  if (!fam) throw new WeightsError(`${files.weights}: cannot tell the model family (no config.json model_type and no known patch-embedding tensor); pass family`);
+  if (!fam) throw new WeightsError(`${access.show(files.weights)}: cannot tell the model family (no config.json model_type and no known patch-embedding tensor); pass family`);
   store = store.withPrefix(prefix);
   let backbone: VitBackbone;
   if (fam === "dinov2") backbone = await buildDinov2(store, cfg);
@@ -157,17 +184,17 @@ export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<
     mean,
     std,
     hasCls: true,
-    weights: { path: files.weights, files: store.files, sha256: opts.hash === false ? null : await sha256Files(store.files), config: files.config },
+    weights: { path: files.weights, files: store.files, sha256: opts.hash === false ? null : await sha256Files(store.files, access), config: files.config },
     gridSize: (h, w) => backbone.gridSize(h, w),
     forward: (pixels, o) => backbone.forward(pixels, o?.layer ?? layer),
     dispose: () => backbone.dispose(),
   };
 }
 
-async function loadTfjs(modelJson: string, opts: LoadFoundationOptions): Promise<FoundationModel> {
-  const m = await loadTfjsModel(modelJson, { layer: opts.tfjsLayer });
+async function loadTfjs(modelJson: string, opts: LoadFoundationOptions, access: FileAccess): Promise<FoundationModel> {
+  const m = await loadTfjsModel(modelJson, { layer: opts.tfjsLayer, access });
   const size = opts.imageSize ?? 224;
-  const hash = opts.hash === false ? null : m.files.length === 1 ? await sha256File(m.files[0]) : await sha256Files(m.files);
+  const hash = opts.hash === false ? null : m.files.length === 1 ? await sha256File(m.files[0], access) : await sha256Files(m.files, access);
   return {
     family: "tfjs",
     name: path.basename(path.dirname(modelJson)),

@@ -6,10 +6,11 @@
  * - a Hugging Face cache folder `models--org--name` (snapshot from refs/main, else the only /
  *   newest snapshot), or one of its `snapshots/<rev>` folders;
  * - a Hugging Face cache root (`~/.cache/huggingface/hub`) plus a repo id `org/name`.
- * Nothing is ever downloaded.
+ * Nothing is ever downloaded. Everything is read through a FileAccess (on the platform: confined
+ * to the model's storage area, see ./storage.ts); messages name paths as the access shows them.
  */
-import { existsSync, promises as fsp } from "node:fs";
 import path from "node:path";
+import { STORAGE_LIMITS, localAccess, type FileAccess } from "@loffta/graphql/storage-roots";
 import { WeightsError } from "./weights";
 
 export interface ResolvedModelFiles {
@@ -23,48 +24,65 @@ export interface ResolvedModelFiles {
 
 const WEIGHT_NAMES = ["model.safetensors", "model.safetensors.index.json", "pytorch_model.safetensors"];
 
-async function isDir(p: string): Promise<boolean> {
-  return (await fsp.stat(p).catch(() => null))?.isDirectory() ?? false;
+/** Stats of `p` through `access`, null when missing; its other problems as WeightsError. */
+async function statOf(access: FileAccess, p: string) {
+  try {
+    return await access.stat(p);
+  } catch (e) {
+    throw new WeightsError((e as Error).message);
+  }
 }
 
-async function pickSnapshot(repoDir: string): Promise<string> {
+async function isDir(access: FileAccess, p: string): Promise<boolean> {
+  return (await statOf(access, p))?.isDirectory() ?? false;
+}
+
+/** A snapshot folder name (a revision), never a path. */
+const REV_RE = /^[A-Za-z0-9._-]{1,200}$/;
+
+async function pickSnapshot(access: FileAccess, repoDir: string): Promise<string> {
   const snaps = path.join(repoDir, "snapshots");
   const ref = path.join(repoDir, "refs", "main");
-  if (existsSync(ref)) {
-    const rev = (await fsp.readFile(ref, "utf8")).trim();
-    if (await isDir(path.join(snaps, rev))) return path.join(snaps, rev);
+  if ((await statOf(access, ref))?.isFile()) {
+    const rev = (await access.readFile(ref, STORAGE_LIMITS.textBytes)).toString("utf8").trim();
+    if (REV_RE.test(rev) && rev !== "." && rev !== ".." && (await isDir(access, path.join(snaps, rev)))) return path.join(snaps, rev);
   }
-  const revs = (await fsp.readdir(snaps).catch(() => [] as string[])).filter((r) => !r.startsWith("."));
-  if (!revs.length) throw new WeightsError(`${repoDir}: Hugging Face cache folder without snapshots`);
-  const withTime = await Promise.all(revs.map(async (r) => ({ r, t: (await fsp.stat(path.join(snaps, r))).mtimeMs })));
+  const revs = (await isDir(access, snaps) ? (await access.readdir(snaps)).filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => d.name) : []).filter((r) => !r.startsWith("."));
+  if (!revs.length) throw new WeightsError(`${access.show(repoDir)}: Hugging Face cache folder without snapshots`);
+  const withTime = await Promise.all(revs.map(async (r) => ({ r, t: (await statOf(access, path.join(snaps, r)))?.mtimeMs ?? 0 })));
   withTime.sort((a, b) => b.t - a.t || a.r.localeCompare(b.r));
   return path.join(snaps, withTime[0].r);
 }
 
-function sibling(dir: string, name: string): string | null {
+async function sibling(access: FileAccess, dir: string, name: string): Promise<string | null> {
   const p = path.join(dir, name);
-  return existsSync(p) ? p : null;
+  return (await statOf(access, p))?.isFile() ? p : null;
 }
 
-/** Resolve `location` (see module doc). `repoId` is only used when `location` is a hub cache root. */
-export async function resolveModelFiles(location: string, repoId?: string): Promise<ResolvedModelFiles> {
+async function filesIn(access: FileAccess, dir: string, weights: string): Promise<ResolvedModelFiles> {
+  return { weights, config: await sibling(access, dir, "config.json"), preprocessor: await sibling(access, dir, "preprocessor_config.json"), dir };
+}
+
+/**
+ * Resolve `location` (see module doc). `repoId` is only used when `location` is a hub cache root.
+ * Paths returned are as named under `location` (the access resolves symlinks when it opens them).
+ */
+export async function resolveModelFiles(location: string, repoId?: string, access: FileAccess = localAccess()): Promise<ResolvedModelFiles> {
   if (/^https?:\/\//.test(location)) throw new WeightsError(`${location}: only local paths are supported (weights are never downloaded)`);
   const abs = path.resolve(location);
-  const st = await fsp.stat(abs).catch(() => null);
-  if (!st) throw new WeightsError(`model path ${abs} does not exist`);
+  const st = await statOf(access, abs);
+  if (!st) throw new WeightsError(`model path ${access.show(abs)} does not exist`);
   let dir: string;
-  if (st.isFile()) {
-    dir = path.dirname(abs);
-    return { weights: abs, config: sibling(dir, "config.json"), preprocessor: sibling(dir, "preprocessor_config.json"), dir };
-  }
+  if (st.isFile()) return filesIn(access, path.dirname(abs), abs);
   dir = abs;
-  if (repoId && (await isDir(path.join(abs, `models--${repoId.replace(/\//g, "--")}`)))) dir = path.join(abs, `models--${repoId.replace(/\//g, "--")}`);
-  if (path.basename(dir).startsWith("models--") || (await isDir(path.join(dir, "snapshots")))) dir = await pickSnapshot(dir);
+  const repoDir = repoId && /^[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+$/.test(repoId) ? path.join(abs, `models--${repoId.replace(/\//g, "--")}`) : null;
+  if (repoDir && (await isDir(access, repoDir))) dir = repoDir;
+  if (path.basename(dir).startsWith("models--") || (await isDir(access, path.join(dir, "snapshots")))) dir = await pickSnapshot(access, dir);
   for (const n of WEIGHT_NAMES) {
-    const w = sibling(dir, n);
-    if (w) return { weights: w, config: sibling(dir, "config.json"), preprocessor: sibling(dir, "preprocessor_config.json"), dir };
+    const w = await sibling(access, dir, n);
+    if (w) return filesIn(access, dir, w);
   }
-  const any = (await fsp.readdir(dir)).filter((f) => f.endsWith(".safetensors")).sort();
-  if (any.length === 1) return { weights: path.join(dir, any[0]), config: sibling(dir, "config.json"), preprocessor: sibling(dir, "preprocessor_config.json"), dir };
-  throw new WeightsError(`${dir}: no model.safetensors (found ${any.length ? any.join(", ") : "no .safetensors files"}); PyTorch .bin checkpoints are not supported, convert them to safetensors`);
+  const any = (await access.readdir(dir)).map((d) => d.name).filter((f) => f.endsWith(".safetensors")).sort();
+  if (any.length === 1) return filesIn(access, dir, path.join(dir, any[0]));
+  throw new WeightsError(`${access.show(dir)}: no model.safetensors (found ${any.length ? any.join(", ") : "no .safetensors files"}); PyTorch .bin checkpoints are not supported, convert them to safetensors`);
 }

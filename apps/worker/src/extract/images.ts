@@ -5,8 +5,11 @@
  * kernel, either shorter side → size then centre crop ("crop", optionally through a larger
  * intermediate size with cropPct < 1, like timm's crop_pct), or straight to size×size
  * ("direct"). Output: Float32 [H, W, 3] normalised as (x/255 − mean) / std.
+ * A path is read here first (a regular file up to STORAGE_LIMITS.imageBytes: never a device or a
+ * fifo), so the decoder only sees bytes.
  */
 import sharp from "sharp";
+import { STORAGE_LIMITS, localAccess } from "@loffta/graphql/storage-roots";
 
 export type Rgb = [number, number, number];
 
@@ -26,8 +29,14 @@ export class ImageDecodeError extends Error {
 }
 
 /** Decode, orient, resize and normalise one image file (or buffer) to Float32 [H, W, 3]. */
-export async function loadImage(input: string | Buffer, o: ImagePipelineOptions): Promise<Float32Array> {
+export async function loadImage(file: string | Buffer, o: ImagePipelineOptions): Promise<Float32Array> {
   const [H, W] = typeof o.size === "number" ? [o.size, o.size] : o.size;
+  let input: Buffer;
+  try {
+    input = typeof file === "string" ? await localAccess().readFile(file, STORAGE_LIMITS.imageBytes) : file;
+  } catch (e) {
+    throw new ImageDecodeError((e as Error).message);
+  }
   let data: Buffer;
   let channels: number;
   try {

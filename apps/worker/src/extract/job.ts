@@ -8,6 +8,8 @@
  * restarted job redoes only the chunk that was interrupted and writes byte-identical shards.
  * Unreadable images are skipped and listed (manifest.skipped) with their reason.
  * Decoding of the next batches overlaps with model compute (bounded prefetch).
+ * Files are read through `access` (default: ./storage.ts's accessFor of the data path, confined
+ * to the storage roots when LOFFTA_STORAGE_ROOTS is set).
  */
 import * as tf from "@tensorflow/tfjs";
 import { openCacheWriter } from "../core/cache/writer";
@@ -16,6 +18,7 @@ import { CacheMetaMismatchError } from "../core/cache/format";
 import { avgPoolGridTensor, pooledSize } from "../core/pool";
 import { scanDataset } from "@loffta/graphql/dataset-scan";
 import type { Dataset, DatasetItem } from "@loffta/graphql/dataset-scan";
+import { STORAGE_LIMITS, localAccess, type FileAccess } from "@loffta/graphql/storage-roots";
 import { loadFoundationModel } from "./foundation";
 import type { FoundationModel, LoadFoundationOptions } from "./foundation";
 import { loadImage } from "./images";
@@ -23,10 +26,13 @@ import type { ImagePipelineOptions } from "./images";
 import { prefetch } from "./prefetch";
 import { ProgressTracker } from "./progress";
 import type { ExtractProgress, ProgressCallback } from "./progress";
+import { accessFor } from "./storage";
 
 export interface ExtractJobOptions {
   /** ImageFolder root or CSV manifest (or an already listed Dataset). */
   data: string | Dataset;
+  /** How dataset files are read (default: accessFor(data) for a path, localAccess for a Dataset). */
+  access?: FileAccess;
   /** A loaded model, or how to load one. */
   model: FoundationModel | LoadFoundationOptions;
   /** Cache directory (created; resumed when it holds a cache with the same settings). */
@@ -79,17 +85,23 @@ interface Chunk {
 
 export async function runExtraction(opts: ExtractJobOptions): Promise<ExtractResult> {
   const t0 = performance.now();
-  const ds = typeof opts.data === "string" ? await scanDataset(opts.data) : opts.data;
+  let access = opts.access ?? localAccess();
+  let ds: Dataset;
+  if (typeof opts.data === "string") {
+    const at = opts.access ? { path: opts.data, access } : await accessFor(opts.data);
+    access = at.access;
+    ds = await scanDataset(at.path, undefined, { access });
+  } else ds = opts.data;
   const ownModel = !("forward" in opts.model);
   const model: FoundationModel = "forward" in opts.model ? opts.model : await loadFoundationModel({ ...opts.model, layer: opts.layer ?? opts.model.layer });
   try {
-    return await run(opts, ds, model, t0);
+    return await run(opts, ds, model, t0, access);
   } finally {
     if (ownModel) model.dispose();
   }
 }
 
-async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel, t0: number): Promise<ExtractResult> {
+async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel, t0: number, access: FileAccess): Promise<ExtractResult> {
   const size = opts.size ?? model.imageSize;
   const batchSize = opts.batchSize ?? 8;
   const shardSize = opts.shardSize ?? 256;
@@ -149,7 +161,8 @@ async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel,
     for (let b = 0; b < c.items.length; b += batchSize) batches.push({ chunk: ci, first: b === 0, last: b + batchSize >= c.items.length, items: c.items.slice(b, b + batchSize) });
   });
   const decode = async (b: Batch): Promise<{ ok: DatasetItem[]; pixels: Float32Array[]; bad: SkippedImage[] }> => {
-    const res = await Promise.all(b.items.map((it) => loadImage(it.path, img).then((px) => ({ it, px, err: null as string | null }), (e: Error) => ({ it, px: null, err: e.message }))));
+    const read = (it: DatasetItem) => access.readFile(it.path, STORAGE_LIMITS.imageBytes).then((bytes) => loadImage(bytes, img));
+    const res = await Promise.all(b.items.map((it) => read(it).then((px) => ({ it, px, err: null as string | null }), (e: Error) => ({ it, px: null, err: e.message }))));
     return {
       ok: res.filter((r) => r.px).map((r) => r.it),
       pixels: res.filter((r) => r.px).map((r) => r.px as Float32Array),

@@ -4,16 +4,21 @@
  * feature grid. A 4-D output [B, h, w, C] (e.g. a CNN feature map) is the token grid; a 3-D
  * output [B, T, C] is read as tokens (T = h·w square, or 1 + h·w with a leading CLS). CLS is the
  * global average of the grid when the model has none.
+ * model.json and its weight shards are read here through a FileAccess (never by TF.js's own file
+ * loader): shards must lie in model.json's folder (no `..`, no absolute paths or URLs), regular
+ * files within the size limits (STORAGE_LIMITS).
  */
-import { promises as fsp } from "node:fs";
 import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
-import { WeightsError } from "../weights";
+import { STORAGE_LIMITS, localAccess, type FileAccess } from "@loffta/graphql/storage-roots";
+import { WeightsError, fileInFolder } from "../weights";
 import type { BackboneOutput } from "./backbone";
 
 export interface TfjsModelOptions {
   /** Layer name (layers model) or node name (graph model) whose output is the grid; default: the model output. */
   layer?: string;
+  /** How files are read (default localAccess). */
+  access?: FileAccess;
 }
 
 export interface TfjsFeatureModel {
@@ -47,10 +52,63 @@ function toOutput(y: tf.Tensor): BackboneOutput {
   });
 }
 
+type ModelJson = tf.io.ModelJSON & { format?: string };
+
+async function readModelJson(access: FileAccess, modelJson: string): Promise<ModelJson> {
+  let text: string;
+  try {
+    text = (await access.readFile(modelJson, STORAGE_LIMITS.textBytes)).toString("utf8");
+  } catch (e) {
+    throw new WeightsError(`cannot read TF.js model: ${(e as Error).message}`);
+  }
+  let json: ModelJson;
+  try {
+    json = JSON.parse(text) as ModelJson;
+  } catch {
+    // JSON.parse's message quotes the text: never pass it on.
+    throw new WeightsError(`${access.show(modelJson)} is not valid JSON`);
+  }
+  if (typeof json !== "object" || json === null || !json.modelTopology) throw new WeightsError(`${access.show(modelJson)} is not a TF.js model.json (no modelTopology)`);
+  if (json.weightsManifest !== undefined && !(Array.isArray(json.weightsManifest) && json.weightsManifest.every((g) => Array.isArray(g?.paths) && Array.isArray(g?.weights))))
+    throw new WeightsError(`${access.show(modelJson)}: weightsManifest must list groups of paths and weights`);
+  return json;
+}
+
+/** The shard files of a model.json, each inside its folder (WeightsError naming the first that is not). */
+function shardFiles(modelJson: string, json: ModelJson, shown: string): string[] {
+  const dir = path.dirname(modelJson);
+  return (json.weightsManifest ?? []).flatMap((g) => g.paths.map((p) => fileInFolder(dir, p, `${shown} weight path`)));
+}
+
+/** A TF.js IOHandler reading model.json's artifacts through `access` (the shards checked by shardFiles). */
+function ioHandler(access: FileAccess, json: ModelJson, shards: string[]): tf.io.IOHandler {
+  return {
+    load: () =>
+      tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+        const bufs: Buffer[] = [];
+        let total = 0;
+        for (const file of shards) {
+          let b: Buffer;
+          try {
+            b = await access.readFile(file, STORAGE_LIMITS.tfjsWeightsBytes - total);
+          } catch (e) {
+            throw new WeightsError(`cannot read TF.js weights: ${(e as Error).message}`);
+          }
+          total += b.length;
+          bufs.push(b);
+        }
+        const all = Buffer.concat(bufs);
+        return [manifest.flatMap((g) => g.weights), all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength)];
+      }),
+  };
+}
+
 export async function loadTfjsModel(modelJson: string, opts: TfjsModelOptions = {}): Promise<TfjsFeatureModel> {
-  const json = JSON.parse(await fsp.readFile(modelJson, "utf8")) as { format?: string; modelTopology?: unknown; weightsManifest?: { paths: string[] }[] };
-  const files = [modelJson, ...(json.weightsManifest ?? []).flatMap((m) => m.paths.map((p) => path.join(path.dirname(modelJson), p)))];
-  const url = `file://${path.resolve(modelJson)}`;
+  const access = opts.access ?? localAccess();
+  const json = await readModelJson(access, modelJson);
+  const shards = shardFiles(modelJson, json, access.show(modelJson));
+  const files = [modelJson, ...shards];
+  const url = ioHandler(access, json, shards);
   const isGraph = json.format === "graph-model" || (!!json.modelTopology && typeof json.modelTopology === "object" && "node" in (json.modelTopology as object));
   const probe = new Map<string, { h: number; w: number; d: number }>();
   const shapeOf = (self: TfjsFeatureModel, H: number, W: number): { h: number; w: number; d: number } => {
@@ -88,7 +146,7 @@ export async function loadTfjsModel(modelJson: string, opts: TfjsModelOptions = 
   let feat: tf.LayersModel = base;
   if (opts.layer) {
     const layer = base.layers.find((l) => l.name === opts.layer);
-    if (!layer) throw new WeightsError(`TF.js model ${modelJson} has no layer "${opts.layer}" (layers: ${names.join(", ")})`);
+    if (!layer) throw new WeightsError(`TF.js model ${access.show(modelJson)} has no layer "${opts.layer}" (layers: ${names.join(", ")})`);
     feat = tf.model({ inputs: base.inputs, outputs: layer.output as tf.SymbolicTensor });
   }
   const self: TfjsFeatureModel = {

@@ -1,12 +1,10 @@
 import { BaselineError, isBaselineKind, trainOnImages } from "../../baselines";
 import { loadFoundationModel } from "../../extract/foundation";
-import { WeightsError } from "../../extract/weights";
 import type { WorkerRunFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobContext } from "../worker";
-import { loaderOptions } from "./extract";
+import { permanentStorageError, storedDataset, storedModel } from "./extract";
 import { recordStep, recordEpoch, runResult } from "./run-metrics";
 import { effectiveConfig } from "./effective-config";
-import { localPath } from "./paths";
 
 /**
  * FROZEN_LINEAR and UNFROZEN_LINEAR runs: the foundation model runs on every step over
@@ -23,19 +21,19 @@ export async function trainBaseline(
   const kind = run.kind;
   if (!isBaselineKind(kind)) throw new PermanentJobError(`run ${run.id} is a ${kind} run, not an image baseline`);
   const config = effectiveConfig(run);
+  const { data } = await storedDataset(cache.dataset);
   let model;
   try {
-    model = await loadFoundationModel({ ...loaderOptions(cache.model, cache.layer), hash: false });
+    model = await loadFoundationModel({ ...(await storedModel(cache.model, cache.layer)), hash: false });
   } catch (e) {
-    if (e instanceof WeightsError) throw new PermanentJobError(e.message);
-    throw e;
+    throw permanentStorageError(e);
   }
   ctx.log(`training ${run.kind} run ${run.name} on ${cache.dataset.name} at ${cache.resolution}px`);
   const state = { lastStep: 0 };
   try {
     const summary = await trainOnImages({
       model,
-      data: localPath(cache.dataset.rootUri),
+      data,
       kind,
       config,
       imageSize: cache.resolution,

@@ -7,7 +7,7 @@ import {
   type WorkerRunFragment,
 } from "../../generated/graphql";
 import type { JobContext } from "../worker";
-import { loaderOptions } from "./extract";
+import { storedModel } from "./extract";
 
 /** Timed fine-tuning steps of a calibration (after one untimed warm-up micro-batch). */
 const CALIBRATION_STEPS = 2;
@@ -37,8 +37,8 @@ export async function fineTuningCalibration(
   ctx.log(
     `measuring the cost of fine-tuning ${cache.model.name} at ${cache.resolution}px, batch ${config.batchSize} (once per worker device)`,
   );
-  const opts = loaderOptions(cache.model, cache.layer);
   try {
+    const opts = await storedModel(cache.model, cache.layer);
     const r = await measureInChild(
       {
         kind: "finetune",

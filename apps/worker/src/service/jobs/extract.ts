@@ -2,14 +2,16 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { DatasetScanError, scanDataset, type Dataset } from "@loffta/graphql/dataset-scan";
 import { MODEL_FAMILIES, type Rgb } from "@loffta/graphql/domain";
+import { StorageError, type FileAccess } from "@loffta/graphql/storage-roots";
 import { workerEnv } from "../../config";
 import { WeightsError } from "../../extract/weights";
 import type { LoadFoundationOptions } from "../../extract/foundation";
 import { runExtraction } from "../../extract/job";
+import { locateStored } from "../../extract/storage";
 import { WorkerCacheDocument, type WorkerCacheFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobHandler } from "../worker";
-import { localPath } from "./paths";
 
 /**
  * How the API's FoundationModel row and a cache's layer map onto the extraction loader: the
@@ -17,12 +19,13 @@ import { localPath } from "./paths";
  * model), mean/std only when the model was registered with an override (else the loader's rule:
  * preprocessor_config.json, then the family default — as for the CLI).
  */
-export function loaderOptions(model: WorkerCacheFragment["model"], layer: number): LoadFoundationOptions {
+export function loaderOptions(model: WorkerCacheFragment["model"], layer: number, weights: { path: string; access?: FileAccess }): LoadFoundationOptions {
   const options = (model.options ?? {}) as { tfjsLayer?: string; repoId?: string };
   const family = MODEL_FAMILIES[model.family];
   const rgb = (v: number[] | null | undefined): Rgb | undefined => (v && v.length === 3 ? (v as Rgb) : undefined);
   return {
-    path: localPath(model.weightsUri),
+    path: weights.path,
+    access: weights.access,
     family: family.loader,
     layer: family.layers === "blocks" ? layer : undefined,
     repoId: options.repoId,
@@ -31,6 +34,42 @@ export function loaderOptions(model: WorkerCacheFragment["model"], layer: number
     mean: rgb(model.mean),
     std: rgb(model.std),
   };
+}
+
+/**
+ * A URI the API stored, checked against this worker's storage roots (LOFFTA_STORAGE_ROOTS):
+ * its real path and an access confined to its area; PermanentJobError naming the URI as stored
+ * (outside the roots, missing, not a regular file or folder) otherwise.
+ */
+async function stored(uri: string, what: string): Promise<{ path: string; access: FileAccess }> {
+  try {
+    const { location, access } = await locateStored(uri);
+    return { path: location.real, access };
+  } catch (e) {
+    if (e instanceof StorageError) throw new PermanentJobError(`${what} cannot be read on this worker: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The loader options of a cache's model, its weights located through the storage roots. */
+export async function storedModel(model: WorkerCacheFragment["model"], layer: number): Promise<LoadFoundationOptions> {
+  return loaderOptions(model, layer, await stored(model.weightsUri, `the weights of ${model.name}`));
+}
+
+/** A cache's dataset, scanned through the storage roots (confined to its area). */
+export async function storedDataset(dataset: WorkerCacheFragment["dataset"]): Promise<{ data: Dataset; access: FileAccess }> {
+  const { path: root, access } = await stored(dataset.rootUri, `dataset ${dataset.name}`);
+  try {
+    return { data: await scanDataset(root, undefined, { access }), access };
+  } catch (e) {
+    if (e instanceof DatasetScanError) throw new PermanentJobError(`dataset ${dataset.name}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Errors a retry cannot fix (weights, storage) as PermanentJobError; others unchanged. */
+export function permanentStorageError(e: unknown): unknown {
+  return e instanceof WeightsError || e instanceof StorageError ? new PermanentJobError(e.message) : e;
 }
 
 /**
@@ -52,17 +91,17 @@ export const extractCache: JobHandler = async (ctx) => {
   if (!cacheId) throw new PermanentJobError("EXTRACT job without a feature cache");
   const { featureCache: cache } = await ctx.api.request(WorkerCacheDocument, { id: cacheId });
   if (!cache) throw new PermanentJobError(`feature cache ${cacheId} not found`);
-  const root = localPath(cache.dataset.rootUri);
-  if (!fs.existsSync(root))
-    throw new PermanentJobError(`dataset root ${root} is not readable on this worker`);
+  const { data, access } = await storedDataset(cache.dataset);
+  const model = await storedModel(cache.model, cache.layer);
   const out = path.join(ctx.home, "caches", cache.id);
 
   let lastReport = 0;
   let result;
   try {
     result = await runExtraction({
-      data: root,
-      model: loaderOptions(cache.model, cache.layer),
+      data,
+      access,
+      model,
       out,
       size: cache.resolution,
       pool: cache.pooling > 1 ? cache.pooling : undefined,
@@ -80,8 +119,7 @@ export const extractCache: JobHandler = async (ctx) => {
       },
     });
   } catch (e) {
-    if (e instanceof WeightsError) throw new PermanentJobError(e.message);
-    throw e;
+    throw permanentStorageError(e);
   }
   if (result.cancelled) throw ctx.signal.reason ?? new Error("extraction cancelled");
 

@@ -1,0 +1,34 @@
+/**
+ * The worker's storage roots (LOFFTA_STORAGE_ROOTS, the API's value): jobs open datasets and
+ * weights only through them (`@loffta/graphql/storage-roots`: inside a root, no symlink out of
+ * the dataset's or model's area, regular files only, size limits). Unset: a job reads nothing.
+ * The command line (`loffta-worker extract`) reads any local path unless the variable is set.
+ */
+import path from "node:path";
+import { StorageRoots, localAccess, type FileAccess, type StorageLocation } from "@loffta/graphql/storage-roots";
+import { workerEnv } from "../config";
+
+/** This process's roots (none when LOFFTA_STORAGE_ROOTS is unset: every URI refused). */
+export function workerStorageRoots(env: NodeJS.ProcessEnv = process.env): StorageRoots {
+  return new StorageRoots(workerEnv("LOFFTA_STORAGE_ROOTS", env) ?? []);
+}
+
+/**
+ * A URI the API stored (a dataset root, a model's weights), checked again here: its location and
+ * an access confined to its area. StorageError (its message names the URI as stored) otherwise.
+ */
+export async function locateStored(uri: string, env: NodeJS.ProcessEnv = process.env): Promise<{ location: StorageLocation; access: FileAccess }> {
+  const roots = workerStorageRoots(env);
+  const location = await roots.locate(uri);
+  return { location, access: roots.access(location) };
+}
+
+/**
+ * How a loader given a plain path reads it: confined to the roots when LOFFTA_STORAGE_ROOTS is
+ * set (the worker service and the child processes it starts), else any local path.
+ */
+export async function accessFor(p: string, env: NodeJS.ProcessEnv = process.env): Promise<{ path: string; access: FileAccess }> {
+  if (!workerEnv("LOFFTA_STORAGE_ROOTS", env)) return { path: path.resolve(p), access: localAccess() };
+  const { location, access } = await locateStored(p, env);
+  return { path: location.real, access };
+}
