@@ -45,6 +45,8 @@ const config: CodegenConfig = {
           Team: "@loffta/db#Team as TeamModel",
           User: "@loffta/db#User as UserModel",
           Viewer: "../auth#Viewer as ViewerModel",
+          ApiToken: "../services/tokens#TokenRow",
+          CreatedToken: "../services/tokens#CreatedTokenRow",
           Dataset: "@loffta/db#Dataset as DatasetModel",
           FoundationModel: "@loffta/db#FoundationModel as FoundationModelModel",
           FeatureCache: "@loffta/db#FeatureCache as FeatureCacheModel",

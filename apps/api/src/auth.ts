@@ -1,7 +1,7 @@
 /** Bearer API tokens: looked up by their SHA-256, scoped to one team. */
 import { TOKEN_PREFIX, type PrismaClient, type TokenScope } from "@loffta/db";
 import { forbidden, unauthenticated } from "./errors";
-import { findTokenBySecret, markTokenUsed } from "./services/tokens";
+import { findTokenBySecret, markTokenUsed, tokenDeadReason } from "./services/tokens";
 
 /** Who is calling: resolved from the bearer token. */
 export interface Viewer {
@@ -11,6 +11,8 @@ export interface Viewer {
   teamId: string;
   userId: string | null;
   scopes: TokenScope[];
+  /** When the token expires (a non-ADMIN token cannot issue one outliving it). */
+  expiresAt: Date | null;
 }
 
 /** A token's viewer (and when the token expires), or why there is none. */
@@ -32,14 +34,22 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
   if (!secret) return { viewer: null, error: "malformed Authorization header: expected `Bearer lft_…`" };
   const token = await findTokenBySecret(prisma, secret);
   if (!token) return { viewer: null, error: "unknown token" };
-  if (token.revokedAt) return { viewer: null, error: "token revoked" };
   const now = Date.now();
-  if (token.expiresAt && token.expiresAt.getTime() <= now) return { viewer: null, error: "token expired" };
+  const dead = tokenDeadReason(token, now);
+  if (dead) return { viewer: null, error: dead };
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     markTokenUsed(prisma, token.id, new Date(now));
   }
   return {
-    viewer: { tokenId: token.id, tokenName: token.name, tokenPrefix: token.prefix, teamId: token.teamId, userId: token.userId, scopes: token.scopes },
+    viewer: {
+      tokenId: token.id,
+      tokenName: token.name,
+      tokenPrefix: token.prefix,
+      teamId: token.teamId,
+      userId: token.userId,
+      scopes: token.scopes,
+      expiresAt: token.expiresAt,
+    },
     expiresAt: token.expiresAt,
   };
 }
@@ -76,7 +86,14 @@ export class TokenChecker {
   }
 }
 
+/** True for a READ token: read-only, whatever other scopes it lists. */
+export function isReadOnly(viewer: Viewer): boolean {
+  return viewer.scopes.includes("READ");
+}
+
+/** Whether the viewer holds `scope`: ADMIN holds all; a READ token none (it may not write). */
 export function hasScope(viewer: Viewer, scope: TokenScope): boolean {
+  if (isReadOnly(viewer)) return scope === "READ";
   return viewer.scopes.includes("ADMIN") || viewer.scopes.includes(scope);
 }
 
@@ -86,7 +103,17 @@ export function requireViewer(ctx: { viewer: Viewer | null; authError?: string }
   return ctx.viewer;
 }
 
-/** The caller holding `scope` (ADMIN holds all), or UNAUTHENTICATED / FORBIDDEN. */
+/**
+ * The caller allowed to write, or UNAUTHENTICATED / FORBIDDEN (a READ token): every mutation
+ * passes here first (resolvers/index.ts), whatever scope it then requires.
+ */
+export function requireWriter(ctx: { viewer: Viewer | null; authError?: string }): Viewer {
+  const v = requireViewer(ctx);
+  if (isReadOnly(v)) throw forbidden("this token has scope READ (read-only): mutations are refused");
+  return v;
+}
+
+/** The caller holding `scope` (ADMIN holds all; a READ token none), or UNAUTHENTICATED / FORBIDDEN. */
 export function requireScope(ctx: { viewer: Viewer | null; authError?: string }, scope: TokenScope): Viewer {
   const v = requireViewer(ctx);
   if (!hasScope(v, scope)) throw forbidden(`this operation needs a token with scope ${scope}`);

@@ -5,6 +5,8 @@
  * (apps/api/test/unit.test.ts checks that every variable here is documented there).
  */
 
+import { parseStorageRoots } from "@loffta/graphql/storage-roots";
+
 /** One environment variable: parse gets the raw value (trimmed, never empty). */
 interface EnvVar<T> {
   description: string;
@@ -31,6 +33,9 @@ const list = (raw: string): string[] =>
 
 const envVar = <T>(v: EnvVar<T>): EnvVar<T> => v;
 
+/** `:`-separated absolute folders (the worker reads the same value, apps/worker/src/config.ts). */
+const storageRoots = (raw: string): string[] => parseStorageRoots(raw);
+
 export const API_ENV = {
   DATABASE_URL: envVar<string>({
     description: "PostgreSQL connection string (`postgresql://user@host:port/db`). Required.",
@@ -38,16 +43,32 @@ export const API_ENV = {
     parse: str,
   }),
   PORT: envVar({ description: "TCP port of HTTP and WebSocket (`/graphql`, `/healthz`); 0 picks a free one.", default: 4000, parse: int(0, 65535) }),
-  HOST: envVar({ description: "Interface to listen on (`127.0.0.1` for local only).", default: "0.0.0.0", parse: str }),
+  HOST: envVar({ description: "Interface to listen on: loopback only by default; `0.0.0.0` (or `::`) for every interface, a host's address for one.", default: "127.0.0.1", parse: str }),
   LOFFTA_CORS_ORIGINS: envVar({
     description: "Origins allowed by CORS on `/graphql`, comma-separated; `*` allows any (the dashboard calls with a bearer token, no cookies).",
     default: ["*"],
     parse: list,
   }),
+  LOFFTA_STORAGE_ROOTS: envVar<string[]>({
+    description:
+      "Folders datasets and model weights may be registered from, `:`-separated absolute paths (give the worker the same value); `<root>/teams/<team slug>/` is that team's, the rest of a root is shared by all teams; relative URIs resolve against the first root. Unset: no path is accepted (docs/security.md, Storage roots).",
+    default: [],
+    parse: storageRoots,
+  }),
+  LOFFTA_MAX_UPLOAD_BYTES: envVar({
+    description: "Largest file `PUT /uploads/<name>` accepts into the team's folder under the first storage root.",
+    default: 8 * 1024 ** 3,
+    parse: int(1024, 2 ** 40),
+  }),
   LOFFTA_API_POOL_SIZE: envVar({
     description: "Connections of the raw pg pool (metric ingest, job claims, series, run listing); Prisma keeps its own.",
     default: 10,
     parse: int(1, 1000),
+  }),
+  LOFFTA_WANDB_CRASH_AFTER_S: envVar({
+    description: "A RUNNING external run (wandb client, docs/wandb.md) whose client sent nothing for this many seconds is marked FAILED (`crashed: …`); the client heart-beats every 30 s.",
+    default: 120,
+    parse: int(1, 86_400),
   }),
   // Request limits (docs/security.md): each answers a typed error carrying `limit` and `max`.
   LOFFTA_MAX_QUERY_DEPTH: envVar({ description: "Deepest field nesting of an operation (fragments followed; introspection's `__schema` not counted).", default: 12, parse: int(1, 1000) }),
@@ -128,6 +149,7 @@ export function readEnv<K extends ApiEnvName>(name: K, env: Env = process.env): 
 
 export interface ApiConfig {
   databaseUrl: string;
+  storageRoots: string[];
   port: number;
   host: string;
   corsOrigins: string[];
@@ -155,6 +177,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   };
   const config: ApiConfig = {
     databaseUrl: read("DATABASE_URL"),
+    storageRoots: read("LOFFTA_STORAGE_ROOTS"),
     port: read("PORT"),
     host: read("HOST"),
     corsOrigins: read("LOFFTA_CORS_ORIGINS"),

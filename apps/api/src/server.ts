@@ -12,6 +12,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLError } from "graphql";
+import { logSafe } from "@loffta/graphql/log-safe";
 import { authenticate, TokenChecker, type AuthResult } from "./auth";
 import { readEnv, readLimits, type RequestLimits } from "./config";
 import type { Context, Services } from "./context";
@@ -21,7 +22,10 @@ import { LIMITS, RateLimiter, checkArguments, queryRules, responseLimit, tokenLi
 import { PgPubSub } from "./pubsub";
 import { buildSchema } from "./schema";
 import { closeDb, connectDb, pingDb } from "./services/db";
+import { StorageRoots, type StorageContext } from "./services/storage";
+import { uploadHandler } from "./uploads";
 import { startWebSocketServer } from "./ws";
+import { WANDB_BASE_PATH, wandbRoutes } from "./wandb/routes";
 
 export interface ApiServerOptions {
   databaseUrl: string;
@@ -36,6 +40,10 @@ export interface ApiServerOptions {
   corsOrigins?: string | string[];
   /** Request limits (docs/security.md); each one left out comes from its variable (./config.ts). */
   limits?: Partial<RequestLimits>;
+  /** Folders datasets and weights may be registered from (default: $LOFFTA_STORAGE_ROOTS; none: every path refused). */
+  storageRoots?: string[];
+  /** Largest `PUT /uploads/<name>` body (default: $LOFFTA_MAX_UPLOAD_BYTES). */
+  maxUploadBytes?: number;
 }
 
 export interface ApiServer {
@@ -48,10 +56,13 @@ export interface ApiServer {
 }
 
 export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer> {
-  const log = opts.log ?? ((m: string) => console.error(`[api] ${m}`));
+  // One call, one line: user strings in messages (names, refused values in database errors)
+  // cannot start a forged line or move the terminal's cursor (@loffta/graphql/log-safe).
+  const log = opts.log ?? ((m: string) => console.error(`[api] ${logSafe(m)}`));
   // Options a caller leaves out come from the environment (./config.ts), read before connecting.
   const corsOrigins = opts.corsOrigins === undefined ? readEnv("LOFFTA_CORS_ORIGINS") : typeof opts.corsOrigins === "string" ? opts.corsOrigins.split(",") : opts.corsOrigins;
   const limits = readLimits(opts.limits);
+  const storageRoots = new StorageRoots(opts.storageRoots ?? readEnv("LOFFTA_STORAGE_ROOTS"));
   const db = connectDb(opts.databaseUrl, { poolSize: opts.poolSize ?? readEnv("LOFFTA_API_POOL_SIZE"), log });
   const { prisma, pool } = db;
   const pubsub = new PgPubSub({
@@ -60,7 +71,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     hydrate: createHydrator(db),
     log,
   });
-  const services: Services = { prisma, pool, pubsub };
+  const services: Services & StorageContext = { prisma, pool, pubsub, storageRoots };
   const cleanup: (() => Promise<unknown>)[] = [() => closeDb(db)];
   try {
     await pubsub.start();
@@ -126,6 +137,11 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   });
   await apollo.start();
 
+  // The W&B client's endpoints (WANDB_BASE_URL=http://host:port/wandb; docs/wandb.md).
+  const wandb = wandbRoutes(services, { log });
+  cleanup.push(async () => wandb.close());
+  app.use(WANDB_BASE_PATH, wandb.router);
+
   app.get("/healthz", async (_req, res) => {
     try {
       await pingDb(db);
@@ -179,6 +195,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       },
     }),
   );
+
+  // One file into the team's folder under the first storage root (./uploads.ts).
+  app.put("/uploads/:name", uploadHandler({ prisma, storageRoots, maxBytes: opts.maxUploadBytes ?? readEnv("LOFFTA_MAX_UPLOAD_BYTES"), limiter, log }));
 
   // Body errors (too large, not JSON) as GraphQL-shaped JSON.
   app.use(

@@ -1,5 +1,7 @@
 /** All resolvers, merged per type. */
 import type { Resolvers } from "../generated/resolvers";
+import type { Context } from "../context";
+import { requireWriter } from "../auth";
 import { DateTime, JSONScalar } from "./scalars";
 import { authResolvers } from "./auth";
 import { datasetResolvers } from "./datasets";
@@ -18,8 +20,33 @@ function merge(parts: Resolvers[]): Resolvers {
   return out as Resolvers;
 }
 
+type FieldResolver = (parent: unknown, args: unknown, ctx: Context, info: unknown) => unknown;
+
+/**
+ * Every mutation first checks that the caller may write (`requireWriter`: UNAUTHENTICATED without
+ * a token, FORBIDDEN for a READ token), on HTTP and WebSocket alike, before its own scope check.
+ */
+function writersOnly(mutations: Record<string, unknown>): Record<string, FieldResolver> {
+  return Object.fromEntries(
+    Object.entries(mutations).map(([name, fn]) => {
+      if (typeof fn !== "function") throw new Error(`Mutation.${name}: the resolver must be a function (writersOnly wraps it)`);
+      const resolve = fn as FieldResolver;
+      return [
+        name,
+        (parent: unknown, args: unknown, ctx: Context, info: unknown) => {
+          requireWriter(ctx);
+          return resolve(parent, args, ctx, info);
+        },
+      ];
+    }),
+  );
+}
+
+const merged = merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers]);
+
 export const resolvers: Resolvers = {
-  ...merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers]),
+  ...merged,
+  Mutation: writersOnly(merged.Mutation as Record<string, unknown>) as Resolvers["Mutation"],
   DateTime,
   JSON: JSONScalar,
 };

@@ -2,8 +2,9 @@ import type { Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
 import { badField } from "../errors";
 import { LIMITS } from "../limits";
-import { loadRun, loadRunStatus } from "../services/access";
+import { loadRun } from "../services/access";
 import { insertLogLines, readRunLogs, validateLogLines } from "../services/logs";
+import { loadRunForWorkerWrite } from "../services/queue";
 import { liveLogs, publishLogs } from "../events";
 import { mapIterator } from "../pubsub";
 
@@ -23,7 +24,7 @@ export const logResolvers: Resolvers = {
     appendRunLogs: async (_p, { runId, lines }, ctx) => {
       const v = requireScope(ctx, "WORKER");
       const times = validateLogLines(lines);
-      await loadRunStatus(ctx, v, runId);
+      await loadRunForWorkerWrite(ctx, v, runId);
       const inserted = await insertLogLines(ctx, runId, lines, times);
       if (inserted.length) await publishLogs(ctx.pubsub, runId, inserted);
       return { inserted: inserted.length, duplicates: lines.length - inserted.length };

@@ -2,8 +2,9 @@ import type { Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
 import { badField } from "../errors";
 import { LIMITS } from "../limits";
-import { checkRunsOwned, loadRun, loadRunStatus } from "../services/access";
+import { checkRunsOwned, loadRun } from "../services/access";
 import { insertPoints, metricSeries, validatePoints } from "../services/metrics";
+import { loadRunForWorkerWrite } from "../services/queue";
 import { liveMetrics, publishMetrics } from "../events";
 import { mapIterator } from "../pubsub";
 
@@ -31,7 +32,7 @@ export const metricResolvers: Resolvers = {
     logMetrics: async (_p, { runId, points }, ctx) => {
       const v = requireScope(ctx, "WORKER");
       const walls = validatePoints(points);
-      const row = await loadRunStatus(ctx, v, runId);
+      const row = await loadRunForWorkerWrite(ctx, v, runId);
       const inserted = await insertPoints(ctx.pool, runId, points, walls);
       if (inserted.count) await publishMetrics(ctx.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId });
       return { inserted: inserted.count, duplicates: points.length - inserted.count, cancelled: row.status === "CANCELLED" };

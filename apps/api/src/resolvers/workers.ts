@@ -3,7 +3,7 @@ import type { Resolvers } from "../generated/resolvers";
 import type { Context } from "../context";
 import { requireScope, requireViewer } from "../auth";
 import { badField, notFound } from "../errors";
-import { findJob, loadJob, loadWorker } from "../services/access";
+import { findJob, loadJob } from "../services/access";
 import { getCache } from "../services/caches";
 import * as queue from "../services/queue";
 import { getRun, runRefs } from "../services/runs";
@@ -41,7 +41,7 @@ export const workerResolvers: Resolvers = {
     },
     heartbeat: async (_p, { workerId }, ctx) => {
       const v = requireScope(ctx, "WORKER");
-      const w = await loadWorker(ctx, v, workerId);
+      const w = await queue.loadOwnWorker(ctx, v, workerId);
       const out = await queue.heartbeat(ctx, w.id);
       publishWorker(ctx.pubsub, w);
       return out;
@@ -50,7 +50,7 @@ export const workerResolvers: Resolvers = {
       const v = requireScope(ctx, "WORKER");
       const lease = leaseSeconds ?? queue.DEFAULT_LEASE_SECONDS;
       if (lease < 5 || lease > 3600) throw badField("leaseSeconds", "must be between 5 and 3600");
-      const w = await loadWorker(ctx, v, workerId);
+      const w = await queue.loadOwnWorker(ctx, v, workerId);
       const { jobId, touched } = await queue.claimJob(ctx, v.teamId, w.id, types?.length ? types : ALL_TYPES, lease);
       await announce(ctx, touched);
       return jobId ? queue.getJob(ctx, jobId) : null;
@@ -58,14 +58,14 @@ export const workerResolvers: Resolvers = {
     reportProgress: async (_p, { jobId, workerId, done, total }, ctx) => {
       const v = requireScope(ctx, "WORKER");
       if (done < 0 || total < 0) throw badField("done", "done and total must be ≥ 0");
-      const [job, w] = await Promise.all([loadJob(ctx, v, jobId), loadWorker(ctx, v, workerId)]);
+      const [job, w] = await Promise.all([loadJob(ctx, v, jobId), queue.loadOwnWorker(ctx, v, workerId)]);
       const r = await queue.reportProgress(ctx, job.id, w.id, done, total);
       await announce(ctx, r.touched);
       return { jobId: r.jobId, cancelled: r.cancelled };
     },
     completeJob: async (_p, { jobId, workerId, result }, ctx) => {
       const v = requireScope(ctx, "WORKER");
-      const [job, w] = await Promise.all([loadJob(ctx, v, jobId), loadWorker(ctx, v, workerId)]);
+      const [job, w] = await Promise.all([loadJob(ctx, v, jobId), queue.loadOwnWorker(ctx, v, workerId)]);
       const fm = result.run?.finalMetrics;
       if (result.run && (typeof fm !== "object" || fm === null || Array.isArray(fm))) throw badField("result.run.finalMetrics", "must be a JSON object");
       await announce(ctx, await queue.completeJob(ctx, job.id, w.id, result));
@@ -73,7 +73,7 @@ export const workerResolvers: Resolvers = {
     },
     failJob: async (_p, { jobId, workerId, error, retryable }, ctx) => {
       const v = requireScope(ctx, "WORKER");
-      const [job, w] = await Promise.all([loadJob(ctx, v, jobId), loadWorker(ctx, v, workerId)]);
+      const [job, w] = await Promise.all([loadJob(ctx, v, jobId), queue.loadOwnWorker(ctx, v, workerId)]);
       await announce(ctx, await queue.failJob(ctx, job.id, w.id, error.slice(0, 10_000), retryable ?? true));
       return queue.getJob(ctx, job.id);
     },
@@ -88,6 +88,7 @@ export const workerResolvers: Resolvers = {
   },
   Worker: {
     memoryBytes: (w) => bigToNumber(w.memoryBytes),
+    tokenPrefix: (w, _a, ctx) => queue.workerTokenPrefix(ctx, w.tokenId),
     online: (w, { withinSeconds }) => Date.now() - w.lastHeartbeatAt.getTime() <= (withinSeconds ?? 30) * 1000,
     currentJobs: (w, _a, ctx) => queue.workerJobs(ctx, w.id),
   },

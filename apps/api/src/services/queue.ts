@@ -3,14 +3,18 @@
  * transaction, so concurrent workers never get the same job; a lease that expires makes the job
  * claimable again, every claim counts an attempt, and a job out of attempts fails for good.
  * The queue operations take ids already checked to belong to the caller's team (./access.ts).
+ *
+ * A worker is bound to the token that registered it (`Worker.tokenId`): only that token may act
+ * for the worker (`loadOwnWorker`) and log to a run whose job the worker holds or finished
+ * (`loadRunForWorkerWrite`), so one WORKER token of a team cannot report for another's worker.
  */
 import type { PoolClient } from "pg";
 import type { Job, JobStatus, JobType, RunKind, Worker } from "@loffta/db";
 import { canonicalSplit, resolveRunConfig, RunConfigError, SPLITS, type RunConfig } from "@loffta/graphql/domain";
 import type { Viewer } from "../auth";
-import { badInput, conflict, isUuid, notFound, type FieldError } from "../errors";
+import { badInput, conflict, forbidden, isUuid, notFound, type FieldError } from "../errors";
 import type { CacheResultInput, JobResultInput, RegisterWorkerInput, RunResultInput } from "../generated/resolvers";
-import { jobsOfTeamSql, teamScope, type TeamOf } from "./access";
+import { jobsOfTeamSql, loadWorker, runsOfTeamSql, teamScope, type TeamOf } from "./access";
 import { withTx, type Db } from "./db";
 import { diffConfigs, jsonEqual } from "./configdiff";
 
@@ -21,20 +25,82 @@ export function listWorkers(db: Db, viewer: TeamOf): Promise<Worker[]> {
   return db.prisma.worker.findMany({ where: teamScope.worker(viewer), orderBy: { name: "asc" } });
 }
 
-/** Register (or refresh, by name) a worker of the viewer's team; `name` already checked. */
-export function registerWorker(db: Db, viewer: Viewer, input: RegisterWorkerInput & { name: string }): Promise<Worker> {
-  const data = {
-    host: input.host,
-    backend: input.backend,
-    device: input.device,
-    memoryBytes: input.memoryBytes == null ? null : BigInt(Math.round(input.memoryBytes)),
-    lastHeartbeatAt: new Date(),
-  };
-  return db.prisma.worker.upsert({
-    where: { teamId_name: { teamId: viewer.teamId, name: input.name } },
-    create: { teamId: viewer.teamId, name: input.name, ...data },
-    update: data,
-  });
+/**
+ * Register (or refresh, by name) a worker of the viewer's team and bind it to the viewer's token;
+ * `name` already checked. An existing worker bound to another token is taken over only when that
+ * token is no longer active (revoked, expired, deleted) or the caller is ADMIN (who could revoke
+ * it anyway); else FORBIDDEN. One statement, so two tokens racing for a name cannot both win.
+ */
+export async function registerWorker(db: Db, viewer: Viewer, input: RegisterWorkerInput & { name: string }): Promise<Worker> {
+  const memoryBytes = input.memoryBytes == null ? null : BigInt(Math.round(input.memoryBytes)).toString();
+  const r = await db.pool.query<{ id: string }>(
+    `INSERT INTO "Worker" (id, "teamId", name, host, backend, device, "memoryBytes", "lastHeartbeatAt", "tokenId", "createdAt", "updatedAt")
+     VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4, $5, $6::bigint, now(), $7::uuid, now(), now())
+     ON CONFLICT ("teamId", name) DO UPDATE
+       SET host = EXCLUDED.host, backend = EXCLUDED.backend, device = EXCLUDED.device, "memoryBytes" = EXCLUDED."memoryBytes",
+           "lastHeartbeatAt" = now(), "tokenId" = EXCLUDED."tokenId", "updatedAt" = now()
+       WHERE $8::boolean OR "Worker"."tokenId" IS NULL OR "Worker"."tokenId" = EXCLUDED."tokenId"
+          OR NOT EXISTS (SELECT 1 FROM "ApiToken" t WHERE t.id = "Worker"."tokenId" AND t."revokedAt" IS NULL
+                         AND (t."expiresAt" IS NULL OR t."expiresAt" > now()))
+     RETURNING id`,
+    [viewer.teamId, input.name, input.host, input.backend, input.device, memoryBytes, viewer.tokenId, viewer.scopes.includes("ADMIN")],
+  );
+  const id = r.rows[0]?.id;
+  if (!id) {
+    const bound = await db.prisma.worker.findUnique({ where: { teamId_name: { teamId: viewer.teamId, name: input.name } }, include: { token: true } });
+    throw forbidden(
+      `worker ${input.name} is bound to another active token${bound?.token ? ` (${bound.token.prefix}…)` : ""}: only that token may register it again ` +
+        "(revoke it first, register with an ADMIN token, or choose another name)",
+    );
+  }
+  return db.prisma.worker.findUniqueOrThrow({ where: { id } });
+}
+
+/** FORBIDDEN unless `viewer`'s token is the one worker `w` is bound to (`what`: the refused act, for the message). */
+export function checkWorkerToken(w: Pick<Worker, "name" | "tokenId">, viewer: Pick<Viewer, "tokenId">, what = "act for it"): void {
+  if (w.tokenId === viewer.tokenId) return;
+  throw forbidden(
+    w.tokenId === null
+      ? `worker ${w.name} is bound to no token (registered before workers were bound to their tokens): register it again with its token to ${what}`
+      : `worker ${w.name} is bound to another token: only the token that registered it may ${what}`,
+  );
+}
+
+/** A worker of the viewer's team (else NOT_FOUND) bound to the viewer's token (else FORBIDDEN). */
+export async function loadOwnWorker(db: Db, viewer: Viewer, id: string): Promise<Worker> {
+  const w = await loadWorker(db, viewer, id);
+  checkWorkerToken(w, viewer);
+  return w;
+}
+
+/** Public prefix of the token a worker is bound to, or null. */
+export async function workerTokenPrefix(db: Db, tokenId: string | null): Promise<string | null> {
+  if (!tokenId) return null;
+  const t = await db.prisma.apiToken.findUnique({ where: { id: tokenId }, select: { prefix: true } });
+  return t?.prefix ?? null;
+}
+
+/**
+ * A run's status for a worker's write on the hot path (logMetrics, appendRunLogs), in one indexed
+ * query on the pool: NOT_FOUND for another team's run; FORBIDDEN when the run's latest job is
+ * held (or was finished) by a worker bound to another token than the viewer's. A run whose job
+ * waits in the queue (never claimed, or re-queued after a failure) takes writes of any WORKER token.
+ */
+export async function loadRunForWorkerWrite(db: Db, viewer: Viewer, id: string): Promise<{ id: string; status: string }> {
+  const r = isUuid(id)
+    ? await db.pool.query<{ id: string; status: string; holder: string | null; holderName: string | null; holderTokenId: string | null }>(
+        `SELECT r.id, r.status, j."leaseOwner" AS holder, w.name AS "holderName", w."tokenId" AS "holderTokenId"
+           FROM "Run" r
+           LEFT JOIN LATERAL (SELECT "leaseOwner" FROM "Job" WHERE "runId" = r.id ORDER BY "createdAt" DESC LIMIT 1) j ON true
+           LEFT JOIN "Worker" w ON w.id = j."leaseOwner"
+          WHERE r.id = $1 AND ${runsOfTeamSql("r", "$2")}`,
+        [id, viewer.teamId],
+      )
+    : null;
+  const row = r?.rows[0];
+  if (!row) throw notFound("run", id);
+  if (row.holder) checkWorkerToken({ name: row.holderName ?? row.holder, tokenId: row.holderTokenId }, viewer, `write to run ${row.id}, whose job it holds or finished`);
+  return { id: row.id, status: row.status };
 }
 
 /** The worker of an already-scoped job or heartbeat, or null. */

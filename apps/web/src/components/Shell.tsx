@@ -15,6 +15,7 @@ const NAV = [
   { href: "/caches", label: "Feature caches" },
   { href: "/datasets", label: "Datasets" },
   { href: "/models", label: "Foundation models" },
+  { href: "/settings", label: "Settings" },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {
@@ -95,8 +96,8 @@ function SignIn() {
     <section className="signin card">
       <h1>Sign in</h1>
       <p>
-        Paste an API token of your team (<code>lft_…</code>). <code>npm start</code> prints a demo token and
-        keeps it in <code>.loffta/demo-token</code>. The token stays in this browser (localStorage) until you
+        Paste an API token of your team (<code>lft_…</code>). <code>npm start</code> keeps a demo token in{" "}
+        <code>.loffta/demo-token</code> (readable by you only: <code>cat .loffta/demo-token</code>). The token stays in this browser (localStorage) until you
         sign out.
       </p>
       {authError && !error && (
