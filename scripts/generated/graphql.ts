@@ -24,7 +24,7 @@ export type DatasetLayout =
 
 /** Input of `launchRun`. */
 export type LaunchRunInput = {
-  /** Fine-tuning (UNFROZEN_LINEAR) run of the same team to measure speed-up against. */
+  /** Fine-tuning (UNFROZEN_LINEAR) or external (EXTERNAL, logged with the wandb client) run of the same team to measure speed-up against. */
   baselineRunId?: string | number | null | undefined;
   /** Feature cache: required for every kind (LOFF / LOFF_TA train on its tokens; the image baselines take its dataset, model and resolution). Not FAILED. */
   cacheId?: string | number | null | undefined;
@@ -169,6 +169,8 @@ export type RequestFeatureCacheInput = {
 
 /** What a run trains. */
 export type RunKind =
+  /** Trained outside the platform and logged by the W&B client (docs/wandb.md): free-form config, no cache, no job; can be a baseline (efficiency from its summary). */
+  | "EXTERNAL"
   /** Linear head on a frozen model that runs every step (baseline). */
   | "FROZEN_LINEAR"
   /** Compact classifier on cached features, no augmentation. */

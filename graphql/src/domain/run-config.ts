@@ -153,8 +153,10 @@ function rawAt(input: unknown, dotted: string): unknown {
  * agree with `config.seed` when both are given. Idempotent: resolving a resolved config returns it.
  */
 export function resolveRunConfig(kind: RunKind, input: unknown, seed?: number | null): RunConfig {
-  const cfg = parseRunConfig(input);
   const spec = RUN_KINDS[kind];
+  // External runs (W&B client) are never launched: their config is free-form, stored as logged.
+  if (spec.external) throw new RunConfigError([{ path: "kind", message: `${spec.label} runs are created by the wandb client (docs/wandb.md), not launched` }]);
+  const cfg = parseRunConfig(input);
   const issues: RunConfigIssue[] = [];
   const rawSeed = rawAt(input, "seed");
   if (seed !== undefined && seed !== null) {

@@ -8,11 +8,11 @@ import type { RunKind } from "../generated/schema-types";
 export type { RunKind };
 
 /** Where a run's training batches come from. */
-export type RunSource = "cache" | "images";
+export type RunSource = "cache" | "images" | "external";
 /** Which augmentations a kind applies: tensor augmentations of the token grid, image augmentations of decoded pixels, or none. */
 export type AugmentationPolicy = "tensor" | "image" | "none";
-/** The part a kind plays in a comparison. */
-export type BaselineRole = "subject" | "finetune" | "frozen";
+/** The part a kind plays in a comparison ("external": logged by the W&B client, any training). */
+export type BaselineRole = "subject" | "finetune" | "frozen" | "external";
 
 export interface RunKindSpec {
   label: string;
@@ -30,6 +30,11 @@ export interface RunKindSpec {
   maxMicroBatch?: number;
   /** A run of this kind can be the fine-tuning baseline others measure their speed-up against. */
   canBeBaseline: boolean;
+  /**
+   * Runs of this kind are never launched (no job, no cache): they are created by the W&B client
+   * endpoints (apps/api/src/wandb, docs/wandb.md) and their config is free-form JSON.
+   */
+  external?: true;
 }
 
 export const RUN_KINDS: Record<RunKind, RunKindSpec> = {
@@ -76,12 +81,29 @@ export const RUN_KINDS: Record<RunKind, RunKindSpec> = {
     maxMicroBatch: 8,
     canBeBaseline: true,
   },
+  EXTERNAL: {
+    label: "External (W&B)",
+    summary: "trained outside the platform and logged with the wandb client (free-form config, no cache, no job)",
+    needsCache: false,
+    readsCache: false,
+    source: "external",
+    augmentation: "none",
+    role: "external",
+    canBeBaseline: true,
+    external: true,
+  },
 };
 
-/** Every run kind, in display order (the paper's method first). */
+/** Every kind `launchRun` accepts, in display order (the paper's method first). */
 export const RUN_KIND_ORDER: RunKind[] = ["LOFF_TA", "LOFF", "FROZEN_LINEAR", "UNFROZEN_LINEAR"];
+/** Kinds of runs trained outside the platform (created by the wandb client endpoints, never launched). */
+export const EXTERNAL_KINDS: RunKind[] = ["EXTERNAL"];
+/** Every run kind, in display order: the launchable ones, then the external ones (run tables, filters). */
+export const ALL_RUN_KINDS: RunKind[] = [...RUN_KIND_ORDER, ...EXTERNAL_KINDS];
 
 /** Kinds whose runs train on the cached tokens. */
 export const CACHE_READING_KINDS: RunKind[] = RUN_KIND_ORDER.filter((k) => RUN_KINDS[k].readsCache);
-/** Kinds a run can name as its fine-tuning baseline. */
+/** Launchable kinds a run can name as its fine-tuning baseline. */
 export const BASELINE_KINDS: RunKind[] = RUN_KIND_ORDER.filter((k) => RUN_KINDS[k].canBeBaseline);
+/** Every kind a run can name as its `baselineRunId`: BASELINE_KINDS and external runs (efficiency from their summary, docs/wandb.md). */
+export const BASELINE_REF_KINDS: RunKind[] = ALL_RUN_KINDS.filter((k) => RUN_KINDS[k].canBeBaseline);

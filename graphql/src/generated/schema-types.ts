@@ -62,6 +62,8 @@ export type ModelFamily =
 
 /** What a run trains. */
 export type RunKind =
+  /** Trained outside the platform and logged by the W&B client (docs/wandb.md): free-form config, no cache, no job; can be a baseline (efficiency from its summary). */
+  | "EXTERNAL"
   /** Linear head on a frozen model that runs every step (baseline). */
   | "FROZEN_LINEAR"
   /** Compact classifier on cached features, no augmentation. */
@@ -111,11 +113,16 @@ export type SortDirection =
   /** Largest first. */
   | "DESC";
 
-/** What a bearer API token may do. ADMIN implies MEMBER and WORKER. */
+/**
+ * What a bearer API token may do. ADMIN implies MEMBER and WORKER. READ is read-only: a token
+ * holding it is refused every mutation (FORBIDDEN), whatever other scopes it lists.
+ */
 export type TokenScope =
-  /** Everything MEMBER and WORKER may do. */
+  /** Everything MEMBER and WORKER may do; manage all the team's tokens and members. */
   | "ADMIN"
-  /** Read the team's data and create projects, datasets, models, caches and runs. */
+  /** Read the team's data and create projects, datasets, models, caches and runs; issue and revoke its own user's tokens (never with more scopes than its own, never ADMIN). */
   | "MEMBER"
-  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results. */
+  /** Read-only: queries and subscriptions of the team's data; every mutation is FORBIDDEN. Given alone (not combined with other scopes). */
+  | "READ"
+  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results (only for the workers it registered). */
   | "WORKER";

@@ -14,6 +14,7 @@ import type {
   Job as JobModel,
 } from "@loffta/db";
 import type { Viewer as ViewerModel } from "../auth";
+import type { TokenRow, CreatedTokenRow } from "../services/tokens";
 import type { RunPage } from "../services/runs";
 import type { Comparison, EfficiencyRow } from "../services/compare";
 import type { HeartbeatOutcome, ProgressOutcome } from "../services/queue";
@@ -33,6 +34,41 @@ export type Scalars = {
   DateTime: { input: string; output: Date | string };
   /** Any JSON value (object, array, string, number, boolean or null). */
   JSON: { input: unknown; output: unknown };
+};
+
+/** Input of `addTeamMember`. */
+export type AddTeamMemberInput = {
+  /** E-mail address (stored in lower case), unique across all teams. */
+  email: Scalars["String"]["input"];
+  /** Display name, 1–200 characters. */
+  name: Scalars["String"]["input"];
+};
+
+/** A bearer API token, as lists show it: never its secret nor the secret's hash. */
+export type ApiToken = {
+  __typename?: "ApiToken";
+  /** True while it works: neither revoked nor expired. */
+  active: Scalars["Boolean"]["output"];
+  /** When it was issued. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** True for the token making this request. */
+  current: Scalars["Boolean"]["output"];
+  /** When it stops working, null when never. */
+  expiresAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Token id (UUID); pass it to `revokeToken`. */
+  id: Scalars["ID"]["output"];
+  /** When it was last used (to within a minute), null when never. */
+  lastUsedAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Name, to recognise it. */
+  name: Scalars["String"]["output"];
+  /** Public prefix (`lft_` and 6 more characters): the start of the secret. */
+  prefix: Scalars["String"]["output"];
+  /** When it was revoked, null when not. */
+  revokedAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** What it may do. */
+  scopes: Array<TokenScope>;
+  /** The user it was issued to; null for service tokens (e.g. workers). */
+  user?: Maybe<User>;
 };
 
 /** Result of `appendRunLogs`. */
@@ -153,6 +189,29 @@ export type CreateProjectInput = {
   description?: InputMaybe<Scalars["String"]["input"]>;
   /** Name, unique in the team (1–200 characters). */
   name: Scalars["String"]["input"];
+};
+
+/** Input of `createToken`. */
+export type CreateTokenInput = {
+  /** When it stops working (in the future). A non-ADMIN token may not issue one outliving itself: omitted, its own expiry applies. */
+  expiresAt?: InputMaybe<Scalars["DateTime"]["input"]>;
+  /** Name, 1–100 characters. */
+  name: Scalars["String"]["input"];
+  /** Scopes, at least one. READ goes alone. A non-ADMIN token may only give scopes it holds (and READ), never ADMIN. */
+  scopes: Array<TokenScope>;
+  /** ADMIN only: a service token, of no user (for workers and automation; not revoked when a member is removed). Not with `userId`. */
+  service?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** ADMIN only: the member of the team to issue it to. Omitted: the caller's user. */
+  userId?: InputMaybe<Scalars["ID"]["input"]>;
+};
+
+/** Answer to `createToken`: the token and its secret. */
+export type CreatedToken = {
+  __typename?: "CreatedToken";
+  /** The secret (`lft_…`) to send as `Authorization: Bearer …`. Shown in this answer only: the API stores only its SHA-256. */
+  secret: Scalars["String"]["output"];
+  /** The new token. */
+  token: ApiToken;
 };
 
 /** A labelled image dataset on storage the workers can read. */
@@ -399,7 +458,7 @@ export type JobType =
 
 /** Input of `launchRun`. */
 export type LaunchRunInput = {
-  /** Fine-tuning (UNFROZEN_LINEAR) run of the same team to measure speed-up against. */
+  /** Fine-tuning (UNFROZEN_LINEAR) or external (EXTERNAL, logged with the wandb client) run of the same team to measure speed-up against. */
   baselineRunId?: InputMaybe<Scalars["ID"]["input"]>;
   /** Feature cache: required for every kind (LOFF / LOFF_TA train on its tokens; the image baselines take its dataset, model and resolution). Not FAILED. */
   cacheId?: InputMaybe<Scalars["ID"]["input"]>;
@@ -510,34 +569,51 @@ export type ModelFamily =
 export type Mutation = {
   __typename?: "Mutation";
   /**
+   * Add a member to the caller's team (scope ADMIN). An e-mail already in use is BAD_USER_INPUT on
+   * `input.email`; a member removed earlier is added back (its old tokens stay revoked).
+   */
+  addTeamMember: User;
+  /**
    * Append lines to a run's log (scope WORKER). At most 1,000 lines per call. Idempotent on
-   * (run, seq): a retried batch stores nothing twice.
+   * (run, seq): a retried batch stores nothing twice. While a worker holds the run's job, and
+   * after it finished the job, only that worker's token may log to the run (FORBIDDEN otherwise).
    */
   appendRunLogs: AppendRunLogsResult;
   /** Cancel a run: marks it CANCELLED and cancels its queued job; a running worker learns it from its next heartbeat or progress report. Cancelling a finished run fails with CONFLICT. */
   cancelRun: Run;
   /**
-   * Lease the next claimable job (scope WORKER): queued and available, or running with an expired
+   * Lease the next claimable job (scope WORKER, the worker's token): queued and available, or running with an expired
    * lease. Each claim counts an attempt; a job whose lease expired after its last attempt fails.
    * A TRAIN job waits until its cache is READY. Null when nothing is claimable.
    */
   claimJob?: Maybe<Job>;
-  /** Finish a leased job with its results (scope WORKER). A lost lease fails with CONFLICT. */
+  /** Finish a leased job with its results (scope WORKER, the worker's token). A lost lease fails with CONFLICT. */
   completeJob: Job;
   /** Create a project. A name already used in the team fails with CONFLICT. */
   createProject: Project;
   /**
-   * Report a failure of a leased job (scope WORKER). Retried later (QUEUED with back-off) while
+   * Issue a token (scope MEMBER or ADMIN); the answer holds its secret, shown this once. An ADMIN
+   * may issue any scopes to any member of its team or as a service token; a MEMBER only to its own
+   * user, with scopes it holds (or READ), never ADMIN, expiring no later than itself (FORBIDDEN
+   * otherwise). Invalid input: BAD_USER_INPUT with `input.*` field paths.
+   */
+  createToken: CreatedToken;
+  /**
+   * Report a failure of a leased job (scope WORKER, the worker's token). Retried later (QUEUED with back-off) while
    * attempts < maxAttempts and `retryable`; else FAILED together with its run or cache.
    */
   failJob: Job;
-  /** Mark the worker alive and renew the leases of its running jobs (scope WORKER). */
+  /**
+   * Mark the worker alive and renew the leases of its running jobs (scope WORKER). This and every
+   * call below naming a worker is FORBIDDEN unless made with the token the worker is bound to.
+   */
   heartbeat: HeartbeatResult;
   /** Validate a run configuration, create the run QUEUED and enqueue its TRAIN job. */
   launchRun: Run;
   /**
    * Append metric points to a run (scope WORKER). At most 10,000 points per call. Idempotent on
-   * (run, key, step): a retried batch stores nothing twice.
+   * (run, key, step): a retried batch stores nothing twice. While a worker holds the run's job, and
+   * after it finished the job, only that worker's token may log to the run (FORBIDDEN otherwise).
    */
   logMetrics: LogMetricsResult;
   /**
@@ -555,9 +631,19 @@ export type Mutation = {
   registerDataset: Dataset;
   /** Register a foundation model. A name already used in the team fails with CONFLICT. */
   registerFoundationModel: FoundationModel;
-  /** Register (or re-register) a worker of the caller's team (scope WORKER). */
+  /**
+   * Register (or re-register) a worker of the caller's team (scope WORKER) and bind it to the
+   * calling token. Re-registering a name bound to another token is FORBIDDEN while that token is
+   * active (neither revoked nor expired), unless the caller is ADMIN.
+   */
   registerWorker: Worker;
-  /** Report progress of a leased job (renews the lease); returns whether it was cancelled (scope WORKER). */
+  /**
+   * Remove a member from the caller's team (scope ADMIN) and revoke all its tokens; its runs keep
+   * it as their author. Removing a removed member changes nothing. An ADMIN cannot remove its own
+   * user (FORBIDDEN). Another team's id: NOT_FOUND.
+   */
+  removeTeamMember: User;
+  /** Report progress of a leased job (renews the lease); returns whether it was cancelled (scope WORKER, the worker's token). */
   reportProgress: ProgressResult;
   /**
    * Ask for a feature cache. Idempotent: the same dataset + model + resolution + pooling + layer
@@ -565,10 +651,21 @@ export type Mutation = {
    * EXTRACT job is enqueued.
    */
   requestFeatureCache: FeatureCache;
+  /**
+   * Revoke a token (it stops working at once on HTTP and within seconds on open WebSockets). An
+   * ADMIN may revoke any of its team's tokens, a MEMBER only its own user's (FORBIDDEN otherwise).
+   * Revoking a revoked token changes nothing. Another team's id: NOT_FOUND.
+   */
+  revokeToken: ApiToken;
   /** Replace the notes of a run (null clears them). */
   setRunNotes: Run;
   /** Add and/or remove tags of a run. */
   tagRun: Run;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationAddTeamMemberArgs = {
+  input: AddTeamMemberInput;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -599,6 +696,11 @@ export type MutationCompleteJobArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationCreateProjectArgs = {
   input: CreateProjectInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationCreateTokenArgs = {
+  input: CreateTokenInput;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -646,6 +748,11 @@ export type MutationRegisterWorkerArgs = {
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRemoveTeamMemberArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationReportProgressArgs = {
   done: Scalars["Int"]["input"];
   jobId: Scalars["ID"]["input"];
@@ -656,6 +763,11 @@ export type MutationReportProgressArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationRequestFeatureCacheArgs = {
   input: RequestFeatureCacheInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRevokeTokenArgs = {
+  id: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -780,6 +892,13 @@ export type Query = {
   runLogs: RunLogPage;
   /** Runs of the team: filtered, sorted and paginated (cursor-based). */
   runs: RunConnection;
+  /** The caller's team (with its members). */
+  team: Team;
+  /**
+   * Tokens the caller may see, newest first (revoked and expired ones included): an ADMIN all of
+   * its team's, a token issued to a user that user's, a service token only itself.
+   */
+  tokens: Array<ApiToken>;
   /** The team's workers, by name. */
   workers: Array<Worker>;
 };
@@ -1113,7 +1232,7 @@ export type Run = {
   author?: Maybe<User>;
   /** TensorFlow.js backend it trained on, as its worker reported it (e.g. `tensorflow`, `cpu`). */
   backend?: Maybe<Scalars["String"]["output"]>;
-  /** The fine-tuning (UNFROZEN_LINEAR) run its speed-up and memory saving are measured against. */
+  /** The fine-tuning (UNFROZEN_LINEAR) or external (EXTERNAL: its summary's `images_per_sec` / `peak_memory_bytes`) run its speed-up and memory saving are measured against. */
   baselineRun?: Maybe<Run>;
   /** The feature cache it trains on (LOFF / LOFF_TA). */
   cache?: Maybe<FeatureCache>;
@@ -1207,7 +1326,7 @@ export type RunEdge = {
 /** What a run saved against its fine-tuning baseline. */
 export type RunEfficiency = {
   __typename?: "RunEfficiency";
-  /** Its fine-tuning (UNFROZEN_LINEAR) baseline, when set. */
+  /** Its fine-tuning (UNFROZEN_LINEAR) or external (EXTERNAL) baseline, when set. */
   baselineRun?: Maybe<Run>;
   /** What the savings are measured against: `run` (a full fine-tuning run), `calibration` (a short fine-tuning measurement on the same kind of worker) or null. */
   baselineSource?: Maybe<Scalars["String"]["output"]>;
@@ -1243,6 +1362,8 @@ export type RunFilter = {
 
 /** What a run trains. */
 export type RunKind =
+  /** Trained outside the platform and logged by the W&B client (docs/wandb.md): free-form config, no cache, no job; can be a baseline (efficiency from its summary). */
+  | "EXTERNAL"
   /** Linear head on a frozen model that runs every step (baseline). */
   | "FROZEN_LINEAR"
   /** Compact classifier on cached features, no augmentation. */
@@ -1483,19 +1604,26 @@ export type Team = {
   __typename?: "Team";
   /** Team id (UUID). */
   id: Scalars["ID"]["output"];
+  /** The team's members (removed users left out), by name. */
+  members: Array<User>;
   /** Display name. */
   name: Scalars["String"]["output"];
   /** URL-safe short name. */
   slug: Scalars["String"]["output"];
 };
 
-/** What a bearer API token may do. ADMIN implies MEMBER and WORKER. */
+/**
+ * What a bearer API token may do. ADMIN implies MEMBER and WORKER. READ is read-only: a token
+ * holding it is refused every mutation (FORBIDDEN), whatever other scopes it lists.
+ */
 export type TokenScope =
-  /** Everything MEMBER and WORKER may do. */
+  /** Everything MEMBER and WORKER may do; manage all the team's tokens and members. */
   | "ADMIN"
-  /** Read the team's data and create projects, datasets, models, caches and runs. */
+  /** Read the team's data and create projects, datasets, models, caches and runs; issue and revoke its own user's tokens (never with more scopes than its own, never ADMIN). */
   | "MEMBER"
-  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results. */
+  /** Read-only: queries and subscriptions of the team's data; every mutation is FORBIDDEN. Given alone (not combined with other scopes). */
+  | "READ"
+  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results (only for the workers it registered). */
   | "WORKER";
 
 /** A person in a team. */
@@ -1507,6 +1635,8 @@ export type User = {
   id: Scalars["ID"]["output"];
   /** Display name. */
   name: Scalars["String"]["output"];
+  /** When an ADMIN removed the user from the team (its tokens were revoked then); null for members. */
+  removedAt?: Maybe<Scalars["DateTime"]["output"]>;
 };
 
 /** The caller, as identified by its bearer token. */
@@ -1516,6 +1646,8 @@ export type Viewer = {
   scopes: Array<TokenScope>;
   /** The team the token belongs to. */
   team: Team;
+  /** When the token expires, null when never. */
+  tokenExpiresAt?: Maybe<Scalars["DateTime"]["output"]>;
   /** The token's name. */
   tokenName: Scalars["String"]["output"];
   /** The token's public prefix (`lft_` and 6 more characters), to recognise it in lists. */
@@ -1524,7 +1656,10 @@ export type Viewer = {
   user?: Maybe<User>;
 };
 
-/** A compute worker (extraction and/or training). */
+/**
+ * A compute worker (extraction and/or training). It is bound to the token that registered it: only
+ * that token may heartbeat, claim, report progress, complete, fail and log for it and its jobs.
+ */
 export type Worker = {
   __typename?: "Worker";
   /** Compute backend, e.g. `tfjs-node` or `onnxruntime`. */
@@ -1545,9 +1680,14 @@ export type Worker = {
   name: Scalars["String"]["output"];
   /** True when the last heartbeat is at most `withinSeconds` old. */
   online: Scalars["Boolean"]["output"];
+  /** Public prefix of the token it is bound to (the one that registered it); null when it must register again (registered before workers were bound to tokens). */
+  tokenPrefix?: Maybe<Scalars["String"]["output"]>;
 };
 
-/** A compute worker (extraction and/or training). */
+/**
+ * A compute worker (extraction and/or training). It is bound to the token that registered it: only
+ * that token may heartbeat, claim, report progress, complete, fail and log for it and its jobs.
+ */
 export type WorkerOnlineArgs = {
   withinSeconds?: InputMaybe<Scalars["Int"]["input"]>;
 };
@@ -1638,6 +1778,8 @@ export type DirectiveResolverFn<
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AddTeamMemberInput: AddTeamMemberInput;
+  ApiToken: ResolverTypeWrapper<TokenRow>;
   AppendRunLogsResult: ResolverTypeWrapper<AppendRunLogsResult>;
   Boolean: ResolverTypeWrapper<Scalars["Boolean"]["output"]>;
   CacheResultInput: CacheResultInput;
@@ -1647,6 +1789,8 @@ export type ResolversTypes = {
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
   ConfigValueFilter: ConfigValueFilter;
   CreateProjectInput: CreateProjectInput;
+  CreateTokenInput: CreateTokenInput;
+  CreatedToken: ResolverTypeWrapper<CreatedTokenRow>;
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetLayout: DatasetLayout;
   DatasetStatus: DatasetStatus;
@@ -1717,6 +1861,8 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AddTeamMemberInput: AddTeamMemberInput;
+  ApiToken: TokenRow;
   AppendRunLogsResult: AppendRunLogsResult;
   Boolean: Scalars["Boolean"]["output"];
   CacheResultInput: CacheResultInput;
@@ -1725,6 +1871,8 @@ export type ResolversParentTypes = {
   ConfigDifference: ConfigDifference;
   ConfigValueFilter: ConfigValueFilter;
   CreateProjectInput: CreateProjectInput;
+  CreateTokenInput: CreateTokenInput;
+  CreatedToken: CreatedTokenRow;
   Dataset: DatasetModel;
   DateTime: Scalars["DateTime"]["output"];
   FeatureCache: FeatureCacheModel;
@@ -1782,6 +1930,23 @@ export type ResolversParentTypes = {
   Worker: WorkerModel;
 };
 
+export type ApiTokenResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["ApiToken"] = ResolversParentTypes["ApiToken"],
+> = {
+  active?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes["TokenScope"]>, ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
+};
+
 export type AppendRunLogsResultResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["AppendRunLogsResult"] =
@@ -1812,6 +1977,14 @@ export type ConfigDifferenceResolvers<
 > = {
   path?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes["JSON"]>>, ParentType, ContextType>;
+};
+
+export type CreatedTokenResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["CreatedToken"] = ResolversParentTypes["CreatedToken"],
+> = {
+  secret?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes["ApiToken"], ParentType, ContextType>;
 };
 
 export type DatasetResolvers<
@@ -1977,6 +2150,12 @@ export type MutationResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Mutation"] = ResolversParentTypes["Mutation"],
 > = {
+  addTeamMember?: Resolver<
+    ResolversTypes["User"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationAddTeamMemberArgs, "input">
+  >;
   appendRunLogs?: Resolver<
     ResolversTypes["AppendRunLogsResult"],
     ParentType,
@@ -2006,6 +2185,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationCreateProjectArgs, "input">
+  >;
+  createToken?: Resolver<
+    ResolversTypes["CreatedToken"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCreateTokenArgs, "input">
   >;
   failJob?: Resolver<
     ResolversTypes["Job"],
@@ -2055,6 +2240,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRegisterWorkerArgs, "input">
   >;
+  removeTeamMember?: Resolver<
+    ResolversTypes["User"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRemoveTeamMemberArgs, "id">
+  >;
   reportProgress?: Resolver<
     ResolversTypes["ProgressResult"],
     ParentType,
@@ -2066,6 +2257,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationRequestFeatureCacheArgs, "input">
+  >;
+  revokeToken?: Resolver<
+    ResolversTypes["ApiToken"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRevokeTokenArgs, "id">
   >;
   setRunNotes?: Resolver<
     ResolversTypes["Run"],
@@ -2192,6 +2389,8 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryRunsArgs, "first">
   >;
+  team?: Resolver<ResolversTypes["Team"], ParentType, ContextType>;
+  tokens?: Resolver<Array<ResolversTypes["ApiToken"]>, ParentType, ContextType>;
   workers?: Resolver<Array<ResolversTypes["Worker"]>, ParentType, ContextType>;
 };
 
@@ -2399,6 +2598,7 @@ export type TeamResolvers<
   ParentType extends ResolversParentTypes["Team"] = ResolversParentTypes["Team"],
 > = {
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes["User"]>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   slug?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
 };
@@ -2410,6 +2610,7 @@ export type UserResolvers<
   email?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  removedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
 };
 
 export type ViewerResolvers<
@@ -2418,6 +2619,7 @@ export type ViewerResolvers<
 > = {
   scopes?: Resolver<Array<ResolversTypes["TokenScope"]>, ParentType, ContextType>;
   team?: Resolver<ResolversTypes["Team"], ParentType, ContextType>;
+  tokenExpiresAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   tokenName?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   tokenPrefix?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
@@ -2441,12 +2643,15 @@ export type WorkerResolvers<
     ContextType,
     RequireFields<WorkerOnlineArgs, "withinSeconds">
   >;
+  tokenPrefix?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = Context> = {
+  ApiToken?: ApiTokenResolvers<ContextType>;
   AppendRunLogsResult?: AppendRunLogsResultResolvers<ContextType>;
   Calibration?: CalibrationResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
+  CreatedToken?: CreatedTokenResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   FeatureCache?: FeatureCacheResolvers<ContextType>;

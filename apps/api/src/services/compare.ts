@@ -3,8 +3,9 @@ import type { Calibration, Run } from "@loffta/db";
 import { badField, notFound, isUuid } from "../errors";
 import { teamScope, type TeamOf } from "./access";
 import type { Db } from "./db";
-import { BASELINE_KINDS } from "@loffta/graphql/domain";
+import { BASELINE_REF_KINDS } from "@loffta/graphql/domain";
 import { LIMITS } from "../limits";
+import { comparableConfig } from "../wandb/mapping";
 import { compareMetrics, diffConfigs, savings, type ConfigDifference } from "./configdiff";
 
 export interface EfficiencyRow {
@@ -43,8 +44,8 @@ export async function compareRuns(db: Db, viewer: TeamOf, ids: string[]): Promis
   });
   const runs: Run[] = ordered.map(({ baselineRun: _b, calibration: _c, ...run }) => run);
   const efficiency = ordered.map((r): EfficiencyRow => {
-    // A baseline is only meaningful as fine-tuning on the same team's data.
-    const base = r.baselineRun && BASELINE_KINDS.includes(r.baselineRun.kind) ? r.baselineRun : null;
+    // A baseline is only meaningful as fine-tuning on the same team's data (or an external run, docs/wandb.md).
+    const base = r.baselineRun && BASELINE_REF_KINDS.includes(r.baselineRun.kind) ? r.baselineRun : null;
     // Without a full fine-tuning run, the worker's short fine-tuning calibration stands in.
     const cal = base ? null : r.calibration;
     const e = {
@@ -66,7 +67,7 @@ export async function compareRuns(db: Db, viewer: TeamOf, ids: string[]): Promis
   });
   return {
     runs,
-    configDiff: diffConfigs(runs.map((r) => r.config)),
+    configDiff: diffConfigs(runs.map((r) => comparableConfig(r.kind, r.config))),
     metrics: compareMetrics(runs.map((r) => r.finalMetrics)),
     efficiency,
   };

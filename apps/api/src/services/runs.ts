@@ -4,7 +4,7 @@
  * the reads of a run's metric points that ingest and series (./metrics.ts) do not cover.
  */
 import type { Run } from "@loffta/db";
-import { BASELINE_KINDS, isMetricName, METRIC_NAMES, RUN_KINDS, type RunConfig } from "@loffta/graphql/domain";
+import { BASELINE_REF_KINDS, isMetricName, METRIC_NAMES, RUN_KINDS, type RunConfig } from "@loffta/graphql/domain";
 import type { Viewer } from "../auth";
 import type { MetricValue } from "../events";
 import type { RunFilter, RunKind, RunSort } from "../generated/resolvers";
@@ -40,7 +40,7 @@ export interface LaunchSpec {
 /**
  * Launch a run of an already-loaded project: checks what the worker needs and the API can see
  * (every kind with `needsCache` names a cache that is not FAILED; image baselines need a dataset
- * with ≥ 2 classes and a train split; the baseline is of a BASELINE_KINDS kind), then stores the
+ * with ≥ 2 classes and a train split; the baseline is of a BASELINE_REF_KINDS kind), then stores the
  * run with its TRAIN job (claimable once the cache is READY).
  */
 export async function launchRun(db: Db, viewer: Viewer, spec: LaunchSpec): Promise<Run> {
@@ -66,8 +66,8 @@ export async function launchRun(db: Db, viewer: Viewer, spec: LaunchSpec): Promi
     const base = await loadRun(db, viewer, id).catch(() => {
       throw badField("input.baselineRunId", `run ${id} not found`);
     });
-    if (!BASELINE_KINDS.includes(base.kind))
-      throw badField("input.baselineRunId", `the baseline must be a ${BASELINE_KINDS.join(" or ")} run (got ${base.kind})`);
+    if (!BASELINE_REF_KINDS.includes(base.kind))
+      throw badField("input.baselineRunId", `the baseline must be a ${BASELINE_REF_KINDS.join(" or ")} run (got ${base.kind})`);
     baselineRunId = base.id;
   }
   return db.prisma.$transaction(async (tx) => {

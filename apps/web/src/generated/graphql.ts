@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-node/core";
+/** Input of `addTeamMember`. */
+export type AddTeamMemberInput = {
+  /** E-mail address (stored in lower case), unique across all teams. */
+  email: string;
+  /** Display name, 1–200 characters. */
+  name: string;
+};
+
 /** Lifecycle of a feature cache. */
 export type CacheStatus =
   /** A worker is extracting features. */
@@ -21,6 +29,20 @@ export type ConfigValueFilter = {
   path: string;
   /** The value it must equal (compared as JSON: `0.5`, `"adamw"`, `true`). */
   value: unknown;
+};
+
+/** Input of `createToken`. */
+export type CreateTokenInput = {
+  /** When it stops working (in the future). A non-ADMIN token may not issue one outliving itself: omitted, its own expiry applies. */
+  expiresAt?: string | null | undefined;
+  /** Name, 1–100 characters. */
+  name: string;
+  /** Scopes, at least one. READ goes alone. A non-ADMIN token may only give scopes it holds (and READ), never ADMIN. */
+  scopes: Array<TokenScope>;
+  /** ADMIN only: a service token, of no user (for workers and automation; not revoked when a member is removed). Not with `userId`. */
+  service?: boolean | null | undefined;
+  /** ADMIN only: the member of the team to issue it to. Omitted: the caller's user. */
+  userId?: string | number | null | undefined;
 };
 
 /** How a dataset's files are laid out. */
@@ -60,7 +82,7 @@ export type JobType =
 
 /** Input of `launchRun`. */
 export type LaunchRunInput = {
-  /** Fine-tuning (UNFROZEN_LINEAR) run of the same team to measure speed-up against. */
+  /** Fine-tuning (UNFROZEN_LINEAR) or external (EXTERNAL, logged with the wandb client) run of the same team to measure speed-up against. */
   baselineRunId?: string | number | null | undefined;
   /** Feature cache: required for every kind (LOFF / LOFF_TA train on its tokens; the image baselines take its dataset, model and resolution). Not FAILED. */
   cacheId?: string | number | null | undefined;
@@ -125,6 +147,8 @@ export type RunFilter = {
 
 /** What a run trains. */
 export type RunKind =
+  /** Trained outside the platform and logged by the W&B client (docs/wandb.md): free-form config, no cache, no job; can be a baseline (efficiency from its summary). */
+  | "EXTERNAL"
   /** Linear head on a frozen model that runs every step (baseline). */
   | "FROZEN_LINEAR"
   /** Compact classifier on cached features, no augmentation. */
@@ -184,13 +208,18 @@ export type SortDirection =
   /** Largest first. */
   | "DESC";
 
-/** What a bearer API token may do. ADMIN implies MEMBER and WORKER. */
+/**
+ * What a bearer API token may do. ADMIN implies MEMBER and WORKER. READ is read-only: a token
+ * holding it is refused every mutation (FORBIDDEN), whatever other scopes it lists.
+ */
 export type TokenScope =
-  /** Everything MEMBER and WORKER may do. */
+  /** Everything MEMBER and WORKER may do; manage all the team's tokens and members. */
   | "ADMIN"
-  /** Read the team's data and create projects, datasets, models, caches and runs. */
+  /** Read the team's data and create projects, datasets, models, caches and runs; issue and revoke its own user's tokens (never with more scopes than its own, never ADMIN). */
   | "MEMBER"
-  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results. */
+  /** Read-only: queries and subscriptions of the team's data; every mutation is FORBIDDEN. Given alone (not combined with other scopes). */
+  | "READ"
+  /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results (only for the workers it registered). */
   | "WORKER";
 
 export type CacheFieldsFragment = {
@@ -839,6 +868,95 @@ export type MetricsAppendedSubscription = {
   metricsAppended: { runId: string; points: Array<{ key: string; step: number; value: number }> };
 };
 
+export type TokenRowFragment = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: Array<TokenScope>;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  active: boolean;
+  current: boolean;
+  user: { id: string; name: string; email: string } | null;
+};
+
+export type SettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SettingsQuery = {
+  me: { scopes: Array<TokenScope>; tokenExpiresAt: string | null; user: { id: string } | null };
+  team: { id: string; name: string; members: Array<{ id: string; name: string; email: string }> };
+  tokens: Array<{
+    id: string;
+    name: string;
+    prefix: string;
+    scopes: Array<TokenScope>;
+    createdAt: string;
+    lastUsedAt: string | null;
+    expiresAt: string | null;
+    revokedAt: string | null;
+    active: boolean;
+    current: boolean;
+    user: { id: string; name: string; email: string } | null;
+  }>;
+};
+
+export type CreateTokenMutationVariables = Exact<{
+  input: CreateTokenInput;
+}>;
+
+export type CreateTokenMutation = {
+  createToken: {
+    secret: string;
+    token: {
+      id: string;
+      name: string;
+      prefix: string;
+      scopes: Array<TokenScope>;
+      createdAt: string;
+      lastUsedAt: string | null;
+      expiresAt: string | null;
+      revokedAt: string | null;
+      active: boolean;
+      current: boolean;
+      user: { id: string; name: string; email: string } | null;
+    };
+  };
+};
+
+export type RevokeTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RevokeTokenMutation = {
+  revokeToken: {
+    id: string;
+    name: string;
+    prefix: string;
+    scopes: Array<TokenScope>;
+    createdAt: string;
+    lastUsedAt: string | null;
+    expiresAt: string | null;
+    revokedAt: string | null;
+    active: boolean;
+    current: boolean;
+    user: { id: string; name: string; email: string } | null;
+  };
+};
+
+export type AddTeamMemberMutationVariables = Exact<{
+  input: AddTeamMemberInput;
+}>;
+
+export type AddTeamMemberMutation = { addTeamMember: { id: string; name: string; email: string } };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RemoveTeamMemberMutation = { removeTeamMember: { id: string } };
+
 export const CacheFieldsFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -1151,6 +1269,43 @@ export const RunDetailFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<RunDetailFieldsFragment, unknown>;
+export const TokenRowFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "TokenRow" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "ApiToken" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "name" } },
+          { kind: "Field", name: { kind: "Name", value: "prefix" } },
+          { kind: "Field", name: { kind: "Name", value: "scopes" } },
+          { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+          { kind: "Field", name: { kind: "Name", value: "lastUsedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
+          { kind: "Field", name: { kind: "Name", value: "revokedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "active" } },
+          { kind: "Field", name: { kind: "Name", value: "current" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "user" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "email" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TokenRowFragment, unknown>;
 export const FeatureCachesDocument = {
   kind: "Document",
   definitions: [
@@ -3335,3 +3490,332 @@ export const MetricsAppendedDocument = {
     },
   ],
 } as unknown as DocumentNode<MetricsAppendedSubscription, MetricsAppendedSubscriptionVariables>;
+export const SettingsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "Settings" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "me" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "scopes" } },
+                { kind: "Field", name: { kind: "Name", value: "tokenExpiresAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "user" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "team" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "members" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "email" } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "tokens" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "TokenRow" } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "TokenRow" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "ApiToken" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "name" } },
+          { kind: "Field", name: { kind: "Name", value: "prefix" } },
+          { kind: "Field", name: { kind: "Name", value: "scopes" } },
+          { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+          { kind: "Field", name: { kind: "Name", value: "lastUsedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
+          { kind: "Field", name: { kind: "Name", value: "revokedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "active" } },
+          { kind: "Field", name: { kind: "Name", value: "current" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "user" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "email" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SettingsQuery, SettingsQueryVariables>;
+export const CreateTokenDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "CreateToken" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "CreateTokenInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "createToken" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "secret" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "token" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "TokenRow" } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "TokenRow" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "ApiToken" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "name" } },
+          { kind: "Field", name: { kind: "Name", value: "prefix" } },
+          { kind: "Field", name: { kind: "Name", value: "scopes" } },
+          { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+          { kind: "Field", name: { kind: "Name", value: "lastUsedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
+          { kind: "Field", name: { kind: "Name", value: "revokedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "active" } },
+          { kind: "Field", name: { kind: "Name", value: "current" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "user" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "email" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateTokenMutation, CreateTokenMutationVariables>;
+export const RevokeTokenDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RevokeToken" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "revokeToken" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [{ kind: "FragmentSpread", name: { kind: "Name", value: "TokenRow" } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "TokenRow" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "ApiToken" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "name" } },
+          { kind: "Field", name: { kind: "Name", value: "prefix" } },
+          { kind: "Field", name: { kind: "Name", value: "scopes" } },
+          { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+          { kind: "Field", name: { kind: "Name", value: "lastUsedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "expiresAt" } },
+          { kind: "Field", name: { kind: "Name", value: "revokedAt" } },
+          { kind: "Field", name: { kind: "Name", value: "active" } },
+          { kind: "Field", name: { kind: "Name", value: "current" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "user" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "email" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeTokenMutation, RevokeTokenMutationVariables>;
+export const AddTeamMemberDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "AddTeamMember" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "AddTeamMemberInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "addTeamMember" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "email" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RemoveTeamMember" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "removeTeamMember" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;

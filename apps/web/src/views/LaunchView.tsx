@@ -9,7 +9,7 @@
 import {
   AUGMENTATION_ORDER,
   AUGMENTATIONS,
-  BASELINE_KINDS,
+  BASELINE_REF_KINDS,
   CLASSIFIER_PRESETS,
   defaultRunConfig,
   EARLY_STOPPING_METRICS,
@@ -101,7 +101,7 @@ function validate(kind: RunKind, draft: Draft): { config: RunConfig | null; issu
 export function LaunchView() {
   const router = useRouter();
   const params = useSearchParams();
-  const opts = useQuery(LaunchOptionsDocument, { baselineKinds: BASELINE_KINDS });
+  const opts = useQuery(LaunchOptionsDocument, { baselineKinds: BASELINE_REF_KINDS });
   const from = params.get("from");
   const source = useQuery(RunDetailDocument, { id: from ?? "" }, { skip: !from });
   const launch = useMutation(LaunchRunDocument);
@@ -131,7 +131,8 @@ export function LaunchView() {
     const r = source.data?.run;
     if (!r) return;
     setDraft({ ...defaults(), ...(clone(r.config) as Draft) });
-    setKind(r.kind);
+    // An external run (wandb client) is not launched: its copy keeps the default kind.
+    if (!RUN_KINDS[r.kind].external) setKind(r.kind);
     setName(`${r.name} (copy)`);
     setProjectId(r.project.id);
     if (r.cache) setCacheId(r.cache.id);

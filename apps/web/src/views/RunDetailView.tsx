@@ -456,6 +456,16 @@ function LiveCurves({ run }: { run: RunData }) {
 function EffectiveConfig({ run }: { run: RunData }) {
   const c = run.config;
   const spec = RUN_KINDS[run.kind];
+  if (spec.external)
+    return (
+      <section className="card" data-testid="effective-config">
+        <div className="card-head">
+          <h2>Configuration</h2>
+          <span className="muted small">as logged by the wandb client (free-form; W&amp;B bookkeeping under _wandb)</span>
+        </div>
+        <ConfigTable config={c} />
+      </section>
+    );
   const at = (p: string) => fmtJson(getPath(c, p));
   const batch = Number(getPath(c, "batchSize"));
   const micro = Number(getPath(c, "microBatch"));

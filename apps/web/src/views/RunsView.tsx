@@ -3,7 +3,7 @@ import {
   isMetricName,
   METRIC_NAMES,
   METRICS,
-  RUN_KIND_ORDER,
+  ALL_RUN_KINDS,
   RUN_KINDS,
   type MetricName,
 } from "@loffta/graphql/domain";
@@ -77,7 +77,7 @@ function compareValues(a: unknown, b: unknown): number {
 
 export function RunsView() {
   const { params, set, list } = useUrlState();
-  const kinds = list("kind").filter((k): k is RunKind => (RUN_KIND_ORDER as string[]).includes(k));
+  const kinds = list("kind").filter((k): k is RunKind => (ALL_RUN_KINDS as string[]).includes(k));
   const statuses = list("status").filter((s): s is RunStatus => (STATUSES as string[]).includes(s));
   const tag = params.get("tag") ?? "";
   const cacheId = params.get("cache") ?? "";
@@ -204,7 +204,7 @@ export function RunsView() {
       <section className="card filters" aria-label="Filters">
         <div className="filter-group">
           <span className="label">Kind</span>
-          {RUN_KIND_ORDER.map((k) => (
+          {ALL_RUN_KINDS.map((k) => (
             <label key={k} className="chip" title={RUN_KINDS[k].summary}>
               <input
                 type="checkbox"

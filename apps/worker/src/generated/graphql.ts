@@ -139,6 +139,8 @@ export type RegisterWorkerInput = {
 
 /** What a run trains. */
 export type RunKind =
+  /** Trained outside the platform and logged by the W&B client (docs/wandb.md): free-form config, no cache, no job; can be a baseline (efficiency from its summary). */
+  | "EXTERNAL"
   /** Linear head on a frozen model that runs every step (baseline). */
   | "FROZEN_LINEAR"
   /** Compact classifier on cached features, no augmentation. */

@@ -1,0 +1,53 @@
+"""A training script as a user writes it: only WANDB_BASE_URL / WANDB_API_KEY point it at Loffta.
+
+Env (set by tests/wandb/harness.ts): STEPS, PROJECT, RUN_ID (resume), RESUME, START, HANG (seconds
+to sleep after logging, to be killed), EXIT_CODE, ENTITY, BATCH (steps per print line).
+"""
+import math
+import os
+import sys
+import time
+
+import wandb
+
+steps = int(os.environ.get("STEPS", "100"))
+start = int(os.environ.get("START", "0"))
+kwargs = {}
+if os.environ.get("RUN_ID"):
+    kwargs["id"] = os.environ["RUN_ID"]
+if os.environ.get("RESUME"):
+    kwargs["resume"] = os.environ["RESUME"]
+run = wandb.init(
+    project=os.environ.get("PROJECT", "wandb-e2e"),
+    entity=os.environ.get("ENTITY") or None,
+    name=os.environ.get("RUN_NAME", "external-run"),
+    config={"lr": 0.001, "optimizer": {"name": "adamw", "betas": [0.9, 0.999]}, "epochs": 3, "note": "free-form"},
+    tags=["external", "wandb"],
+    notes="trained elsewhere",
+    group="exp-group",
+    job_type="train",
+    **kwargs,
+)
+print(f"run id {run.id} starting at step {start}", flush=True)
+for i in range(start, start + steps):
+    wandb.log(
+        {
+            "loss": 1.0 / (i + 1),
+            "acc": i / (start + steps),
+            "lr": 0.001 * math.cos(i / 100.0),
+            "train": {"grad_norm": float(i % 7)},
+            "ok": i % 2 == 0,
+            "phase": "train",  # not numeric: skipped
+        },
+        step=i,
+    )
+    if i % int(os.environ.get("BATCH", "1000")) == 0:
+        print(f"step {i}", flush=True)
+print("a warning on stderr", file=sys.stderr, flush=True)
+run.summary["images_per_sec"] = 250.0
+run.summary["peak_memory_bytes"] = 123456789
+run.summary["accuracy"] = 0.875
+if os.environ.get("HANG"):
+    print("hanging", flush=True)
+    time.sleep(float(os.environ["HANG"]))
+run.finish(exit_code=int(os.environ.get("EXIT_CODE", "0")))
