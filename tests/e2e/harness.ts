@@ -11,7 +11,17 @@ export const ROOT = path.resolve(__dirname, "../..");
  * Storage roots of test servers and workers (LOFFTA_STORAGE_ROOTS): the temporary folder tests
  * write datasets to and the reference model fixtures.
  */
-export const TEST_STORAGE_ROOTS = [os.tmpdir(), path.join(ROOT, "apps/worker/fixtures")];
+const FIXTURES_ROOT = path.join(ROOT, "apps/worker/fixtures");
+/**
+ * The tests' storage roots: the temporary folder (datasets and weights the tests write) and the
+ * worker's fixtures — one root only when the checkout itself lies in the temporary folder (a
+ * fresh clone under /tmp): roots must not be nested.
+ */
+export const TEST_STORAGE_ROOTS = path
+  .relative(fs.realpathSync(os.tmpdir()), fs.realpathSync(FIXTURES_ROOT))
+  .startsWith("..")
+  ? [os.tmpdir(), FIXTURES_ROOT]
+  : [os.tmpdir()];
 
 export interface Proc {
   child: ChildProcess;
