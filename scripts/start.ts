@@ -5,10 +5,11 @@
  *   database  DATABASE_URL, or an embedded Postgres in <data>/pg (kept across restarts)
  *   migrate   committed Prisma migrations
  *   seed      demo team, project and an admin API token (remembered in <data>/demo-token, mode 0600;
- *             printed is where it is, never the secret)
+ *             printed is where it is, never the secret), and a WORKER-only token for the
+ *             worker (<data>/worker-token, 0600)
  *   services  api (:4000), web (:3000), one worker — each with prefixed logs; the API and the
  *             dashboard listen on 127.0.0.1 unless HOST says otherwise (HOST=0.0.0.0: every
- *             interface); the worker reads the token from the file (LOFFTA_TOKEN_FILE), never
+ *             interface); the worker reads its token from its file (LOFFTA_TOKEN_FILE), never
  *             from its command line (which every user of the host can read)
  *
  * Ctrl-C (SIGINT) or SIGTERM stops everything cleanly, Postgres last.
@@ -214,7 +215,7 @@ async function main(): Promise<void> {
 
   try {
     ensurePrismaClient(log);
-    const { createPrisma, portIsFree, seedDemo } = await import("@loffta/db");
+    const { createPrisma, portIsFree, seedDemo, seedWorkerToken } = await import("@loffta/db");
     const { openPlatformDatabase } = await import("./start/database");
     log(
       process.env.DATABASE_URL ? "database: DATABASE_URL" : "database: embedded Postgres (no DATABASE_URL)",
@@ -224,12 +225,21 @@ async function main(): Promise<void> {
     log("migrations applied");
 
     const tokenFile = path.join(opts.dataDir, "demo-token");
+    const workerTokenFile = path.join(opts.dataDir, "worker-token");
     const prisma = createPrisma(db.url);
     const seed = await seedDemo(prisma, readToken(tokenFile));
+    // The worker gets a token of its own, WORKER scope only (least privilege: it cannot launch,
+    // delete or manage anything), in its own 0600 file.
+    const workerToken = await seedWorkerToken(prisma, seed.teamId, "npm start worker", readToken(workerTokenFile));
     await prisma.$disconnect();
-    fs.writeFileSync(tokenFile, seed.token + "\n", { mode: 0o600 });
-    fs.chmodSync(tokenFile, 0o600); // `mode` applies only when the file is created
-    log("demo team, project and token ready");
+    for (const [file, secret] of [
+      [tokenFile, seed.token],
+      [workerTokenFile, workerToken],
+    ] as const) {
+      fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
+      fs.chmodSync(file, 0o600); // `mode` applies only when the file is created
+    }
+    log("demo team, project and tokens ready");
 
     // A port held by another process would answer our readiness checks: refuse to start.
     for (const [name, port, env] of [
@@ -242,7 +252,7 @@ async function main(): Promise<void> {
         );
       }
     }
-    for (const spec of serviceSpecs(opts, db.url, tokenFile)) {
+    for (const spec of serviceSpecs(opts, db.url, workerTokenFile)) {
       const s = startService(spec, services.length, (svc, code) => {
         if (!stopping) {
           log(`${svc.spec.name} exited unexpectedly (code ${code}): stopping the platform`);

@@ -56,3 +56,27 @@ export async function seedDemo(prisma: PrismaClient, existingToken?: string): Pr
   });
   return { teamId: team.id, projectId: project.id, userId: user.id, token: t.secret };
 }
+
+/**
+ * Idempotently a WORKER-only service token of `teamId` (no user) for a platform's own worker:
+ * `existingToken` is reused while it is that team's, active and WORKER-only, else a new one is
+ * issued. Returns its secret.
+ */
+export async function seedWorkerToken(
+  prisma: PrismaClient,
+  teamId: string,
+  name: string,
+  existingToken?: string,
+): Promise<string> {
+  if (existingToken) {
+    const found = await prisma.apiToken.findUnique({ where: { hash: hashToken(existingToken) } });
+    const active = found && !found.revokedAt && (!found.expiresAt || found.expiresAt > new Date());
+    if (active && found.teamId === teamId && found.scopes.length === 1 && found.scopes[0] === "WORKER")
+      return existingToken;
+  }
+  const t = generateToken();
+  await prisma.apiToken.create({
+    data: { teamId, name, prefix: t.prefix, hash: t.hash, scopes: ["WORKER"] },
+  });
+  return t.secret;
+}

@@ -233,6 +233,20 @@ describe("npm start", () => {
         group.some((pid) => cmdline(pid).some((a) => a.endsWith("apps/worker/src/service/main.ts"))),
       ).toBe(true);
       expect(leaking(group, token)).toEqual([]);
+      // The worker has a token of its own, WORKER scope only, in its own 0600 file; never printed.
+      const workerTokenPath = path.join(data, "worker-token");
+      const workerToken = fs.readFileSync(workerTokenPath, "utf8").trim();
+      expect(workerToken).toMatch(/^lft_/);
+      expect(workerToken).not.toBe(token);
+      expect(fs.statSync(workerTokenPath).mode & 0o777).toBe(0o600);
+      expect(start.output()).not.toContain(workerToken);
+      expect(leaking(group, workerToken)).toEqual([]);
+      const me = await fetch(`http://127.0.0.1:${apiPort}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${workerToken}` },
+        body: JSON.stringify({ query: "{ me { scopes } }" }),
+      }).then((r) => r.json() as Promise<{ data?: { me?: { scopes?: string[] } } }>);
+      expect(me.data?.me?.scopes).toEqual(["WORKER"]);
 
       expect(listeningAddresses(apiPort)).toEqual(["127.0.0.1"]);
       for (const addr of externalAddresses()) expect(await accepts(addr, apiPort)).toBe(false);
