@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     await page.locator("[data-testid=team-name]").waitFor();
     await shoot(
       page,
-      `${web}/compare?ids=${state.runIds.join(",")}`,
+      `${web}/compare?ids=${state.runIds.join(",")}&group=seeds`,
       "[data-testid=compare-efficiency]",
       path.join(out, "demo-compare.png"),
     );

@@ -26,8 +26,9 @@ type Report = NonNullable<ReportDetailQuery["report"]>;
 /** Compare takes at most this many runs (the API's compareRuns limit). */
 export const MAX_COMPARE = 20;
 
+/** Compare of a report's runs, seeds of one setting grouped (a report's rows are means over seeds). */
 export const compareHref = (ids: string[], reportId: string): string =>
-  `/compare?ids=${ids.join(",")}&report=${reportId}`;
+  `/compare?ids=${ids.join(",")}&report=${reportId}&group=seeds`;
 
 /** "0.755 ± 0.012", as report.md writes it. */
 export const fmtMeanStd = (m: number | null | undefined, s: number | null | undefined): string =>
