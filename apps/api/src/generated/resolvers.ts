@@ -579,6 +579,15 @@ export type Mutation = {
    * after it finished the job, only that worker's token may log to the run (FORBIDDEN otherwise).
    */
   appendRunLogs: AppendRunLogsResult;
+  /** Archive 1–100 runs (already archived ones keep their `archivedAt`): they leave `runs` unless `filter.archived` is true. All or none: a run not in the team fails the call with NOT_FOUND. */
+  archiveRuns: Array<Run>;
+  /**
+   * Cancel a QUEUED or RUNNING job of the team (scope MEMBER). A TRAIN job cancels its run as
+   * `cancelRun` does. An EXTRACT job is CANCELLED and its cache FAILED ("extraction cancelled"),
+   * with the TRAIN jobs waiting for that cache. A running worker learns it from its next heartbeat
+   * or progress report. A finished job fails with CONFLICT; another team's job with NOT_FOUND.
+   */
+  cancelJob: Job;
   /** Cancel a run: marks it CANCELLED and cancels its queued job; a running worker learns it from its next heartbeat or progress report. Cancelling a finished run fails with CONFLICT. */
   cancelRun: Run;
   /**
@@ -598,6 +607,16 @@ export type Mutation = {
    * otherwise). Invalid input: BAD_USER_INPUT with `input.*` field paths.
    */
   createToken: CreatedToken;
+  /**
+   * Delete a run with its metric points, rollups, logs, artifact records and jobs; returns its id.
+   * Refused with CONFLICT while the run is QUEUED or RUNNING with a live (QUEUED or RUNNING) job:
+   * cancel it first. Runs that used it as their baseline keep running with no baseline run
+   * (`baselineRun` becomes null); reports keep their text and plots, the deleted run drops out of
+   * their `runs`. Artifact files on storage are not removed. Another team's run: NOT_FOUND.
+   */
+  deleteRun: Scalars["ID"]["output"];
+  /** Delete 1–100 runs as `deleteRun` does, all or none: nothing is deleted when one is not in the team (NOT_FOUND) or is still live (CONFLICT). Returns the deleted ids. */
+  deleteRuns: Array<Scalars["ID"]["output"]>;
   /**
    * Report a failure of a leased job (scope WORKER, the worker's token). Retried later (QUEUED with back-off) while
    * attempts < maxAttempts and `retryable`; else FAILED together with its run or cache.
@@ -652,6 +671,20 @@ export type Mutation = {
    */
   requestFeatureCache: FeatureCache;
   /**
+   * Retry a FAILED or CANCELLED job of the team (scope MEMBER); returns the new QUEUED job. A TRAIN
+   * job retries its run (`retryRun`: a new run with the same config). An EXTRACT job extracts its
+   * cache again (the cache back to PENDING, a new EXTRACT job). CONFLICT when the job is in another
+   * status, or its run or cache is gone or no longer in a retryable state (e.g. already retried).
+   */
+  retryJob: Job;
+  /**
+   * Retry a FAILED or CANCELLED run: launches a new QUEUED run in the same project with the same
+   * name, kind, effective config, seed, cache, baseline, tags and notes, and enqueues its TRAIN job
+   * (a worker trains it as any launched run); the old run is kept as it is. CONFLICT for a run in
+   * another status, an EXTERNAL run (nothing to train), or when its cache was deleted or FAILED.
+   */
+  retryRun: Run;
+  /**
    * Revoke a token (it stops working at once on HTTP and within seconds on open WebSockets). An
    * ADMIN may revoke any of its team's tokens, a MEMBER only its own user's (FORBIDDEN otherwise).
    * Revoking a revoked token changes nothing. Another team's id: NOT_FOUND.
@@ -661,6 +694,12 @@ export type Mutation = {
   setRunNotes: Run;
   /** Add and/or remove tags of a run. */
   tagRun: Run;
+  /** Add and/or remove tags of 1–100 runs at once, all or none (a run not in the team fails the whole call with NOT_FOUND). */
+  tagRuns: Array<Run>;
+  /** Unarchive 1–100 runs (clears `archivedAt`). All or none, as `archiveRuns`. */
+  unarchiveRuns: Array<Run>;
+  /** Rename a run and/or replace its notes. An empty or too long name fails with BAD_USER_INPUT on `input.name`. */
+  updateRun: Run;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -672,6 +711,16 @@ export type MutationAddTeamMemberArgs = {
 export type MutationAppendRunLogsArgs = {
   lines: Array<RunLogLineInput>;
   runId: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationArchiveRunsArgs = {
+  ids: Array<Scalars["ID"]["input"]>;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationCancelJobArgs = {
+  id: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -701,6 +750,16 @@ export type MutationCreateProjectArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationCreateTokenArgs = {
   input: CreateTokenInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationDeleteRunArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationDeleteRunsArgs = {
+  ids: Array<Scalars["ID"]["input"]>;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -766,6 +825,16 @@ export type MutationRequestFeatureCacheArgs = {
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRetryJobArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRetryRunArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationRevokeTokenArgs = {
   id: Scalars["ID"]["input"];
 };
@@ -781,6 +850,24 @@ export type MutationTagRunArgs = {
   add?: InputMaybe<Array<Scalars["String"]["input"]>>;
   id: Scalars["ID"]["input"];
   remove?: InputMaybe<Array<Scalars["String"]["input"]>>;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationTagRunsArgs = {
+  add?: InputMaybe<Array<Scalars["String"]["input"]>>;
+  ids: Array<Scalars["ID"]["input"]>;
+  remove?: InputMaybe<Array<Scalars["String"]["input"]>>;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationUnarchiveRunsArgs = {
+  ids: Array<Scalars["ID"]["input"]>;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationUpdateRunArgs = {
+  id: Scalars["ID"]["input"];
+  input: UpdateRunInput;
 };
 
 /** Relay-style pagination state of a connection. */
@@ -862,7 +949,7 @@ export type Query = {
   foundationModels: Array<FoundationModel>;
   /** One job, or null when it does not exist in the caller's team. */
   job?: Maybe<Job>;
-  /** The team's jobs, newest first (at most `first`, 1–200, default 50). */
+  /** The team's jobs, newest first (at most `first`, 1–200, default 50); pass the last job's id as `after` for the next page. */
   jobs: Array<Job>;
   /** The caller: its team, user and scopes. Fails with UNAUTHENTICATED without a valid token. */
   me: Viewer;
@@ -967,6 +1054,7 @@ export type QueryJobArgs = {
  * fields are added per domain (`extend type Query`).
  */
 export type QueryJobsArgs = {
+  after?: InputMaybe<Scalars["ID"]["input"]>;
   filter?: InputMaybe<JobFilter>;
   first?: InputMaybe<Scalars["Int"]["input"]>;
 };
@@ -1228,6 +1316,8 @@ export type RequestFeatureCacheInput = {
 /** One training run. */
 export type Run = {
   __typename?: "Run";
+  /** When it was archived (`archiveRuns`); null when it is not. Archived runs are left out of `runs` unless `filter.archived` is true. */
+  archivedAt?: Maybe<Scalars["DateTime"]["output"]>;
   /** Who launched it (null for service tokens). */
   author?: Maybe<User>;
   /** TensorFlow.js backend it trained on, as its worker reported it (e.g. `tensorflow`, `cpu`). */
@@ -1346,6 +1436,8 @@ export type RunEfficiency = {
 
 /** Filter of `runs`. All given conditions must hold. */
 export type RunFilter = {
+  /** Archived runs: omitted or false: only runs that are not archived; true: only archived runs. */
+  archived?: InputMaybe<Scalars["Boolean"]["input"]>;
   /** Only runs on this feature cache. */
   cacheId?: InputMaybe<Scalars["ID"]["input"]>;
   /** Only runs whose config has these values. */
@@ -1626,6 +1718,14 @@ export type TokenScope =
   /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results (only for the workers it registered). */
   | "WORKER";
 
+/** Input of `updateRun`: the fields to change (omitted fields are left as they are). */
+export type UpdateRunInput = {
+  /** New display name (1–200 characters after trimming). */
+  name?: InputMaybe<Scalars["String"]["input"]>;
+  /** New notes (at most 20,000 characters); null clears them. */
+  notes?: InputMaybe<Scalars["String"]["input"]>;
+};
+
 /** A person in a team. */
 export type User = {
   __typename?: "User";
@@ -1854,6 +1954,7 @@ export type ResolversTypes = {
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Team: ResolverTypeWrapper<TeamModel>;
   TokenScope: TokenScope;
+  UpdateRunInput: UpdateRunInput;
   User: ResolverTypeWrapper<UserModel>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
   Worker: ResolverTypeWrapper<WorkerModel>;
@@ -1925,6 +2026,7 @@ export type ResolversParentTypes = {
   String: Scalars["String"]["output"];
   Subscription: Record<PropertyKey, never>;
   Team: TeamModel;
+  UpdateRunInput: UpdateRunInput;
   User: UserModel;
   Viewer: ViewerModel;
   Worker: WorkerModel;
@@ -2162,6 +2264,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationAppendRunLogsArgs, "lines" | "runId">
   >;
+  archiveRuns?: Resolver<
+    Array<ResolversTypes["Run"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationArchiveRunsArgs, "ids">
+  >;
+  cancelJob?: Resolver<
+    ResolversTypes["Job"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationCancelJobArgs, "id">
+  >;
   cancelRun?: Resolver<
     ResolversTypes["Run"],
     ParentType,
@@ -2191,6 +2305,18 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationCreateTokenArgs, "input">
+  >;
+  deleteRun?: Resolver<
+    ResolversTypes["ID"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteRunArgs, "id">
+  >;
+  deleteRuns?: Resolver<
+    Array<ResolversTypes["ID"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteRunsArgs, "ids">
   >;
   failJob?: Resolver<
     ResolversTypes["Job"],
@@ -2258,6 +2384,18 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRequestFeatureCacheArgs, "input">
   >;
+  retryJob?: Resolver<
+    ResolversTypes["Job"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRetryJobArgs, "id">
+  >;
+  retryRun?: Resolver<
+    ResolversTypes["Run"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRetryRunArgs, "id">
+  >;
   revokeToken?: Resolver<
     ResolversTypes["ApiToken"],
     ParentType,
@@ -2271,6 +2409,24 @@ export type MutationResolvers<
     RequireFields<MutationSetRunNotesArgs, "id">
   >;
   tagRun?: Resolver<ResolversTypes["Run"], ParentType, ContextType, RequireFields<MutationTagRunArgs, "id">>;
+  tagRuns?: Resolver<
+    Array<ResolversTypes["Run"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationTagRunsArgs, "ids">
+  >;
+  unarchiveRuns?: Resolver<
+    Array<ResolversTypes["Run"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationUnarchiveRunsArgs, "ids">
+  >;
+  updateRun?: Resolver<
+    ResolversTypes["Run"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationUpdateRunArgs, "id" | "input">
+  >;
 };
 
 export type PageInfoResolvers<
@@ -2449,6 +2605,7 @@ export type RunResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Run"] = ResolversParentTypes["Run"],
 > = {
+  archivedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
   backend?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;

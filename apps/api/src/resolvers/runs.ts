@@ -6,7 +6,21 @@ import { findProject, findRun, loadProject } from "../services/access";
 import { compareRuns } from "../services/compare";
 import { findCalibration, getCalibration, getModel } from "../services/models";
 import { createProject, getProject, listProjects, projectRunCount } from "../services/projects";
-import { cancelRun, cleanTags, getRun, launchRun, listRuns, metricKeys, setRunNotes, tagRun } from "../services/runs";
+import {
+  cancelRun,
+  cleanTags,
+  deleteRuns,
+  getRun,
+  launchRun,
+  listRuns,
+  metricKeys,
+  retryRun,
+  setRunNotes,
+  setRunsArchived,
+  tagRun,
+  tagRuns,
+  updateRun,
+} from "../services/runs";
 import { getCache } from "../services/caches";
 import { getWorker } from "../services/queue";
 import { findUser } from "../services/tokens";
@@ -72,6 +86,36 @@ export const runResolvers: Resolvers = {
     },
     setRunNotes: async (_p, { id, notes }, ctx) => {
       const run = await setRunNotes(ctx, requireScope(ctx, "MEMBER"), id, notes);
+      publishRun(ctx.pubsub, run);
+      return run;
+    },
+    updateRun: async (_p, { id, input }, ctx) => {
+      const run = await updateRun(ctx, requireScope(ctx, "MEMBER"), id, input);
+      publishRun(ctx.pubsub, run);
+      return run;
+    },
+    tagRuns: async (_p, { ids, add, remove }, ctx) => {
+      const runs = await tagRuns(ctx, requireScope(ctx, "MEMBER"), ids, add, remove);
+      for (const r of runs) publishRun(ctx.pubsub, r);
+      return runs;
+    },
+    archiveRuns: async (_p, { ids }, ctx) => {
+      const runs = await setRunsArchived(ctx, requireScope(ctx, "MEMBER"), ids, true);
+      for (const r of runs) publishRun(ctx.pubsub, r);
+      return runs;
+    },
+    unarchiveRuns: async (_p, { ids }, ctx) => {
+      const runs = await setRunsArchived(ctx, requireScope(ctx, "MEMBER"), ids, false);
+      for (const r of runs) publishRun(ctx.pubsub, r);
+      return runs;
+    },
+    deleteRun: async (_p, { id }, ctx) => {
+      const [deleted] = await deleteRuns(ctx, requireScope(ctx, "MEMBER"), [id]);
+      return deleted.id;
+    },
+    deleteRuns: async (_p, { ids }, ctx) => (await deleteRuns(ctx, requireScope(ctx, "MEMBER"), ids)).map((r) => r.id),
+    retryRun: async (_p, { id }, ctx) => {
+      const run = await retryRun(ctx, requireScope(ctx, "MEMBER"), id);
       publishRun(ctx.pubsub, run);
       return run;
     },

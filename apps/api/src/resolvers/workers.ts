@@ -3,6 +3,7 @@ import type { Resolvers } from "../generated/resolvers";
 import type { Context } from "../context";
 import { requireScope, requireViewer } from "../auth";
 import { badField, notFound } from "../errors";
+import { cancelJob, retryJob } from "../services/jobs";
 import { findJob, loadJob } from "../services/access";
 import { getCache } from "../services/caches";
 import * as queue from "../services/queue";
@@ -22,11 +23,13 @@ async function announce(ctx: Context, touched: queue.Touched): Promise<void> {
 export const workerResolvers: Resolvers = {
   Query: {
     workers: (_p, _a, ctx) => queue.listWorkers(ctx, requireViewer(ctx)),
-    jobs: (_p, { filter, first }, ctx) => {
+    jobs: async (_p, { filter, first, after }, ctx) => {
       const v = requireViewer(ctx);
       const take = first ?? 50;
       if (take < 1 || take > 200) throw badField("first", "must be between 1 and 200");
-      return queue.listJobs(ctx, v, filter, take);
+      const last = after ? await findJob(ctx, v, after) : null;
+      if (after && !last) throw badField("after", `job ${after} is not a job of the team`);
+      return queue.listJobs(ctx, v, filter, take, last);
     },
     job: (_p, { id }, ctx) => findJob(ctx, requireViewer(ctx), id),
   },
@@ -76,6 +79,16 @@ export const workerResolvers: Resolvers = {
       const [job, w] = await Promise.all([loadJob(ctx, v, jobId), queue.loadOwnWorker(ctx, v, workerId)]);
       await announce(ctx, await queue.failJob(ctx, job.id, w.id, error.slice(0, 10_000), retryable ?? true));
       return queue.getJob(ctx, job.id);
+    },
+    cancelJob: async (_p, { id }, ctx) => {
+      const { job, touched } = await cancelJob(ctx, requireScope(ctx, "MEMBER"), id);
+      await announce(ctx, touched);
+      return job;
+    },
+    retryJob: async (_p, { id }, ctx) => {
+      const { job, touched } = await retryJob(ctx, requireScope(ctx, "MEMBER"), id);
+      await announce(ctx, touched);
+      return job;
     },
   },
   Subscription: {

@@ -118,6 +118,7 @@ export function listJobs(
   viewer: TeamOf,
   filter: { statuses?: JobStatus[] | null; type?: JobType | null; runId?: string | null } | null | undefined,
   take: number,
+  after?: Pick<Job, "id" | "createdAt"> | null,
 ): Promise<Job[]> {
   if (filter?.runId && !isUuid(filter.runId)) return Promise.resolve([]);
   return db.prisma.job.findMany({
@@ -126,8 +127,10 @@ export function listJobs(
       ...(filter?.statuses?.length ? { status: { in: filter.statuses } } : {}),
       ...(filter?.type ? { type: filter.type } : {}),
       ...(filter?.runId ? { runId: filter.runId } : {}),
+      // Keyset page: after the given job in (createdAt, id) descending order.
+      ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } : {}),
     },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
 }
@@ -169,7 +172,7 @@ async function failExhausted(c: PoolClient, teamId: string, touched: Touched): P
 }
 
 /** Mark a job's run or cache FAILED (and, for a cache, the runs waiting on it). */
-async function failTarget(
+export async function failTarget(
   c: PoolClient,
   j: Pick<JobRow, "type" | "runId" | "cacheId">,
   error: string,

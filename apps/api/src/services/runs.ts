@@ -8,11 +8,11 @@ import { BASELINE_REF_KINDS, isMetricName, METRIC_NAMES, RUN_KINDS, type RunConf
 import type { Viewer } from "../auth";
 import type { MetricValue } from "../events";
 import type { RunFilter, RunKind, RunSort } from "../generated/resolvers";
-import { badField, badInput, conflict, isUuid } from "../errors";
+import { badField, badInput, conflict, isUuid, notFound } from "../errors";
 import { LIMITS } from "../limits";
-import { loadCache, loadDataset, loadRun, runsOfTeamSql, teamScope, type TeamOf } from "./access";
+import { loadCache, loadDataset, loadRun, ownedRunIds, runsOfTeamSql, teamScope, type TeamOf } from "./access";
 import { splitCountOf } from "./datasets";
-import type { Db } from "./db";
+import { withTx, type Db } from "./db";
 import { cancelRunJobs } from "./queue";
 
 const MAX_TAGS = 50;
@@ -115,6 +115,129 @@ export async function setRunNotes(db: Db, viewer: TeamOf, id: string, notes: str
   const run = await loadRun(db, viewer, id);
   if (notes && notes.length > 20_000) throw badField("notes", "at most 20,000 characters");
   return db.prisma.run.update({ where: { id: run.id }, data: { notes: notes ?? null } });
+}
+
+// ---------------------------------------------------------------- lifecycle (issue #17)
+
+/** Most runs one bulk operation (tagRuns, archiveRuns, unarchiveRuns, deleteRuns) takes. */
+export const MAX_BULK_RUNS = 100;
+
+/**
+ * The distinct ids of a bulk operation, each a run of the viewer's team (BAD_USER_INPUT on `ids`
+ * when none or too many; NOT_FOUND naming the first id that is not a run of the team).
+ */
+export async function loadRunIds(db: Db, viewer: TeamOf, ids: string[]): Promise<string[]> {
+  const distinct = [...new Set(ids.map((id) => id.toLowerCase()))];
+  if (!distinct.length || distinct.length > MAX_BULK_RUNS) throw badField("ids", `give 1–${MAX_BULK_RUNS} run ids`);
+  const owned = await ownedRunIds(db, viewer, distinct);
+  const missing = distinct.find((id) => !owned.has(id));
+  if (missing !== undefined) throw notFound("run", ids.find((id) => id.toLowerCase() === missing) ?? missing);
+  return distinct;
+}
+
+/** Runs by id, in the order of `ids`. */
+async function runsByIds(db: Db, ids: string[]): Promise<Run[]> {
+  const rows = await db.prisma.run.findMany({ where: { id: { in: ids } } });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Rename a run and/or replace its notes (omitted fields unchanged). */
+export async function updateRun(db: Db, viewer: TeamOf, id: string, input: { name?: string | null; notes?: string | null }): Promise<Run> {
+  const run = await loadRun(db, viewer, id);
+  const data: { name?: string; notes?: string | null } = {};
+  if (input.name !== undefined) {
+    const name = (input.name ?? "").trim();
+    if (!name || name.length > 200) throw badField("input.name", "must be 1–200 characters");
+    data.name = name;
+  }
+  if (input.notes !== undefined) {
+    if (input.notes && input.notes.length > 20_000) throw badField("input.notes", "at most 20,000 characters");
+    data.notes = input.notes ?? null;
+  }
+  return Object.keys(data).length ? db.prisma.run.update({ where: { id: run.id }, data }) : run;
+}
+
+/** Add and/or remove tags of many runs, all or none. */
+export async function tagRuns(db: Db, viewer: TeamOf, ids: string[], add: string[] | null | undefined, remove: string[] | null | undefined): Promise<Run[]> {
+  const runIds = await loadRunIds(db, viewer, ids);
+  const drop = new Set(cleanTags(remove, "remove"));
+  const extra = cleanTags(add, "add");
+  await db.prisma.$transaction(async (tx) => {
+    const rows = await tx.run.findMany({ where: { id: { in: runIds } }, select: { id: true, tags: true } });
+    for (const r of rows) {
+      const tags = cleanTags([...r.tags.filter((t) => !drop.has(t)), ...extra], "add");
+      await tx.run.update({ where: { id: r.id }, data: { tags } });
+    }
+  });
+  return runsByIds(db, runIds);
+}
+
+/** Archive (`archived`) or unarchive runs, all or none; already archived runs keep their `archivedAt`. */
+export async function setRunsArchived(db: Db, viewer: TeamOf, ids: string[], archived: boolean): Promise<Run[]> {
+  const runIds = await loadRunIds(db, viewer, ids);
+  if (archived) await db.prisma.run.updateMany({ where: { id: { in: runIds }, archivedAt: null }, data: { archivedAt: new Date() } });
+  else await db.prisma.run.updateMany({ where: { id: { in: runIds } }, data: { archivedAt: null } });
+  return runsByIds(db, runIds);
+}
+
+/**
+ * Delete runs, all or none, in one transaction that locks them: CONFLICT when one is QUEUED or
+ * RUNNING with a QUEUED or RUNNING job (cancel it first). The database cascades to metric points,
+ * rollups, logs, artifact records and jobs, and nulls `baselineRunId` of runs compared with a
+ * deleted one; reports keep their run ids (no foreign key) and a deleted run drops out of them.
+ * Returns the deleted runs' ids and projects (to announce them).
+ */
+export async function deleteRuns(db: Db, viewer: TeamOf, ids: string[]): Promise<{ id: string; projectId: string }[]> {
+  const runIds = await loadRunIds(db, viewer, ids);
+  return withTx(db.pool, async (c) => {
+    const locked = await c.query<{ id: string; projectId: string; status: string }>(
+      `SELECT r.id, r."projectId", r.status FROM "Run" r WHERE r.id = ANY($1::uuid[]) AND ${runsOfTeamSql("r", "$2")} ORDER BY r.id FOR UPDATE`,
+      [runIds, viewer.teamId],
+    );
+    // Deleted meanwhile by a concurrent call: as any run not in the team.
+    const found = new Set(locked.rows.map((r) => r.id));
+    const gone = runIds.find((id) => !found.has(id));
+    if (gone !== undefined) throw notFound("run", gone);
+    const live = await c.query<{ runId: string; status: string }>(
+      `SELECT j."runId", r.status FROM "Job" j JOIN "Run" r ON r.id = j."runId"
+        WHERE j."runId" = ANY($1::uuid[]) AND j.status IN ('QUEUED', 'RUNNING') AND r.status IN ('QUEUED', 'RUNNING') LIMIT 1`,
+      [runIds],
+    );
+    if (live.rows[0]) throw conflict(`run ${live.rows[0].runId} is ${live.rows[0].status} with a live job: cancel it first (cancelRun), then delete it`);
+    await c.query(`DELETE FROM "Run" WHERE id = ANY($1::uuid[])`, [runIds]);
+    return locked.rows.map((r) => ({ id: r.id, projectId: r.projectId }));
+  });
+}
+
+/**
+ * Retry a FAILED or CANCELLED run: a new QUEUED run with the old one's project, name, kind,
+ * effective config (copied as stored), seed, cache, baseline, tags and notes, authored by the
+ * viewer, and its TRAIN job (claimable once the cache is READY). CONFLICT for other statuses,
+ * EXTERNAL runs and runs whose cache is gone or FAILED.
+ */
+export async function retryRun(db: Db, viewer: Pick<Viewer, "teamId" | "userId">, id: string): Promise<Run> {
+  const run = await loadRun(db, viewer, id);
+  if (run.status !== "FAILED" && run.status !== "CANCELLED") throw conflict(`run ${run.id} is ${run.status}: only FAILED or CANCELLED runs are retried`);
+  const kind = RUN_KINDS[run.kind];
+  if (run.kind === "EXTERNAL") throw conflict(`run ${run.id} is ${run.kind}: it was trained outside the platform, there is nothing to retry`);
+  if (kind.needsCache) {
+    if (!run.cacheId) throw conflict(`run ${run.id} has no feature cache any more (it was deleted): launch a new run`);
+    const cache = await db.prisma.featureCache.findUnique({ where: { id: run.cacheId }, select: { status: true } });
+    if (!cache) throw conflict(`run ${run.id} has no feature cache any more (it was deleted): launch a new run`);
+    if (cache.status === "FAILED") throw conflict(`the feature cache of run ${run.id} FAILED: request it again (requestFeatureCache), then retry`);
+  }
+  return db.prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO "Run" (id, "projectId", name, kind, config, status, "cacheId", seed, "baselineRunId", tags, notes, "authorId", "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), "projectId", name, kind, config, 'QUEUED', "cacheId", seed, "baselineRunId", tags, notes, ${viewer.userId}::uuid, now(), now()
+        FROM "Run" WHERE id = ${run.id}::uuid
+      RETURNING id`;
+    const newId = rows[0]?.id;
+    if (!newId) throw notFound("run", id);
+    await tx.job.create({ data: { type: "TRAIN", teamId: viewer.teamId, payload: { runId: newId }, runId: newId, cacheId: run.cacheId } });
+    return tx.run.findUniqueOrThrow({ where: { id: newId } });
+  });
 }
 
 /** A run reached from an already-scoped row (a baseline, a job's run), or null. */
@@ -263,6 +386,8 @@ export async function listRuns(
   if (f.kinds?.length) add((n) => `r.kind = ANY(${n}::"RunKind"[])`, f.kinds);
   if (f.statuses?.length) add((n) => `r.status = ANY(${n}::"RunStatus"[])`, f.statuses);
   if (f.tag) add((n) => `r.tags @> ARRAY[${n}::text]`, f.tag);
+  // Archived runs only when asked for.
+  where.push(f.archived ? `r."archivedAt" IS NOT NULL` : `r."archivedAt" IS NULL`);
   if (f.cacheId) {
     if (!isUuid(f.cacheId)) throw badField("filter.cacheId", "not an id");
     add((n) => `r."cacheId" = ${n}::uuid`, f.cacheId);

@@ -13,6 +13,7 @@ const NAV = [
   { href: "/reports", label: "Reports" },
   { href: "/launch", label: "Launch" },
   { href: "/caches", label: "Feature caches" },
+  { href: "/queue", label: "Queue" },
   { href: "/datasets", label: "Datasets" },
   { href: "/models", label: "Foundation models" },
   { href: "/settings", label: "Settings" },

@@ -73,6 +73,29 @@ export type FeatureCacheFilter = {
   status?: CacheStatus | null | undefined;
 };
 
+/** Filter of `jobs`. */
+export type JobFilter = {
+  /** Only jobs of this run. */
+  runId?: string | number | null | undefined;
+  /** Only jobs in these statuses. */
+  statuses?: Array<JobStatus> | null | undefined;
+  /** Only jobs of this type. */
+  type?: JobType | null | undefined;
+};
+
+/** Lifecycle of a job. */
+export type JobStatus =
+  /** Cancelled with its run. */
+  | "CANCELLED"
+  /** Failed for good (attempts exhausted or not retryable). */
+  | "FAILED"
+  /** Waiting to be claimed. */
+  | "QUEUED"
+  /** Leased by a worker. */
+  | "RUNNING"
+  /** Done. */
+  | "SUCCEEDED";
+
 /** Kind of queued work. */
 export type JobType =
   /** Extract a feature cache (payload: cacheId). */
@@ -131,6 +154,8 @@ export type RequestFeatureCacheInput = {
 
 /** Filter of `runs`. All given conditions must hold. */
 export type RunFilter = {
+  /** Archived runs: omitted or false: only runs that are not archived; true: only archived runs. */
+  archived?: boolean | null | undefined;
   /** Only runs on this feature cache. */
   cacheId?: string | number | null | undefined;
   /** Only runs whose config has these values. */
@@ -221,6 +246,14 @@ export type TokenScope =
   | "READ"
   /** Act as a training/extraction worker: register, heartbeat, claim jobs and report results (only for the workers it registered). */
   | "WORKER";
+
+/** Input of `updateRun`: the fields to change (omitted fields are left as they are). */
+export type UpdateRunInput = {
+  /** New display name (1–200 characters after trimming). */
+  name?: string | null | undefined;
+  /** New notes (at most 20,000 characters); null clears them. */
+  notes?: string | null | undefined;
+};
 
 export type CacheFieldsFragment = {
   id: string;
@@ -460,6 +493,48 @@ export type OverviewQuery = {
   }>;
 };
 
+export type QueueJobsQueryVariables = Exact<{
+  filter?: JobFilter | null | undefined;
+  after?: string | number | null | undefined;
+}>;
+
+export type QueueJobsQuery = {
+  jobs: Array<{
+    id: string;
+    type: JobType;
+    status: JobStatus;
+    priority: number;
+    attempts: number;
+    maxAttempts: number;
+    leaseExpiresAt: string | null;
+    lastError: string | null;
+    availableAt: string;
+    createdAt: string;
+    updatedAt: string;
+    worker: { id: string; name: string } | null;
+    run: { id: string; name: string; status: RunStatus } | null;
+    cache: {
+      id: string;
+      status: CacheStatus;
+      resolution: number;
+      dataset: { id: string; name: string };
+      model: { id: string; name: string };
+    } | null;
+  }>;
+};
+
+export type CancelJobMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CancelJobMutation = { cancelJob: { id: string; status: JobStatus } };
+
+export type RetryJobMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RetryJobMutation = { retryJob: { id: string; status: JobStatus } };
+
 export type ReportsListQueryVariables = Exact<{
   projectId: string | number;
 }>;
@@ -601,6 +676,7 @@ export type RunDetailFieldsFragment = {
   updatedAt: string;
   notes: string | null;
   error: string | null;
+  archivedAt: string | null;
   metricKeys: Array<string>;
   confusionMatrix: Array<Array<number>> | null;
   evalSplit: string | null;
@@ -658,6 +734,7 @@ export type RunDetailQuery = {
     updatedAt: string;
     notes: string | null;
     error: string | null;
+    archivedAt: string | null;
     metricKeys: Array<string>;
     confusionMatrix: Array<Array<number>> | null;
     evalSplit: string | null;
@@ -818,6 +895,45 @@ export type TagRunMutationVariables = Exact<{
 }>;
 
 export type TagRunMutation = { tagRun: { id: string; tags: Array<string> } };
+
+export type UpdateRunMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateRunInput;
+}>;
+
+export type UpdateRunMutation = { updateRun: { id: string; name: string; notes: string | null } };
+
+export type TagRunsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+  add?: Array<string> | string | null | undefined;
+  remove?: Array<string> | string | null | undefined;
+}>;
+
+export type TagRunsMutation = { tagRuns: Array<{ id: string; tags: Array<string> }> };
+
+export type ArchiveRunsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type ArchiveRunsMutation = { archiveRuns: Array<{ id: string; archivedAt: string | null }> };
+
+export type UnarchiveRunsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type UnarchiveRunsMutation = { unarchiveRuns: Array<{ id: string; archivedAt: string | null }> };
+
+export type DeleteRunsMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+export type DeleteRunsMutation = { deleteRuns: Array<string> };
+
+export type RetryRunMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RetryRunMutation = { retryRun: { id: string; name: string; status: RunStatus } };
 
 export type RunUpdatedSubscriptionVariables = Exact<{
   projectId: string | number;
@@ -1113,6 +1229,7 @@ export const RunDetailFieldsFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
           { kind: "Field", name: { kind: "Name", value: "notes" } },
           { kind: "Field", name: { kind: "Name", value: "error" } },
+          { kind: "Field", name: { kind: "Name", value: "archivedAt" } },
           { kind: "Field", name: { kind: "Name", value: "metricKeys" } },
           {
             kind: "Field",
@@ -2077,6 +2194,207 @@ export const OverviewDocument = {
     },
   ],
 } as unknown as DocumentNode<OverviewQuery, OverviewQueryVariables>;
+export const QueueJobsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "QueueJobs" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "filter" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "JobFilter" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "jobs" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "filter" },
+                value: { kind: "Variable", name: { kind: "Name", value: "filter" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "IntValue", value: "50" },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "after" },
+                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "type" } },
+                { kind: "Field", name: { kind: "Name", value: "status" } },
+                { kind: "Field", name: { kind: "Name", value: "priority" } },
+                { kind: "Field", name: { kind: "Name", value: "attempts" } },
+                { kind: "Field", name: { kind: "Name", value: "maxAttempts" } },
+                { kind: "Field", name: { kind: "Name", value: "leaseExpiresAt" } },
+                { kind: "Field", name: { kind: "Name", value: "lastError" } },
+                { kind: "Field", name: { kind: "Name", value: "availableAt" } },
+                { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+                { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "worker" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "run" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "status" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "cache" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "status" } },
+                      { kind: "Field", name: { kind: "Name", value: "resolution" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "dataset" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "model" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<QueueJobsQuery, QueueJobsQueryVariables>;
+export const CancelJobDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "CancelJob" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "cancelJob" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "status" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CancelJobMutation, CancelJobMutationVariables>;
+export const RetryJobDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RetryJob" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "retryJob" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "status" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RetryJobMutation, RetryJobMutationVariables>;
 export const ReportsListDocument = {
   kind: "Document",
   definitions: [
@@ -2571,6 +2889,7 @@ export const RunDetailDocument = {
           { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
           { kind: "Field", name: { kind: "Name", value: "notes" } },
           { kind: "Field", name: { kind: "Name", value: "error" } },
+          { kind: "Field", name: { kind: "Name", value: "archivedAt" } },
           { kind: "Field", name: { kind: "Name", value: "metricKeys" } },
           {
             kind: "Field",
@@ -3293,6 +3612,310 @@ export const TagRunDocument = {
     },
   ],
 } as unknown as DocumentNode<TagRunMutation, TagRunMutationVariables>;
+export const UpdateRunDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "UpdateRun" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "UpdateRunInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "updateRun" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "notes" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateRunMutation, UpdateRunMutationVariables>;
+export const TagRunsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "TagRuns" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+            },
+          },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "add" } },
+          type: {
+            kind: "ListType",
+            type: {
+              kind: "NonNullType",
+              type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+            },
+          },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "remove" } },
+          type: {
+            kind: "ListType",
+            type: {
+              kind: "NonNullType",
+              type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "tagRuns" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "ids" },
+                value: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "add" },
+                value: { kind: "Variable", name: { kind: "Name", value: "add" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "remove" },
+                value: { kind: "Variable", name: { kind: "Name", value: "remove" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "tags" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TagRunsMutation, TagRunsMutationVariables>;
+export const ArchiveRunsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "ArchiveRuns" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "archiveRuns" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "ids" },
+                value: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "archivedAt" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ArchiveRunsMutation, ArchiveRunsMutationVariables>;
+export const UnarchiveRunsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "UnarchiveRuns" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "unarchiveRuns" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "ids" },
+                value: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "archivedAt" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UnarchiveRunsMutation, UnarchiveRunsMutationVariables>;
+export const DeleteRunsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "DeleteRuns" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "deleteRuns" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "ids" },
+                value: { kind: "Variable", name: { kind: "Name", value: "ids" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteRunsMutation, DeleteRunsMutationVariables>;
+export const RetryRunDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RetryRun" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "retryRun" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "status" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RetryRunMutation, RetryRunMutationVariables>;
 export const RunUpdatedDocument = {
   kind: "Document",
   definitions: [

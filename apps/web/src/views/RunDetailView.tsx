@@ -7,11 +7,18 @@ import {
   type AugmentationParam,
 } from "@loffta/graphql/domain";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SeriesChart } from "../components/SeriesChart";
 import { Empty, ErrorBox, LiveDot, Loading, StatusBadge } from "../components/states";
 import {
+  ArchiveRunsDocument,
   CancelRunDocument,
+  DeleteRunsDocument,
+  RetryRunDocument,
+  TagRunDocument,
+  UnarchiveRunsDocument,
+  UpdateRunDocument,
   MetricsAppendedDocument,
   MetricSeriesDocument,
   RunDetailDocument,
@@ -35,6 +42,7 @@ import {
   metricSpec,
   runMetrics,
 } from "../lib/format";
+import { ApiError } from "../lib/client";
 import { useMutation, useQuery, useSubscription } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { panelsOf } from "../lib/panels";
@@ -139,6 +147,7 @@ function RunDetail({
           )}
         </div>
       </div>
+      <RunLifecycle run={run} setRun={setRun} />
       {cancel.error && <ErrorBox error={cancel.error} />}
       {run.error && (
         <div className="state error" role="alert">
@@ -695,6 +704,201 @@ function Notes({ run, onSaved }: { run: RunData; onSaved: (notes: string | null)
           </li>
         )}
       </ul>
+    </section>
+  );
+}
+
+/** An action's error as one line: its field errors when the API gave some, else its message. */
+function errorLine(e: unknown): string {
+  if (e instanceof ApiError && e.fields.length) return e.fields.map((f) => `${f.path}: ${f.message}`).join("; ");
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Rename, tags, archive / unarchive, retry and delete of one run (issue #17). */
+function RunLifecycle({ run, setRun }: { run: RunData; setRun: (f: (r: RunData) => RunData) => void }) {
+  const router = useRouter();
+  const [name, setName] = useState(run.name);
+  const [tag, setTag] = useState("");
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const rename = useMutation(UpdateRunDocument);
+  const tagRun = useMutation(TagRunDocument);
+  const archive = useMutation(ArchiveRunsDocument);
+  const unarchive = useMutation(UnarchiveRunsDocument);
+  const retry = useMutation(RetryRunDocument);
+  const remove = useMutation(DeleteRunsDocument);
+  useEffect(() => setName(run.name), [run.name]);
+  // The last action's error (cleared when the next one starts).
+  const [error, setError] = useState<string | null>(null);
+  /** Start an action: clear the last error, then apply its answer or show its error. */
+  const perform = <T,>(start: () => Promise<T>, done: (d: T) => void) => {
+    setError(null);
+    start().then(done, (e: unknown) => setError(errorLine(e)));
+  };
+  const setTags = (add: string[], drop: string[]) =>
+    perform(
+      () => tagRun.mutate({ id: run.id, add, remove: drop }),
+      (d) => setRun((r) => ({ ...r, tags: d.tagRun.tags })),
+    );
+  const retryable = run.status === "FAILED" || run.status === "CANCELLED";
+  const live = run.status === "QUEUED" || run.status === "RUNNING";
+
+  return (
+    <section className="card run-lifecycle" aria-label="Run actions" data-testid="run-lifecycle">
+      <div className="run-actions">
+        <form
+          className="inline-form"
+          data-testid="rename-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            perform(
+              () => rename.mutate({ id: run.id, input: { name } }),
+              (d) => setRun((r) => ({ ...r, name: d.updateRun.name })),
+            );
+          }}
+        >
+          <input
+            name="runName"
+            aria-label="run name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            size={28}
+          />
+          <button type="submit" disabled={rename.loading || name === run.name}>
+            {rename.loading ? "Renaming…" : "Rename"}
+          </button>
+        </form>
+        {run.archivedAt ? (
+          <>
+            <span className="tag" data-testid="run-archived" title={run.archivedAt}>
+              archived {fmtDate(run.archivedAt)}
+            </span>
+            <button
+              type="button"
+              disabled={unarchive.loading}
+              data-testid="run-unarchive"
+              onClick={() =>
+                perform(
+                  () => unarchive.mutate({ ids: [run.id] }),
+                  () => setRun((r) => ({ ...r, archivedAt: null })),
+                )
+              }
+            >
+              Unarchive
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            disabled={archive.loading}
+            data-testid="run-archive"
+            title="Hide it from the Runs list (shown with “archived runs”)"
+            onClick={() =>
+              perform(
+                () => archive.mutate({ ids: [run.id] }),
+                (d) => setRun((r) => ({ ...r, archivedAt: d.archiveRuns[0]?.archivedAt ?? null })),
+              )
+            }
+          >
+            Archive
+          </button>
+        )}
+        {retryable && (
+          <button
+            type="button"
+            className="primary"
+            disabled={retry.loading}
+            data-testid="run-retry"
+            title="Launch a new run with the same config; this one is kept"
+            onClick={() =>
+              perform(
+                () => retry.mutate({ id: run.id }),
+                (d) => router.push(`/runs/${d.retryRun.id}`),
+              )
+            }
+          >
+            {retry.loading ? "Retrying…" : "Retry"}
+          </button>
+        )}
+        {confirmDelete ? (
+          <>
+            <button
+              type="button"
+              className="danger"
+              disabled={remove.loading}
+              data-testid="run-delete-confirm"
+              onClick={() =>
+                perform(
+                  () => remove.mutate({ ids: [run.id] }),
+                  () => router.push("/runs"),
+                )
+              }
+            >
+              Delete for good
+            </button>
+            <button type="button" className="link" onClick={() => setConfirmDelete(false)}>
+              keep it
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="danger"
+            data-testid="run-delete"
+            title={
+              live
+                ? "Cancel the run first: a queued or running run is not deleted"
+                : "Delete the run with its metrics, logs, artifacts and jobs"
+            }
+            onClick={() => setConfirmDelete(true)}
+          >
+            Delete…
+          </button>
+        )}
+      </div>
+      <div className="run-actions" data-testid="tag-editor">
+        <span className="label">Tags</span>
+        {run.tags.map((t) => (
+          <span key={t} className="chip" data-tag={t}>
+            {t}{" "}
+            <button
+              type="button"
+              className="link"
+              aria-label={`remove tag ${t}`}
+              disabled={tagRun.loading}
+              onClick={() => setTags([], [t])}
+            >
+              ✕
+            </button>
+          </span>
+        ))}
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const t = tag.trim();
+            if (!t) return;
+            setTags([t], []);
+            setTag("");
+          }}
+        >
+          <input
+            name="newTag"
+            aria-label="new tag"
+            value={tag}
+            onChange={(e) => setTag(e.target.value)}
+            placeholder="add tag"
+            size={14}
+          />
+          <button type="submit" disabled={tagRun.loading || !tag.trim()}>
+            Add tag
+          </button>
+        </form>
+      </div>
+      {error && (
+        <p className="error-text" role="alert" data-testid="run-action-error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -11,7 +11,11 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
 import {
+  ArchiveRunsDocument,
+  DeleteRunsDocument,
   RunsListDocument,
+  TagRunsDocument,
+  UnarchiveRunsDocument,
   type RunFilter,
   type RunKind,
   type RunListItemFragment,
@@ -29,7 +33,7 @@ import {
   leafPaths,
   runMetrics,
 } from "../lib/format";
-import { useQuery } from "../lib/hooks";
+import { useMutation, useQuery } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { useUrlState } from "../lib/url";
 
@@ -86,12 +90,15 @@ export function RunsView() {
   const dir = params.get("dir") === "asc" ? "ASC" : "DESC";
   const cols = params.has("cols") ? list("cols").filter((c) => c !== "-") : DEFAULT_COLS;
   const metricCols = list("metrics").filter(isMetricName);
+  // `archived=1`: the archived runs (only them), else the runs that are not archived.
+  const archived = params.get("archived") === "1";
 
   const filter: RunFilter = {
     ...(kinds.length ? { kinds } : {}),
     ...(statuses.length ? { statuses } : {}),
     ...(tag ? { tag } : {}),
     ...(cacheId ? { cacheId } : {}),
+    ...(archived ? { archived: true } : {}),
     ...(cfg.length
       ? {
           config: cfg.flatMap((c) => {
@@ -110,6 +117,30 @@ export function RunsView() {
   const [viewName, setViewName] = useState("");
   const [cfgDraft, setCfgDraft] = useState("");
   const { request } = useSession();
+  const archiveRuns = useMutation(ArchiveRunsDocument);
+  const unarchiveRuns = useMutation(UnarchiveRunsDocument);
+  const deleteRuns = useMutation(DeleteRunsDocument);
+  const tagRuns = useMutation(TagRunsDocument);
+  const [bulkTag, setBulkTag] = useState("");
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [bulkError, setBulkError] = useState<string | null>(null);
+  const [bulkDone, setBulkDone] = useState<string | null>(null);
+  const bulkBusy = archiveRuns.loading || unarchiveRuns.loading || deleteRuns.loading || tagRuns.loading;
+
+  /** Run a bulk action on the selected runs, then clear the selection and reload the list. */
+  const bulk = async (what: string, act: (ids: string[]) => Promise<unknown>) => {
+    setBulkError(null);
+    setBulkDone(null);
+    setConfirmDelete(false);
+    try {
+      await act(selected);
+      setBulkDone(`${what} ${selected.length} run${selected.length === 1 ? "" : "s"}`);
+      setSelected([]);
+      await q.refetch();
+    } catch (e) {
+      setBulkError(e instanceof Error ? e.message : String(e));
+    }
+  };
 
   useEffect(() => {
     setExtra([]);
@@ -201,7 +232,109 @@ export function RunsView() {
         </div>
       </div>
 
+      {selected.length > 0 && (
+        <section className="card bulk-actions" aria-label="Bulk actions" data-testid="bulk-actions">
+          <span className="label">{selected.length} selected</span>
+          {archived ? (
+            <button
+              type="button"
+              disabled={bulkBusy}
+              data-testid="bulk-unarchive"
+              onClick={() => void bulk("Unarchived", (ids) => unarchiveRuns.mutate({ ids }))}
+            >
+              Unarchive
+            </button>
+          ) : (
+            <button
+              type="button"
+              disabled={bulkBusy}
+              data-testid="bulk-archive"
+              onClick={() => void bulk("Archived", (ids) => archiveRuns.mutate({ ids }))}
+            >
+              Archive
+            </button>
+          )}
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const t = bulkTag.trim();
+              if (!t) return;
+              void bulk(`Tagged “${t}” on`, (ids) => tagRuns.mutate({ ids, add: [t] })).then(() =>
+                setBulkTag(""),
+              );
+            }}
+          >
+            <input
+              name="bulkTag"
+              value={bulkTag}
+              onChange={(e) => setBulkTag(e.target.value)}
+              placeholder="tag"
+              size={12}
+              aria-label="tag to add to the selected runs"
+            />
+            <button type="submit" disabled={bulkBusy || !bulkTag.trim()} data-testid="bulk-tag">
+              Add tag
+            </button>
+          </form>
+          {confirmDelete ? (
+            <>
+              <button
+                type="button"
+                className="danger"
+                disabled={bulkBusy}
+                data-testid="bulk-delete-confirm"
+                onClick={() => void bulk("Deleted", (ids) => deleteRuns.mutate({ ids }))}
+              >
+                Delete {selected.length} run{selected.length === 1 ? "" : "s"} for good
+              </button>
+              <button type="button" className="link" onClick={() => setConfirmDelete(false)}>
+                keep them
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              className="danger"
+              disabled={bulkBusy}
+              data-testid="bulk-delete"
+              title="Deletes the runs with their metrics, logs, artifacts and jobs; queued or running runs must be cancelled first"
+              onClick={() => setConfirmDelete(true)}
+            >
+              Delete…
+            </button>
+          )}
+          <button type="button" className="link" onClick={() => setSelected([])}>
+            clear selection
+          </button>
+        </section>
+      )}
+      {bulkError && (
+        <p className="error-text" role="alert" data-testid="bulk-error">
+          {bulkError}
+        </p>
+      )}
+      {bulkDone && (
+        <p className="muted small" role="status" data-testid="bulk-done">
+          {bulkDone}.
+        </p>
+      )}
+
       <section className="card filters" aria-label="Filters">
+        <div className="filter-group">
+          <label className="chip" title="Show the archived runs instead of the others">
+            <input
+              type="checkbox"
+              data-testid="show-archived"
+              checked={archived}
+              onChange={() => {
+                setSelected([]);
+                set({ archived: archived ? null : "1" });
+              }}
+            />{" "}
+            archived runs
+          </label>
+        </div>
         <div className="filter-group">
           <span className="label">Kind</span>
           {ALL_RUN_KINDS.map((k) => (
@@ -359,7 +492,7 @@ export function RunsView() {
       ) : (
         <>
           <p className="muted small" data-testid="runs-count">
-            {q.data.runs.totalCount} runs{q.loading ? " · refreshing…" : ""}
+            {q.data.runs.totalCount} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}
           </p>
           <div className="table-wrap">
             <table className="data runs-table" data-testid="runs-table">
