@@ -36,6 +36,26 @@ describe("per-token rate limit", () => {
     await ws.dispose();
   });
 
+  test("the W&B endpoints draw on the same budget (429 with Retry-After, as the wandb client expects)", async () => {
+    const wandb = h.url.replace(/\/graphql$/, "/wandb/graphql");
+    const auth = `Basic ${Buffer.from(`api:loffta-${h.b.admin.secret}-wandb`).toString("base64")}`;
+    const viewer = () =>
+      fetch(wandb, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: auth },
+        body: JSON.stringify({ operationName: "Viewer", query: "query Viewer { viewer { id entity } }" }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await viewer()).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    const r = await viewer();
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(((await r.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("RATE_LIMITED");
+    // Spent through /wandb: /graphql is limited for that token too.
+    expect((await post(h.url, h.b.admin.secret, "{ me { scopes } }")).status).toBe(429);
+  });
+
   test("anonymous requests are limited per client address", async () => {
     const codes = [];
     for (let i = 0; i < 7; i++) codes.push((await post(h.url, null, "{ me { scopes } }")).status);

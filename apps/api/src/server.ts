@@ -138,7 +138,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   await apollo.start();
 
   // The W&B client's endpoints (WANDB_BASE_URL=http://host:port/wandb; docs/wandb.md).
-  const wandb = wandbRoutes(services, { log });
+  const wandb = wandbRoutes(services, { log, limiter });
   cleanup.push(async () => wandb.close());
   app.use(WANDB_BASE_PATH, wandb.router);
 

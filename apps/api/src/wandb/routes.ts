@@ -11,6 +11,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { logSafe } from "@loffta/graphql/log-safe";
 import { authenticate, hasScope, type Viewer } from "../auth";
 import { readEnv } from "../config";
+import type { RateLimiter } from "../limits";
 import { parseJsonObject, tokenFromAuthorization, wrapConfig, type Json, type JsonObject } from "./mapping";
 import { applyStream, findExternalRun, findRunForStream, META_KEY, runMeta, sweepCrashedRuns, teamOf, upsertRun, WandbError, type Services, type StreamRequest } from "./store";
 
@@ -20,6 +21,8 @@ export const WANDB_BASE_PATH = "/wandb";
 const BODY_LIMIT = "32mb";
 
 export interface WandbRoutesOptions {
+  /** The API's per-token rate limit (the same buckets as /graphql and /uploads). */
+  limiter?: RateLimiter;
   /** A RUNNING external run whose client sent nothing for this long is marked crashed (default $LOFFTA_WANDB_CRASH_AFTER_S, 120 s; the client heart-beats every 30 s). */
   crashAfterMs?: number;
   log?: (msg: string) => void;
@@ -61,6 +64,11 @@ export function wandbRoutes(db: Services, opts: WandbRoutesOptions = {}): WandbR
       }
       const auth = await authenticate(db.prisma, `Bearer ${secret}`);
       if (!auth.viewer) return gqlError(res, 401, `Loffta refused the API key: ${auth.error}`, "UNAUTHENTICATED");
+      const wait = opts.limiter?.take(`token:${auth.viewer.tokenId}`) ?? null;
+      if (wait !== null) {
+        res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
+        return gqlError(res, 429, opts.limiter!.error(wait).message, "RATE_LIMITED");
+      }
       res.locals.viewer = auth.viewer;
       next();
     } catch (e) {
