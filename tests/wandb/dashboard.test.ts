@@ -80,6 +80,30 @@ test("run page: name, free-form config as logged, console logs, metric charts", 
   expect(Math.max(...counts)).toBeGreaterThanOrEqual(300);
 }, 120_000);
 
+test("live: a script still training shows up and its curve grows on the open run page, then it finishes", async () => {
+  const target = { baseUrl: `${api.base}/wandb`, key: wandbKeyFor(api.seed.token), dir, installMode: ensureWandbClient() };
+  const script = runClient(target, TRAIN_SCRIPT, { PROJECT: "wandb-dash", RUN_NAME: "ext-live", STEPS: "150", SLEEP: "0.2" });
+  const id = await eventually(
+    "the live run in the API",
+    async () => (await api.gql<{ runs: { edges: { node: { id: string; name: string } }[] } }>(`{ runs(filter: { kinds: [EXTERNAL] }) { edges { node { id name } } } }`)).runs.edges.find((e) => e.node.name === "ext-live")?.node.id,
+    60_000,
+  );
+  await open(`/runs/${id}`);
+  const points = async () => {
+    const counts = await page.locator("[data-testid=curve-panels] [data-point-count]").evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-point-count"))));
+    return counts.length ? Math.max(...counts) : 0;
+  };
+  await eventually("the first points while it runs", async () => (await points()) > 0 && (await page.locator("[data-testid=run-status]").textContent()) === "RUNNING", 60_000);
+  const first = await points();
+  expect(first).toBeLessThan(150);
+  // No reload: the subscription brings the points as the script logs them.
+  await eventually("more points without a reload", async () => (await points()) > first, 60_000);
+  const r = await script.done;
+  expect(r.code).toBe(0);
+  await eventually("SUCCEEDED without a reload", async () => (await page.locator("[data-testid=run-status]").textContent()) === "SUCCEEDED", 60_000);
+  await eventually("every point", async () => (await points()) >= 150, 30_000);
+}, 240_000);
+
 test("Compare: two external runs side by side", async () => {
   await open(`/compare?ids=${ids["ext-alpha"]},${ids["ext-beta"]}`);
   await eventually("the compared runs", async () => ((await page.locator("[data-testid=compare-runs]").textContent()) ?? "").includes("ext-beta"));

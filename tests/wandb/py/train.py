@@ -1,7 +1,8 @@
 """A training script as a user writes it: only WANDB_BASE_URL / WANDB_API_KEY point it at Loffta.
 
 Env (set by tests/wandb/harness.ts): STEPS, PROJECT, RUN_ID (resume), RESUME, START, HANG (seconds
-to sleep after logging, to be killed), EXIT_CODE, ENTITY, BATCH (steps per print line).
+to sleep after logging, to be killed), EXIT_CODE, ENTITY, BATCH (steps per print line), SLEEP
+(seconds per step: a run that trains while the dashboard watches).
 """
 import math
 import os
@@ -43,6 +44,8 @@ for i in range(start, start + steps):
     )
     if i % int(os.environ.get("BATCH", "1000")) == 0:
         print(f"step {i}", flush=True)
+    if os.environ.get("SLEEP"):
+        time.sleep(float(os.environ["SLEEP"]))
 print("a warning on stderr", file=sys.stderr, flush=True)
 run.summary["images_per_sec"] = 250.0
 run.summary["peak_memory_bytes"] = 123456789
