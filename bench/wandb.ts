@@ -50,15 +50,19 @@ async function main(): Promise<void> {
     const target = { baseUrl: api.url.replace(/\/graphql$/, "/wandb"), key: wandbKeyFor(t.secret), dir, installMode };
     const env = { STEPS: String(STEPS), PROJECT: "bench", BATCH: String(Math.max(1000, STEPS / 10)) };
 
+    const timingsOf = (mode: string) => path.join(dir, `timings-${mode}.json`);
+    const readTimings = (mode: string) =>
+      JSON.parse(fs.readFileSync(timingsOf(mode), "utf8")) as { calls: number; meanUs: number; p50Us: number; p99Us: number; maxUs: number; finishSeconds: number };
+    const loadBefore = os.loadavg();
     log(`offline reference: ${STEPS} steps × ${METRICS} metrics`);
     let t0 = performance.now();
-    const offline = await runClient(target, TRAIN_SCRIPT, { ...env, WANDB_MODE: "offline" }, { timeoutMs: 1_800_000 }).done;
+    const offline = await runClient(target, TRAIN_SCRIPT, { ...env, WANDB_MODE: "offline", TIMINGS: timingsOf("offline") }, { timeoutMs: 1_800_000 }).done;
     const offlineSec = (performance.now() - t0) / 1000;
     if (offline.code !== 0) throw new Error(`offline run failed:\n${offline.output.slice(-3000)}`);
 
     log(`online against Loffta: ${STEPS} steps × ${METRICS} metrics`);
     t0 = performance.now();
-    const online = await runClient(target, TRAIN_SCRIPT, env, { timeoutMs: 1_800_000 }).done;
+    const online = await runClient(target, TRAIN_SCRIPT, { ...env, TIMINGS: timingsOf("online") }, { timeoutMs: 1_800_000 }).done;
     const onlineSec = (performance.now() - t0) / 1000;
     if (online.code !== 0) throw new Error(`online run failed:\n${online.output.slice(-3000)}`);
 
@@ -71,9 +75,12 @@ async function main(): Promise<void> {
     const expected = STEPS * METRICS;
     if (stored !== expected || Number(r.rows[0].distinct_steps) !== expected) throw new Error(`stored ${stored} points (${r.rows[0].distinct_steps} distinct), expected ${expected}`);
 
+    const [on, off] = [readTimings("online"), readTimings("offline")];
+    const round = (x: number) => Number(x.toFixed(1));
     const result = {
       measuredAt: new Date().toISOString(),
       client: "wandb 0.30.0 (" + installMode + " install)",
+      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "?", loadavgBefore: loadBefore.map(round), loadavgAfter: os.loadavg().map(round) },
       cpus: os.cpus().length,
       steps: STEPS,
       metricsPerStep: METRICS,
@@ -82,7 +89,15 @@ async function main(): Promise<void> {
       onlineSeconds: Number(onlineSec.toFixed(2)),
       endToEndPointsPerSec: Math.round(expected / onlineSec),
       offlinePointsPerSec: Math.round(expected / offlineSec),
-      note: "end to end: script start to exit, every point stored in Loffta exactly once (checked); offline: the client alone, nothing sent",
+      // The training loop's cost of wandb.log, per call, online against Loffta vs offline (the
+      // client alone): what a script pays for logging into Loffta is the difference.
+      logCallUs: {
+        online: { mean: round(on.meanUs), p50: round(on.p50Us), p99: round(on.p99Us), max: round(on.maxUs) },
+        offline: { mean: round(off.meanUs), p50: round(off.p50Us), p99: round(off.p99Us), max: round(off.maxUs) },
+        p99OnlineOverOffline: Number((on.p99Us / off.p99Us).toFixed(2)),
+      },
+      finishSeconds: { online: round(on.finishSeconds), offline: round(off.finishSeconds) },
+      note: "end to end: script start to exit, every point stored in Loffta exactly once (checked); offline: the client alone, nothing sent; logCallUs: time of each wandb.log call in the script (perf_counter), microseconds",
     };
     log(JSON.stringify(result));
     const out = path.resolve(__dirname, "results/wandb.json");

@@ -2,7 +2,8 @@
 
 Env (set by tests/wandb/harness.ts): STEPS, PROJECT, RUN_ID (resume), RESUME, START, HANG (seconds
 to sleep after logging, to be killed), EXIT_CODE, ENTITY, BATCH (steps per print line), SLEEP
-(seconds per step: a run that trains while the dashboard watches).
+(seconds per step: a run that trains while the dashboard watches), TIMINGS (a file: the time of
+each wandb.log call is summarised there as JSON, for bench:wandb).
 """
 import math
 import os
@@ -30,7 +31,9 @@ run = wandb.init(
     **kwargs,
 )
 print(f"run id {run.id} starting at step {start}", flush=True)
+timings = [] if os.environ.get("TIMINGS") else None
 for i in range(start, start + steps):
+    t_call = time.perf_counter()
     wandb.log(
         {
             "loss": 1.0 / (i + 1),
@@ -42,6 +45,8 @@ for i in range(start, start + steps):
         },
         step=i,
     )
+    if timings is not None:
+        timings.append(time.perf_counter() - t_call)
     if i % int(os.environ.get("BATCH", "1000")) == 0:
         print(f"step {i}", flush=True)
     if os.environ.get("SLEEP"):
@@ -53,4 +58,22 @@ run.summary["accuracy"] = 0.875
 if os.environ.get("HANG"):
     print("hanging", flush=True)
     time.sleep(float(os.environ["HANG"]))
+t_finish = time.perf_counter()
 run.finish(exit_code=int(os.environ.get("EXIT_CODE", "0")))
+if timings is not None:
+    import json
+
+    timings.sort()
+    q = lambda p: timings[min(len(timings) - 1, int(p * len(timings)))] * 1e6
+    with open(os.environ["TIMINGS"], "w") as f:
+        json.dump(
+            {
+                "calls": len(timings),
+                "meanUs": sum(timings) / len(timings) * 1e6,
+                "p50Us": q(0.5),
+                "p99Us": q(0.99),
+                "maxUs": timings[-1] * 1e6,
+                "finishSeconds": time.perf_counter() - t_finish,
+            },
+            f,
+        )
