@@ -145,3 +145,18 @@ test("a real worker process reports its host, the backend its training process u
     expect(r.device).toBe(r.trainedBy?.device);
   }
 }, 300_000);
+
+test("completeJob stores the versions a worker reports; launchRun records the launching token's name", async () => {
+  const w = await worker("versions");
+  const { runId, jobId } = await claimed("prov-versions", w);
+  const VERSIONS = `query($id: ID!) { run(id: $id) { lofftaVersion gitCommit tfjsVersion tfjsNodeVersion tensorflowVersion nodeVersion launchedBy } }`;
+  const memberToken = (await h.db.prisma.apiToken.findMany()).filter((t) => h.a.member.startsWith(t.prefix));
+  expect(memberToken).toHaveLength(1);
+  const before = (await ok<{ run: Record<string, string | null> }>(h.url, h.a.member, VERSIONS, { id: runId })).run;
+  expect(before).toEqual({ lofftaVersion: null, gitCommit: null, tfjsVersion: null, tfjsNodeVersion: null, tensorflowVersion: null, nodeVersion: null, launchedBy: memberToken[0]!.name });
+  const bad = await gql(h.url, h.a.worker, COMPLETE, { j: jobId, w, r: { run: { finalMetrics: {}, gitCommit: " ", nodeVersion: "v".repeat(201) } } });
+  expect(bad.errors?.[0]?.extensions?.fields?.map((f) => f.path).sort()).toEqual(["result.run.gitCommit", "result.run.nodeVersion"]);
+  const versions = { lofftaVersion: "0.1.0", gitCommit: "0123456789abcdef0123456789abcdef01234567", tfjsVersion: "4.22.0", tfjsNodeVersion: "4.22.0", tensorflowVersion: "2.9.1", nodeVersion: "v20.19.0" };
+  await ok(h.url, h.a.worker, COMPLETE, { j: jobId, w, r: { run: { finalMetrics: {}, ...versions, tfjsVersion: " 4.22.0 " } } });
+  expect((await ok<{ run: Record<string, string | null> }>(h.url, h.a.member, VERSIONS, { id: runId })).run).toEqual({ ...versions, launchedBy: memberToken[0]!.name });
+});

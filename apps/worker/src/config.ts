@@ -38,6 +38,11 @@ export const WORKER_ENV = {
     parse: (r) => (r === "cpu" ? "cpu" : "auto"),
   }),
   LOFFTA_CALIBRATION: envVar<boolean>({ description: "`off`: do not measure the fine-tuning calibration for runs without a baseline run.", default: true, parse: (r) => r !== "off" }),
+  LOFFTA_SYSTEM_METRICS_MS: envVar<number>({
+    description: "Interval (ms) of a training run's system metrics (`system/cpu_percent`, `system/rss_bytes`, `system/gpu_bytes`).",
+    default: 5000,
+    parse: (r) => positiveInt(r) ?? 5000,
+  }),
   LOFFTA_EXTRACT_SHARD_SIZE: envVar<number | undefined>({ description: "Images per cache shard (default 256).", default: undefined, parse: positiveInt }),
   LOFFTA_FAULT_KILL_AFTER_SHARDS: envVar<number | undefined>({
     description: "Tests only: the worker SIGKILLs itself after writing this many shards (crash tests).",

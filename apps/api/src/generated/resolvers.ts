@@ -1346,16 +1346,24 @@ export type Run = {
   evalSplit?: Maybe<Scalars["String"]["output"]>;
   /** Final evaluation metrics by name, e.g. `{"accuracy": 0.91, "macroF1": 0.9}` (only metrics: see `confusionMatrix`, `evalSplit`, `evalCount`). */
   finalMetrics?: Maybe<Scalars["JSON"]["output"]>;
+  /** Git commit (`git rev-parse HEAD`, read once at worker start) of the worker's checkout; null when the worker does not run from a git checkout. */
+  gitCommit?: Maybe<Scalars["String"]["output"]>;
   /** Host name of the machine it trained on, as its worker reported it. */
   host?: Maybe<Scalars["String"]["output"]>;
   /** Run id (UUID). */
   id: Scalars["ID"]["output"];
   /** What it trains. */
   kind: RunKind;
+  /** Name of the API token that launched it (`launchRun`); null for runs created otherwise (imports, external runs). */
+  launchedBy?: Maybe<Scalars["String"]["output"]>;
+  /** Loffta version (the root package.json's `version`) of the worker that trained it, as it reported it; null when not reported. */
+  lofftaVersion?: Maybe<Scalars["String"]["output"]>;
   /** Distinct metric keys logged so far, sorted. */
   metricKeys: Array<Scalars["String"]["output"]>;
   /** Display name. */
   name: Scalars["String"]["output"];
+  /** Node.js version of the training process (e.g. `v20.19.0`). */
+  nodeVersion?: Maybe<Scalars["String"]["output"]>;
   /** Free-text notes. */
   notes?: Maybe<Scalars["String"]["output"]>;
   /** Peak accelerator/process memory in bytes. */
@@ -1370,6 +1378,12 @@ export type Run = {
   status: RunStatus;
   /** Free tags, searchable with `runs(filter: {tag})`. */
   tags: Array<Scalars["String"]["output"]>;
+  /** TensorFlow C library version the native backend reports (`TF_Version`); null on the pure-JS backend. */
+  tensorflowVersion?: Maybe<Scalars["String"]["output"]>;
+  /** `@tensorflow/tfjs-node` (or `-gpu`) version; null on the pure-JS backend. */
+  tfjsNodeVersion?: Maybe<Scalars["String"]["output"]>;
+  /** `@tensorflow/tfjs-core` version the worker trained with. */
+  tfjsVersion?: Maybe<Scalars["String"]["output"]>;
   /** Training throughput in images per second. */
   trainImagesPerSec?: Maybe<Scalars["Float"]["output"]>;
   /** The worker that trained it (null while queued, or when that worker was deleted). */
@@ -1545,10 +1559,22 @@ export type RunResultInput = {
   device?: InputMaybe<Scalars["String"]["input"]>;
   /** Final evaluation: a JSON object with the metrics by name (accuracy, balancedAccuracy, macroF1, kappa, auc, loss), `confusion` (cm[true][predicted]), `evalSplit` and `evalCount`. */
   finalMetrics: Scalars["JSON"]["input"];
+  /** Git commit of the worker's checkout (read once at worker start); omitted when not a git checkout. */
+  gitCommit?: InputMaybe<Scalars["String"]["input"]>;
   /** Host name of the machine it trained on. */
   host?: InputMaybe<Scalars["String"]["input"]>;
+  /** Loffta version (root package.json `version`) of the worker. */
+  lofftaVersion?: InputMaybe<Scalars["String"]["input"]>;
+  /** Node.js version (`process.version`). */
+  nodeVersion?: InputMaybe<Scalars["String"]["input"]>;
   /** Peak memory in bytes. */
   peakMemoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
+  /** TensorFlow C library version (`TF_Version`), when the native backend exposes it. */
+  tensorflowVersion?: InputMaybe<Scalars["String"]["input"]>;
+  /** `@tensorflow/tfjs-node` (or `-gpu`) version, when the native backend is used. */
+  tfjsNodeVersion?: InputMaybe<Scalars["String"]["input"]>;
+  /** `@tensorflow/tfjs-core` version. */
+  tfjsVersion?: InputMaybe<Scalars["String"]["input"]>;
   /** Training throughput (images/s). */
   trainImagesPerSec?: InputMaybe<Scalars["Float"]["input"]>;
   /** Wall-clock training time in seconds. */
@@ -2620,11 +2646,15 @@ export type RunResolvers<
   evalCount?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   evalSplit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   finalMetrics?: Resolver<Maybe<ResolversTypes["JSON"]>, ParentType, ContextType>;
+  gitCommit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   host?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
+  launchedBy?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  lofftaVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   metricKeys?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  nodeVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   peakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes["Project"], ParentType, ContextType>;
@@ -2632,6 +2662,9 @@ export type RunResolvers<
   startedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes["RunStatus"], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
+  tensorflowVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  tfjsNodeVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  tfjsVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   trainImagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   trainedBy?: Resolver<Maybe<ResolversTypes["Worker"]>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;

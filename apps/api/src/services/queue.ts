@@ -414,16 +414,31 @@ async function saveCalibration(c: PoolClient, runId: string, r: RunResultInput):
   return null;
 }
 
-/** Longest host, backend or device name a run result may report. */
+/** What a run result reports about where and with what it trained (Run fields of the same names). */
+export const TRAINED_ON_FIELDS = [
+  "host",
+  "backend",
+  "device",
+  "lofftaVersion",
+  "gitCommit",
+  "tfjsVersion",
+  "tfjsNodeVersion",
+  "tensorflowVersion",
+  "nodeVersion",
+] as const;
+type TrainedOnField = (typeof TRAINED_ON_FIELDS)[number];
+
+/** Longest host, backend, device or version a run result may report. */
 export const MAX_TRAINED_ON_LENGTH = 200;
 
 /**
- * Where a run trained, as its result reports it (`result.run.host` / `backend` / `device`):
+ * Where and with what a run trained, as its result reports it (`result.run.host` / `backend` / `device` and the
+ * provenance versions of TRAINED_ON_FIELDS):
  * trimmed, null when not reported; BAD_USER_INPUT when empty or longer than 200 characters.
  */
-export function trainedOn(r: RunResultInput): { host: string | null; backend: string | null; device: string | null } {
+export function trainedOn(r: RunResultInput): Record<TrainedOnField, string | null> {
   const fields: FieldError[] = [];
-  const read = (k: "host" | "backend" | "device"): string | null => {
+  const read = (k: TrainedOnField): string | null => {
     const v = r[k];
     if (v == null) return null;
     const t = v.trim();
@@ -431,7 +446,7 @@ export function trainedOn(r: RunResultInput): { host: string | null; backend: st
       fields.push({ path: `result.run.${k}`, message: `must be 1–${MAX_TRAINED_ON_LENGTH} characters` });
     return t;
   };
-  const out = { host: read("host"), backend: read("backend"), device: read("device") };
+  const out = Object.fromEntries(TRAINED_ON_FIELDS.map((k) => [k, read(k)])) as Record<TrainedOnField, string | null>;
   if (fields.length) failFields("run result", fields);
   return out;
 }
@@ -513,7 +528,9 @@ export async function completeJob(
       await c.query(
         `UPDATE "Run" SET status = 'SUCCEEDED', "finalMetrics" = $2, "trainImagesPerSec" = $3, "peakMemoryBytes" = $4, "wallTimeSec" = $5,
                 "calibrationId" = COALESCE($6, "calibrationId"), config = COALESCE($7::jsonb, config), seed = COALESCE($8, seed),
-                "trainedById" = $9, host = $10, backend = $11, device = $12, "endedAt" = now(), error = NULL, "updatedAt" = now()
+                "trainedById" = $9, host = $10, backend = $11, device = $12, "lofftaVersion" = $13, "gitCommit" = $14,
+                "tfjsVersion" = $15, "tfjsNodeVersion" = $16, "tensorflowVersion" = $17, "nodeVersion" = $18,
+                "endedAt" = now(), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
         [
           j.runId,
@@ -528,6 +545,12 @@ export async function completeJob(
           where.host,
           where.backend,
           where.device,
+          where.lofftaVersion,
+          where.gitCommit,
+          where.tfjsVersion,
+          where.tfjsNodeVersion,
+          where.tensorflowVersion,
+          where.nodeVersion,
         ],
       );
       touched.runIds.push(j.runId);

@@ -84,6 +84,8 @@ export async function launchRun(db: Db, viewer: Viewer, spec: LaunchSpec): Promi
         tags: spec.tags,
         notes: spec.notes ?? null,
         authorId: viewer.userId,
+        // The launch source: the API token (client) that launched it.
+        launchedBy: viewer.tokenName,
       },
     });
     await tx.job.create({ data: { type: "TRAIN", teamId: viewer.teamId, payload: { runId: r.id }, runId: r.id, cacheId } });

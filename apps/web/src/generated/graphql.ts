@@ -684,6 +684,13 @@ export type RunDetailFieldsFragment = {
   host: string | null;
   backend: string | null;
   device: string | null;
+  lofftaVersion: string | null;
+  gitCommit: string | null;
+  tfjsVersion: string | null;
+  tfjsNodeVersion: string | null;
+  tensorflowVersion: string | null;
+  nodeVersion: string | null;
+  launchedBy: string | null;
   id: string;
   name: string;
   kind: RunKind;
@@ -742,6 +749,13 @@ export type RunDetailQuery = {
     host: string | null;
     backend: string | null;
     device: string | null;
+    lofftaVersion: string | null;
+    gitCommit: string | null;
+    tfjsVersion: string | null;
+    tfjsNodeVersion: string | null;
+    tensorflowVersion: string | null;
+    nodeVersion: string | null;
+    launchedBy: string | null;
     id: string;
     name: string;
     kind: RunKind;
@@ -1314,6 +1328,13 @@ export const RunDetailFieldsFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "host" } },
           { kind: "Field", name: { kind: "Name", value: "backend" } },
           { kind: "Field", name: { kind: "Name", value: "device" } },
+          { kind: "Field", name: { kind: "Name", value: "lofftaVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "gitCommit" } },
+          { kind: "Field", name: { kind: "Name", value: "tfjsVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "tfjsNodeVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "tensorflowVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "nodeVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "launchedBy" } },
         ],
       },
     },
@@ -2974,6 +2995,13 @@ export const RunDetailDocument = {
           { kind: "Field", name: { kind: "Name", value: "host" } },
           { kind: "Field", name: { kind: "Name", value: "backend" } },
           { kind: "Field", name: { kind: "Name", value: "device" } },
+          { kind: "Field", name: { kind: "Name", value: "lofftaVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "gitCommit" } },
+          { kind: "Field", name: { kind: "Name", value: "tfjsVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "tfjsNodeVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "tensorflowVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "nodeVersion" } },
+          { kind: "Field", name: { kind: "Name", value: "launchedBy" } },
         ],
       },
     },

@@ -14,6 +14,12 @@ export interface Panel {
   title: string;
   /** Metric keys drawn on it, sorted. */
   keys: string[];
+  /**
+   * System metrics (`system/*` keys only): their steps are not optimizer steps (a worker logs
+   * seconds since training started, a wandb import its event line), so the chart keeps its own
+   * x range instead of the run's shared step range.
+   */
+  ownX: boolean;
 }
 
 /**
@@ -24,8 +30,13 @@ const SERIES_TITLES: Record<string, string> = {
   lr: "Learning rate",
   images_per_sec: "Throughput (images/s)",
   epoch: "Epoch",
+  // System metrics of the training process (the worker's system-metrics.ts; the step is seconds
+  // since training started): percent and bytes are different quantities, so separate charts.
+  cpu_percent: "CPU (% of one core) vs seconds",
+  rss_bytes: "Memory RSS (bytes) vs seconds",
+  gpu_bytes: "GPU memory (bytes) vs seconds",
 };
-const TAIL = ["lr", "images_per_sec", "epoch"];
+const TAIL = ["lr", "images_per_sec", "epoch", "cpu_percent", "rss_bytes", "gpu_bytes"];
 
 /** The quantity of a key: its name after the last `/`, every loss as `loss`. */
 export function quantityOf(key: string): string {
@@ -55,7 +66,12 @@ export function panelsOf(keys: readonly string[]): Panel[] {
   }
   return [...by.entries()]
     .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
-    .map(([id, ks]) => ({ id, title: titleOf(id), keys: [...new Set(ks)].sort() }));
+    .map(([id, ks]) => ({
+      id,
+      title: titleOf(id),
+      keys: [...new Set(ks)].sort(),
+      ownX: ks.every((k) => k.startsWith("system/")),
+    }));
 }
 
 /**

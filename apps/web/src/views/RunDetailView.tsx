@@ -284,7 +284,9 @@ function RunDetail({
 
 /**
  * Where the run trained: the worker that held its job when it completed (`Run.trainedBy`) and
- * what that worker reported with the result (`Run.host`, `Run.backend`, `Run.device`). Null until
+ * what that worker reported with the result (`Run.host`, `Run.backend`, `Run.device`, and the
+ * versions it trained with: Loffta and its git commit, Node, tfjs-core, tfjs-node, TensorFlow),
+ * and the API token that launched it (`Run.launchedBy`). Null until
  * a worker completes it (and for runs completed before workers reported it): shown as "—".
  */
 function Provenance({ run }: { run: RunData }) {
@@ -308,6 +310,26 @@ function Provenance({ run }: { run: RunData }) {
         <dt>Device</dt>
         <dd className="mono" data-testid="trained-device">
           {run.device ?? none}
+        </dd>
+        <dt>Launched by</dt>
+        <dd data-testid="trained-launched-by">{run.launchedBy ?? "—"}</dd>
+        <dt>Loffta</dt>
+        <dd className="mono" data-testid="trained-loffta">
+          {run.lofftaVersion ?? none}
+          {run.gitCommit ? <span title={run.gitCommit}> · {run.gitCommit.slice(0, 12)}</span> : null}
+        </dd>
+        <dt>Versions</dt>
+        <dd className="mono" data-testid="trained-versions">
+          {run.nodeVersion
+            ? [
+                `Node ${run.nodeVersion}`,
+                run.tfjsVersion && `tfjs-core ${run.tfjsVersion}`,
+                run.tfjsNodeVersion && `tfjs-node ${run.tfjsNodeVersion}`,
+                run.tensorflowVersion && `TensorFlow ${run.tensorflowVersion}`,
+              ]
+                .filter(Boolean)
+                .join(" · ")
+            : none}
         </dd>
       </dl>
       <h3>Artifacts</h3>
@@ -407,9 +429,11 @@ function LiveCurves({ run }: { run: RunData }) {
   const { all, panels, xRange } = useMemo(() => {
     const all = Object.values(series).sort((a, b) => a.key.localeCompare(b.key));
     const byKey = new Map(all.map((s) => [s.key, s]));
-    // Every chart spans the same steps, so the charts line up one above the other.
-    const firsts = all.flatMap((s) => (s.steps.length ? [s.steps[0]] : []));
-    const lasts = all.flatMap((s) => (s.steps.length ? [s.steps[s.steps.length - 1]] : []));
+    // Every chart spans the same steps, so the charts line up one above the other (system
+    // metrics, whose steps are seconds, keep their own range: lib/panels.ts `ownX`).
+    const stepped = all.filter((s) => !s.key.startsWith("system/"));
+    const firsts = stepped.flatMap((s) => (s.steps.length ? [s.steps[0]] : []));
+    const lasts = stepped.flatMap((s) => (s.steps.length ? [s.steps[s.steps.length - 1]] : []));
     return {
       all,
       xRange: firsts.length ? { min: Math.min(...firsts), max: Math.max(...lasts) } : undefined,
@@ -448,7 +472,7 @@ function LiveCurves({ run }: { run: RunData }) {
               title={p.title}
               series={p.series}
               height={240}
-              xRange={xRange}
+              xRange={p.ownX ? undefined : xRange}
               testId={`chart-${p.id}`}
             />
           ))}

@@ -189,10 +189,22 @@ export type RunResultInput = {
   device?: string | null | undefined;
   /** Final evaluation: a JSON object with the metrics by name (accuracy, balancedAccuracy, macroF1, kappa, auc, loss), `confusion` (cm[true][predicted]), `evalSplit` and `evalCount`. */
   finalMetrics: unknown;
+  /** Git commit of the worker's checkout (read once at worker start); omitted when not a git checkout. */
+  gitCommit?: string | null | undefined;
   /** Host name of the machine it trained on. */
   host?: string | null | undefined;
+  /** Loffta version (root package.json `version`) of the worker. */
+  lofftaVersion?: string | null | undefined;
+  /** Node.js version (`process.version`). */
+  nodeVersion?: string | null | undefined;
   /** Peak memory in bytes. */
   peakMemoryBytes?: number | null | undefined;
+  /** TensorFlow C library version (`TF_Version`), when the native backend exposes it. */
+  tensorflowVersion?: string | null | undefined;
+  /** `@tensorflow/tfjs-node` (or `-gpu`) version, when the native backend is used. */
+  tfjsNodeVersion?: string | null | undefined;
+  /** `@tensorflow/tfjs-core` version. */
+  tfjsVersion?: string | null | undefined;
   /** Training throughput (images/s). */
   trainImagesPerSec?: number | null | undefined;
   /** Wall-clock training time in seconds. */

@@ -20,6 +20,7 @@ import { initBackend } from "../core/backend";
 import { ApiClient } from "./api-client";
 import { jobHandlers } from "./handlers";
 import { isolatedHandler } from "./isolate";
+import { collectProvenance } from "./provenance";
 import { WorkerService } from "./worker";
 
 export interface ServeArgs {
@@ -87,6 +88,7 @@ export async function serve(args: ServeArgs): Promise<WorkerService> {
     home: args.home,
     backend: backend.backend,
     device: backend.device,
+    provenance: collectProvenance(backend),
     handlers: args.isolateRuns === false ? jobHandlers : { ...jobHandlers, TRAIN: isolatedHandler(TRAIN_HANDLER, { apiUrl: args.api, token: args.token }) },
     leaseSeconds: args.leaseSeconds,
     heartbeatMs: args.heartbeatMs,

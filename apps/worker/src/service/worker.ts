@@ -16,6 +16,7 @@ import {
 } from "../generated/graphql";
 import { ApiError, ApiUnreachableError, type ApiClient } from "./api-client";
 import { MetricBuffer, SpoolBuffer } from "./metric-buffer";
+import type { Provenance } from "./provenance";
 
 /** Everything a job handler may use. */
 export interface JobContext {
@@ -56,6 +57,8 @@ export interface WorkerOptions {
   backend: string;
   device: string;
   memoryBytes?: number;
+  /** Versions added to every TRAIN result (provenance.ts, collected once at start). */
+  provenance?: Provenance;
   handlers: Partial<Record<JobType, JobHandler>>;
   pollMs?: number;
   heartbeatMs?: number;
@@ -236,7 +239,9 @@ export class WorkerService {
     // is completed (a report arriving after completeJob is refused: the job is no longer RUNNING).
     const progressInFlight = new Set<Promise<boolean>>();
     try {
-      const result = await handler(ctx);
+      let result = await handler(ctx);
+      // A run's provenance: this worker's versions (what the handler reported itself wins).
+      if (result.run && this.opts.provenance) result = { ...result, run: { ...this.opts.provenance, ...result.run } };
       await Promise.allSettled([...progressInFlight]);
       if (abort.signal.aborted) throw abort.signal.reason;
       await this.metrics.drain(60_000);

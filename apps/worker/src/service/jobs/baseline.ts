@@ -5,6 +5,7 @@ import { PermanentJobError, type JobContext } from "../worker";
 import { permanentStorageError, storedDataset, storedModel } from "./extract";
 import { recordStep, recordEpoch, runResult } from "./run-metrics";
 import { effectiveConfig } from "./effective-config";
+import { withSystemMetrics } from "./system-metrics";
 
 /**
  * FROZEN_LINEAR and UNFROZEN_LINEAR runs: the foundation model runs on every step over
@@ -31,7 +32,7 @@ export async function trainBaseline(
   ctx.log(`training ${run.kind} run ${run.name} on ${cache.dataset.name} at ${cache.resolution}px`);
   const state = { lastStep: 0 };
   try {
-    const summary = await trainOnImages({
+    const summary = await withSystemMetrics(ctx, run.id, () => trainOnImages({
       model,
       data,
       kind,
@@ -40,7 +41,7 @@ export async function trainBaseline(
       signal: ctx.signal,
       onStep: (s) => recordStep(ctx, run.id, s, state),
       onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
-    });
+    }));
     if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
     return runResult(summary, { config, evalSplit: summary.evalSplit }, ctx);
   } catch (e) {

@@ -10,6 +10,7 @@ import { trainBaseline } from "./baseline";
 import { fineTuningCalibration } from "./calibration";
 import { localPath } from "./paths";
 import { recordEpoch, recordStep, runResult } from "./run-metrics";
+import { withSystemMetrics } from "./system-metrics";
 
 export { localPath };
 
@@ -32,7 +33,7 @@ async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<Jo
   const state = { lastStep: 0 };
   let summary;
   try {
-    summary = await train({
+    summary = await withSystemMetrics(ctx, run.id, () => train({
       cache,
       config,
       outDir: path.join(ctx.home, "runs", run.id),
@@ -40,7 +41,7 @@ async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<Jo
       signal: ctx.signal,
       onStep: (s) => recordStep(ctx, run.id, s, state),
       onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
-    });
+    }));
   } catch (e) {
     if (e instanceof TrainConfigError) throw new PermanentJobError(e.message);
     throw e;

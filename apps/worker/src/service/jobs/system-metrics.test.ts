@@ -1,0 +1,94 @@
+import { workerEnv } from "../../config";
+import type { MetricPointInput } from "../metric-buffer";
+import { startSystemMetrics, tfGpuBytes, withSystemMetrics } from "./system-metrics";
+
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  let x = 0;
+  while (performance.now() < end) x += Math.sqrt(x + 1);
+  if (x < 0) throw new Error("unreachable");
+}
+
+describe("system metrics sampler", () => {
+  it("measures this process: a busy loop is > 50 % of a core, RSS > 0, steps are whole seconds", async () => {
+    const points: MetricPointInput[] = [];
+    const s = startSystemMetrics({ emit: (p) => points.push(p), intervalMs: 60_000 });
+    busy(1100);
+    const a = s.sample();
+    expect(a.cpuPercent).toBeGreaterThan(50);
+    expect(a.cpuPercent).toBeLessThan(400);
+    expect(a.rssBytes).toBeGreaterThan(10 * 1024 * 1024);
+    expect(a.gpuBytes).toBeUndefined();
+    // Idle: the next second is (almost) no CPU.
+    await new Promise((r) => setTimeout(r, 1000));
+    const b = s.sample();
+    expect(b.cpuPercent).toBeLessThan(a.cpuPercent / 2);
+    s.stop();
+    const keys = [...new Set(points.map((p) => p.key))].sort();
+    expect(keys).toEqual(["system/cpu_percent", "system/rss_bytes"]);
+    const cpu = points.filter((p) => p.key === "system/cpu_percent");
+    expect(cpu[0]!.step).toBe(1);
+    expect(cpu[1]!.step).toBe(2);
+    expect(cpu[0]!.value).toBe(a.cpuPercent);
+    // Steps only grow (one point per key and second).
+    const steps = cpu.map((p) => p.step);
+    expect([...steps].sort((x, y) => x - y)).toEqual(steps);
+    expect(new Set(steps).size).toBe(steps.length);
+  });
+
+  it("samples on its interval and leaves no timer after stop", async () => {
+    const points: MetricPointInput[] = [];
+    const s = startSystemMetrics({ emit: (p) => points.push(p), intervalMs: 1000 });
+    expect(s.running).toBe(true);
+    await new Promise((r) => setTimeout(r, 2300));
+    const sampled = points.filter((p) => p.key === "system/rss_bytes").map((p) => p.step);
+    expect(sampled).toEqual([1, 2]);
+    s.stop();
+    expect(s.running).toBe(false);
+    const n = points.length;
+    s.stop(); // idempotent
+    await new Promise((r) => setTimeout(r, 1300));
+    expect(points.length).toBe(n);
+  });
+
+  it("GPU memory only with the GPU backend", () => {
+    const tf = { memory: () => ({ numBytes: 1234 }) };
+    expect(tfGpuBytes(tf, "@tensorflow/tfjs-node-gpu")()).toBe(1234);
+    expect(tfGpuBytes(tf, "@tensorflow/tfjs-node")()).toBeUndefined();
+    const points: MetricPointInput[] = [];
+    const s = startSystemMetrics({
+      emit: (p) => points.push(p),
+      intervalMs: 60_000,
+      gpuBytes: tfGpuBytes(tf, "@tensorflow/tfjs-node-gpu"),
+    });
+    busy(1010);
+    s.stop();
+    expect(points.find((p) => p.key === "system/gpu_bytes")?.value).toBe(1234);
+  });
+
+  it("withSystemMetrics stops sampling when the training fails", async () => {
+    const points: { runId: string; point: MetricPointInput }[] = [];
+    const ctx = {
+      metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }) },
+    };
+    await expect(
+      withSystemMetrics(ctx, "r1", () => {
+        busy(1010);
+        return Promise.reject(new Error("boom"));
+      }),
+    ).rejects.toThrow("boom");
+    const n = points.length;
+    expect(points.map((p) => p.point.key)).toContain("system/cpu_percent");
+    expect(points.every((p) => p.runId === "r1")).toBe(true);
+    await new Promise((r) => setTimeout(r, 1200));
+    expect(points.length).toBe(n);
+  });
+
+  it("LOFFTA_SYSTEM_METRICS_MS defaults to 5000", () => {
+    expect(workerEnv("LOFFTA_SYSTEM_METRICS_MS", {})).toBe(5000);
+    expect(workerEnv("LOFFTA_SYSTEM_METRICS_MS", { LOFFTA_SYSTEM_METRICS_MS: "250" })).toBe(250);
+    expect(() => workerEnv("LOFFTA_SYSTEM_METRICS_MS", { LOFFTA_SYSTEM_METRICS_MS: "0" })).toThrow(
+      /LOFFTA_SYSTEM_METRICS_MS/,
+    );
+  });
+});

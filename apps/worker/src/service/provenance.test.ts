@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { initBackend } from "../core/backend";
+import { collectProvenance, gitCommitOf } from "./provenance";
+
+const ROOT = path.resolve(__dirname, "../../../..");
+
+describe("worker provenance", () => {
+  it("reads the checkout's commit, and none outside a git work tree's top level", () => {
+    let head: string | undefined;
+    try {
+      head = execFileSync("git", ["rev-parse", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    } catch {
+      head = undefined;
+    }
+    expect(gitCommitOf(ROOT)).toBe(head);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-prov-"));
+    try {
+      expect(gitCommitOf(tmp)).toBeUndefined();
+      // A folder inside the checkout is not the checkout's root.
+      expect(gitCommitOf(path.join(ROOT, "apps"))).toBeUndefined();
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
+  it("reports Loffta's, tfjs-core's and Node's versions", async () => {
+    const b = await initBackend({ quiet: true });
+    const p = collectProvenance(b);
+    const pkg = (f: string) => (JSON.parse(fs.readFileSync(f, "utf8")) as { version: string }).version;
+    expect(p.lofftaVersion).toBe(pkg(path.join(ROOT, "package.json")));
+    expect(p.tfjsVersion).toBe(pkg(path.join(ROOT, "node_modules/@tensorflow/tfjs-core/package.json")));
+    expect(p.nodeVersion).toBe(process.version);
+    if (b.package === "@tensorflow/tfjs") expect(p.tfjsNodeVersion).toBeUndefined();
+    else {
+      expect(p.tfjsNodeVersion).toBe(pkg(path.join(ROOT, "node_modules", b.package, "package.json")));
+      expect(p.tensorflowVersion).toMatch(/^\d+\.\d+/);
+    }
+  });
+});
