@@ -213,9 +213,12 @@ export function tokenLimitError(err: { message: string }, maxTokens: number): Gr
   return limitError("QUERY_TOO_COMPLEX", "tokens", maxTokens, `the document has more than ${maxTokens} tokens (the limit): pass large inputs as variables`);
 }
 
-/** Input lists capped per input type and field: `RunFilter.config` → maxFilterConditions. */
-const INPUT_LIST_CAPS: Record<string, Record<string, { key: "maxFilterConditions"; limit: LimitName; what: string }>> = {
-  RunFilter: { config: { key: "maxFilterConditions", limit: "filterConditions", what: "config conditions" } },
+/**
+ * Input lists capped per input type, together: the conditions of a `RunFilter` (`config`,
+ * `metrics`, `configRanges`) count against one maxFilterConditions.
+ */
+const INPUT_LIST_CAPS: Record<string, { fields: readonly string[]; key: "maxFilterConditions"; limit: LimitName; what: string }> = {
+  RunFilter: { fields: ["config", "metrics", "configRanges"], key: "maxFilterConditions", limit: "filterConditions", what: "filter conditions (config, metrics, configRanges)" },
 };
 
 interface ArgumentProblem {
@@ -267,14 +270,16 @@ function rawProblem(value: unknown, type: GraphQLInputType | undefined, caps: Re
       for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], type: t, key: i, parent: item });
     } else if (v !== null && typeof v === "object") {
       const named = item.type && getNamedType(item.type);
-      const capped = named ? INPUT_LIST_CAPS[named.name] : undefined;
+      const cap = named ? INPUT_LIST_CAPS[named.name] : undefined;
+      if (cap) {
+        const obj = v as Record<string, unknown>;
+        const lists = cap.fields.filter((k) => Array.isArray(obj[k]));
+        const total = lists.reduce((n, k) => n + (obj[k] as unknown[]).length, 0);
+        const max = caps[cap.key];
+        if (total > max) return { path: pathOf(item, lists.at(-1)), error: (p) => capError(p, cap.limit, max, total, cap.what) };
+      }
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
         if (k.includes("\0")) return { path: pathOf(item, k), error: nulError };
-        const cap = capped?.[k];
-        if (cap && Array.isArray(child) && child.length > caps[cap.key]) {
-          const max = caps[cap.key];
-          return { path: pathOf(item, k), error: (p) => capError(p, cap.limit, max, child.length, cap.what) };
-        }
         stack.push({ value: child, type: inputField(item.type, k), key: k, parent: item });
       }
     }
@@ -314,15 +319,24 @@ export function checkArguments(schema: GraphQLSchema, document: DocumentNode, va
       }
       case Kind.OBJECT: {
         const named = type && getNamedType(type);
-        const capped = named ? INPUT_LIST_CAPS[named.name] : undefined;
-        for (const f of node.fields) {
-          const cap = capped?.[f.name.value];
-          if (cap) {
+        const cap = named ? INPUT_LIST_CAPS[named.name] : undefined;
+        if (cap) {
+          let total = 0;
+          let last: string | undefined;
+          for (const f of node.fields) {
+            if (!cap.fields.includes(f.name.value)) continue;
             const raw = f.value.kind === Kind.VARIABLE ? vars[f.value.name.value] : undefined;
             const n = f.value.kind === Kind.LIST ? f.value.values.length : Array.isArray(raw) ? raw.length : 0;
-            const max = limits[cap.key];
-            if (n > max) return { path: [f.name.value], error: (p) => capError(p, cap.limit, max, n, cap.what) };
+            total += n;
+            if (n) last = f.name.value;
           }
+          const max = limits[cap.key];
+          if (total > max && last) {
+            const found = total;
+            return { path: [last], error: (p) => capError(p, cap.limit, max, found, cap.what) };
+          }
+        }
+        for (const f of node.fields) {
           const p = astProblem(f.value, inputField(type, f.name.value));
           if (p) return { ...p, path: [f.name.value, ...p.path] };
         }

@@ -84,6 +84,8 @@ export type RunLogLevel =
 
 /** What `runs` sorts by. */
 export type RunSortField =
+  /** The numeric config value at `RunSort.configPath` (runs where it is missing or not a number last). */
+  | "CONFIG"
   /** Launch time. */
   | "CREATED_AT"
   /** A final metric named by `RunSort.metricKey` (runs without it last). */

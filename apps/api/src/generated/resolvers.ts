@@ -175,6 +175,19 @@ export type ConfigDifference = {
   values: Array<Maybe<Scalars["JSON"]["output"]>>;
 };
 
+/**
+ * Inclusive numeric range on one value of the effective run configuration. Runs whose value at
+ * the path is missing or not a number never match.
+ */
+export type ConfigRangeFilter = {
+  /** Upper bound, inclusive; omitted: none. */
+  max?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Lower bound, inclusive; omitted: none. */
+  min?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Dotted JSON path into the config, e.g. `optimizer.lr`. */
+  path: Scalars["String"]["input"];
+};
+
 /** Equality on one value of the run configuration. */
 export type ConfigValueFilter = {
   /** Dotted JSON path into the config, e.g. `augment.noiseStd` or `optimizer.lr`. */
@@ -524,6 +537,19 @@ export type MetricPointInput = {
   wallTime?: InputMaybe<Scalars["DateTime"]["input"]>;
 };
 
+/**
+ * Inclusive numeric range on one final metric (`Run.finalMetrics`). Runs without a numeric value
+ * of the metric never match.
+ */
+export type MetricRangeFilter = {
+  /** A metric of the catalogue (`accuracy`, `balancedAccuracy`, `macroF1`, `kappa`, `auc`, `loss`). */
+  key: Scalars["String"]["input"];
+  /** Upper bound, inclusive; omitted: none. */
+  max?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Lower bound, inclusive; omitted: none. */
+  min?: InputMaybe<Scalars["Float"]["input"]>;
+};
+
 /** One downsampled series: parallel arrays of steps and values, sorted by step. */
 export type MetricSeries = {
   __typename?: "MetricSeries";
@@ -617,6 +643,8 @@ export type Mutation = {
   deleteRun: Scalars["ID"]["output"];
   /** Delete 1–100 runs as `deleteRun` does, all or none: nothing is deleted when one is not in the team (NOT_FOUND) or is still live (CONFLICT). Returns the deleted ids. */
   deleteRuns: Array<Scalars["ID"]["output"]>;
+  /** Delete a saved view of the team (MEMBER); NOT_FOUND when the team has no such view. Returns its id. */
+  deleteView: Scalars["ID"]["output"];
   /**
    * Report a failure of a leased job (scope WORKER, the worker's token). Retried later (QUEUED with back-off) while
    * attempts < maxAttempts and `retryable`; else FAILED together with its run or cache.
@@ -690,6 +718,8 @@ export type Mutation = {
    * Revoking a revoked token changes nothing. Another team's id: NOT_FOUND.
    */
   revokeToken: ApiToken;
+  /** Save a Runs-page view for the team (MEMBER); an existing view of the same name is replaced. At most 200 views a team: a new name beyond that fails with CONFLICT. */
+  saveView: SavedView;
   /** Replace the notes of a run (null clears them). */
   setRunNotes: Run;
   /** Add and/or remove tags of a run. */
@@ -760,6 +790,11 @@ export type MutationDeleteRunArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationDeleteRunsArgs = {
   ids: Array<Scalars["ID"]["input"]>;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationDeleteViewArgs = {
+  id: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -837,6 +872,11 @@ export type MutationRetryRunArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationRevokeTokenArgs = {
   id: Scalars["ID"]["input"];
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationSaveViewArgs = {
+  input: SaveViewInput;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -979,6 +1019,8 @@ export type Query = {
   runLogs: RunLogPage;
   /** Runs of the team: filtered, sorted and paginated (cursor-based). */
   runs: RunConnection;
+  /** The team's saved Runs-page views, by name. Any token of the team. */
+  savedViews: Array<SavedView>;
   /** The caller's team (with its members). */
   team: Team;
   /**
@@ -1456,8 +1498,14 @@ export type RunFilter = {
   cacheId?: InputMaybe<Scalars["ID"]["input"]>;
   /** Only runs whose config has these values. */
   config?: InputMaybe<Array<ConfigValueFilter>>;
+  /** Only runs whose numeric config values lie in these ranges (counted with `config` and `metrics`). */
+  configRanges?: InputMaybe<Array<ConfigRangeFilter>>;
   /** Only runs of these kinds. */
   kinds?: InputMaybe<Array<RunKind>>;
+  /** Only runs whose final metrics lie in these ranges. Together with `config` and `configRanges` at most LOFFTA_MAX_FILTER_CONDITIONS conditions (LIMIT_EXCEEDED). */
+  metrics?: InputMaybe<Array<MetricRangeFilter>>;
+  /** Only runs whose name contains this text (case-insensitive; `%` and `_` match themselves). */
+  nameContains?: InputMaybe<Scalars["String"]["input"]>;
   /** Only runs of this project. */
   projectId?: InputMaybe<Scalars["ID"]["input"]>;
   /** Only runs in these statuses. */
@@ -1583,6 +1631,8 @@ export type RunResultInput = {
 
 /** Sort order of `runs`. Ties are broken by id. */
 export type RunSort = {
+  /** Dotted config path when `field` is CONFIG, e.g. `optimizer.lr`. */
+  configPath?: InputMaybe<Scalars["String"]["input"]>;
   /** Direction. Default DESC. */
   direction?: SortDirection;
   /** Sort key. */
@@ -1593,6 +1643,8 @@ export type RunSort = {
 
 /** What `runs` sorts by. */
 export type RunSortField =
+  /** The numeric config value at `RunSort.configPath` (runs where it is missing or not a number last). */
+  | "CONFIG"
   /** Launch time. */
   | "CREATED_AT"
   /** A final metric named by `RunSort.metricKey` (runs without it last). */
@@ -1614,6 +1666,29 @@ export type RunStatus =
   | "RUNNING"
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
+
+/** Input of `saveView`. */
+export type SaveViewInput = {
+  /** Name (1–100 characters, trimmed); saving under an existing name replaces that view's query. */
+  name: Scalars["String"]["input"];
+  /** The Runs page query string (at most 4,000 characters). */
+  query: Scalars["String"]["input"];
+};
+
+/** A named view of the Runs page (its query string: filters, sort, columns), shared by the team. */
+export type SavedView = {
+  __typename?: "SavedView";
+  /** When it was first saved. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** View id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** Name, unique in the team (1–100 characters). */
+  name: Scalars["String"]["output"];
+  /** The Runs page query string without `?`, e.g. `kind=LOFF_TA&sort=metric:accuracy`. */
+  query: Scalars["String"]["output"];
+  /** When it was last saved. */
+  updatedAt: Scalars["DateTime"]["output"];
+};
 
 /** Sort direction. */
 export type SortDirection =
@@ -1913,6 +1988,7 @@ export type ResolversTypes = {
   Calibration: ResolverTypeWrapper<CalibrationModel>;
   CalibrationInput: CalibrationInput;
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
+  ConfigRangeFilter: ConfigRangeFilter;
   ConfigValueFilter: ConfigValueFilter;
   CreateProjectInput: CreateProjectInput;
   CreateTokenInput: CreateTokenInput;
@@ -1939,6 +2015,7 @@ export type ResolversTypes = {
   MetricBatch: ResolverTypeWrapper<MetricBatch>;
   MetricComparison: ResolverTypeWrapper<MetricComparison>;
   MetricPointInput: MetricPointInput;
+  MetricRangeFilter: MetricRangeFilter;
   MetricSeries: ResolverTypeWrapper<MetricSeries>;
   MetricValue: ResolverTypeWrapper<MetricValue>;
   ModelFamily: ModelFamily;
@@ -1973,6 +2050,8 @@ export type ResolversTypes = {
   RunSort: RunSort;
   RunSortField: RunSortField;
   RunStatus: RunStatus;
+  SaveViewInput: SaveViewInput;
+  SavedView: ResolverTypeWrapper<SavedView>;
   SortDirection: SortDirection;
   SplitCount: ResolverTypeWrapper<SplitCount>;
   SplitCountInput: SplitCountInput;
@@ -1996,6 +2075,7 @@ export type ResolversParentTypes = {
   Calibration: CalibrationModel;
   CalibrationInput: CalibrationInput;
   ConfigDifference: ConfigDifference;
+  ConfigRangeFilter: ConfigRangeFilter;
   ConfigValueFilter: ConfigValueFilter;
   CreateProjectInput: CreateProjectInput;
   CreateTokenInput: CreateTokenInput;
@@ -2018,6 +2098,7 @@ export type ResolversParentTypes = {
   MetricBatch: MetricBatch;
   MetricComparison: MetricComparison;
   MetricPointInput: MetricPointInput;
+  MetricRangeFilter: MetricRangeFilter;
   MetricSeries: MetricSeries;
   MetricValue: MetricValue;
   Mutation: Record<PropertyKey, never>;
@@ -2047,6 +2128,8 @@ export type ResolversParentTypes = {
   RunLogPage: RunLogPage;
   RunResultInput: RunResultInput;
   RunSort: RunSort;
+  SaveViewInput: SaveViewInput;
+  SavedView: SavedView;
   SplitCount: SplitCount;
   SplitCountInput: SplitCountInput;
   String: Scalars["String"]["output"];
@@ -2344,6 +2427,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationDeleteRunsArgs, "ids">
   >;
+  deleteView?: Resolver<
+    ResolversTypes["ID"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationDeleteViewArgs, "id">
+  >;
   failJob?: Resolver<
     ResolversTypes["Job"],
     ParentType,
@@ -2427,6 +2516,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationRevokeTokenArgs, "id">
+  >;
+  saveView?: Resolver<
+    ResolversTypes["SavedView"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationSaveViewArgs, "input">
   >;
   setRunNotes?: Resolver<
     ResolversTypes["Run"],
@@ -2571,6 +2666,7 @@ export type QueryResolvers<
     ContextType,
     RequireFields<QueryRunsArgs, "first">
   >;
+  savedViews?: Resolver<Array<ResolversTypes["SavedView"]>, ParentType, ContextType>;
   team?: Resolver<ResolversTypes["Team"], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes["ApiToken"]>, ParentType, ContextType>;
   workers?: Resolver<Array<ResolversTypes["Worker"]>, ParentType, ContextType>;
@@ -2740,6 +2836,17 @@ export type RunLogPageResolvers<
   startCursor?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
 };
 
+export type SavedViewResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SavedView"] = ResolversParentTypes["SavedView"],
+> = {
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  query?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+};
+
 export type SplitCountResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["SplitCount"] = ResolversParentTypes["SplitCount"],
@@ -2870,6 +2977,7 @@ export type Resolvers<ContextType = Context> = {
   RunLogBatch?: RunLogBatchResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
   RunLogPage?: RunLogPageResolvers<ContextType>;
+  SavedView?: SavedViewResolvers<ContextType>;
   SplitCount?: SplitCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

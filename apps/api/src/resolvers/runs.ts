@@ -22,6 +22,7 @@ import {
   updateRun,
 } from "../services/runs";
 import { getCache } from "../services/caches";
+import { deleteView, listViews, saveView } from "../services/views";
 import { getWorker } from "../services/queue";
 import { findUser } from "../services/tokens";
 import { liveRuns, publishRun } from "../events";
@@ -47,8 +48,11 @@ export const runResolvers: Resolvers = {
     run: (_p, { id }, ctx) => findRun(ctx, requireViewer(ctx), id),
     compareRuns: (_p, { ids }, ctx) => compareRuns(ctx, requireViewer(ctx), ids),
     calibration: (_p, key, ctx) => findCalibration(ctx, requireViewer(ctx), key),
+    savedViews: (_p, _a, ctx) => listViews(ctx, requireViewer(ctx)),
   },
   Mutation: {
+    saveView: (_p, { input }, ctx) => saveView(ctx, requireScope(ctx, "MEMBER"), input),
+    deleteView: (_p, { id }, ctx) => deleteView(ctx, requireScope(ctx, "MEMBER"), id),
     createProject: (_p, { input }, ctx) => {
       const v = requireScope(ctx, "MEMBER");
       const name = input.name.trim();

@@ -361,9 +361,37 @@ function sortSpec(sort: RunSort, params: unknown[]): { expr: string; cast: strin
         cast: "float8",
       };
     }
+    case "CONFIG": {
+      if (!sort.configPath) throw badField("sort.configPath", "required when sorting by CONFIG");
+      let path: string[];
+      try {
+        path = configPath(sort.configPath);
+      } catch {
+        throw badField("sort.configPath", `"${sort.configPath}" is not a dotted path of keys`);
+      }
+      params.push(path);
+      const p = `$${params.length}`;
+      // Numeric values by value; missing or non-numeric ones (never ±Infinity in JSON) last.
+      return { expr: `COALESCE(${numericAt(`r.config #> ${p}::text[]`)}, ${nullLast}::float8)`, cast: "float8" };
+    }
     default:
       return { expr: `r."createdAt"`, cast: "timestamp" };
   }
+}
+
+/** SQL of the float8 value of the jsonb expression `json` when it is a number, else NULL. */
+function numericAt(json: string): string {
+  return `(CASE WHEN jsonb_typeof(${json}) = 'number' THEN (${json})::text::float8 END)`;
+}
+
+/** `text` as a LIKE pattern that matches it literally (escape character `\`). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Inclusive `min`/`max` bounds (either optional); BAD_USER_INPUT on `path` when min > max. */
+function checkBounds(path: string, min: number | null | undefined, max: number | null | undefined): void {
+  if (min != null && max != null && min > max) throw badInput(`${path}: min must not exceed max`, [{ path: `${path}.min`, message: "must not exceed max" }]);
 }
 
 export async function listRuns(
@@ -394,6 +422,12 @@ export async function listRuns(
     if (!isUuid(f.cacheId)) throw badField("filter.cacheId", "not an id");
     add((n) => `r."cacheId" = ${n}::uuid`, f.cacheId);
   }
+  /** `value` (SQL) within the inclusive bounds; without bounds: it is a number. */
+  const rangeWhere = (value: string, min: number | null | undefined, max: number | null | undefined) => {
+    where.push(`${value} IS NOT NULL`);
+    if (min != null) add((n) => `${value} >= ${n}::float8`, min);
+    if (max != null) add((n) => `${value} <= ${n}::float8`, max);
+  };
   for (const [i, c] of (f.config ?? []).entries()) {
     let path: string[];
     try {
@@ -405,6 +439,26 @@ export async function listRuns(
     const pn = `$${params.length}`;
     add((n) => `r.config #> ${pn}::text[] = ${n}::jsonb`, JSON.stringify(c.value));
   }
+  for (const [i, m] of (f.metrics ?? []).entries()) {
+    // Only catalogue metrics: a stored finalMetrics also holds evalCount and the confusion matrix.
+    if (!isMetricName(m.key)) throw badField(`filter.metrics.${i}.key`, `must be a metric: ${METRIC_NAMES.join(", ")}`);
+    checkBounds(`filter.metrics.${i}`, m.min, m.max);
+    params.push(m.key);
+    const value = numericAt(`r."finalMetrics" -> $${params.length}::text`);
+    rangeWhere(value, m.min, m.max);
+  }
+  for (const [i, c] of (f.configRanges ?? []).entries()) {
+    let path: string[];
+    try {
+      path = configPath(c.path);
+    } catch {
+      throw badField(`filter.configRanges.${i}.path`, `"${c.path}" is not a dotted path of keys`);
+    }
+    checkBounds(`filter.configRanges.${i}`, c.min, c.max);
+    params.push(path);
+    rangeWhere(numericAt(`r.config #> $${params.length}::text[]`), c.min, c.max);
+  }
+  if (f.nameContains != null && f.nameContains !== "") add((n) => `r.name ILIKE '%' || ${n}::text || '%' ESCAPE '\\'`, likeEscape(f.nameContains));
   const whereSql = where.join(" AND ");
   const countParams = [...params];
   const { expr, cast } = sortSpec(sort, params);

@@ -23,6 +23,19 @@ export type CacheStatus =
   /** Complete and usable by runs. */
   | "READY";
 
+/**
+ * Inclusive numeric range on one value of the effective run configuration. Runs whose value at
+ * the path is missing or not a number never match.
+ */
+export type ConfigRangeFilter = {
+  /** Upper bound, inclusive; omitted: none. */
+  max?: number | null | undefined;
+  /** Lower bound, inclusive; omitted: none. */
+  min?: number | null | undefined;
+  /** Dotted JSON path into the config, e.g. `optimizer.lr`. */
+  path: string;
+};
+
 /** Equality on one value of the run configuration. */
 export type ConfigValueFilter = {
   /** Dotted JSON path into the config, e.g. `augment.noiseStd` or `optimizer.lr`. */
@@ -125,6 +138,19 @@ export type LaunchRunInput = {
   tags?: Array<string> | null | undefined;
 };
 
+/**
+ * Inclusive numeric range on one final metric (`Run.finalMetrics`). Runs without a numeric value
+ * of the metric never match.
+ */
+export type MetricRangeFilter = {
+  /** A metric of the catalogue (`accuracy`, `balancedAccuracy`, `macroF1`, `kappa`, `auc`, `loss`). */
+  key: string;
+  /** Upper bound, inclusive; omitted: none. */
+  max?: number | null | undefined;
+  /** Lower bound, inclusive; omitted: none. */
+  min?: number | null | undefined;
+};
+
 /** Architecture family of a foundation model. */
 export type ModelFamily =
   /** CLIP / OpenCLIP image towers. */
@@ -160,8 +186,14 @@ export type RunFilter = {
   cacheId?: string | number | null | undefined;
   /** Only runs whose config has these values. */
   config?: Array<ConfigValueFilter> | null | undefined;
+  /** Only runs whose numeric config values lie in these ranges (counted with `config` and `metrics`). */
+  configRanges?: Array<ConfigRangeFilter> | null | undefined;
   /** Only runs of these kinds. */
   kinds?: Array<RunKind> | null | undefined;
+  /** Only runs whose final metrics lie in these ranges. Together with `config` and `configRanges` at most LOFFTA_MAX_FILTER_CONDITIONS conditions (LIMIT_EXCEEDED). */
+  metrics?: Array<MetricRangeFilter> | null | undefined;
+  /** Only runs whose name contains this text (case-insensitive; `%` and `_` match themselves). */
+  nameContains?: string | null | undefined;
   /** Only runs of this project. */
   projectId?: string | number | null | undefined;
   /** Only runs in these statuses. */
@@ -194,6 +226,8 @@ export type RunLogLevel =
 
 /** Sort order of `runs`. Ties are broken by id. */
 export type RunSort = {
+  /** Dotted config path when `field` is CONFIG, e.g. `optimizer.lr`. */
+  configPath?: string | null | undefined;
   /** Direction. Default DESC. */
   direction?: SortDirection;
   /** Sort key. */
@@ -204,6 +238,8 @@ export type RunSort = {
 
 /** What `runs` sorts by. */
 export type RunSortField =
+  /** The numeric config value at `RunSort.configPath` (runs where it is missing or not a number last). */
+  | "CONFIG"
   /** Launch time. */
   | "CREATED_AT"
   /** A final metric named by `RunSort.metricKey` (runs without it last). */
@@ -225,6 +261,14 @@ export type RunStatus =
   | "RUNNING"
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
+
+/** Input of `saveView`. */
+export type SaveViewInput = {
+  /** Name (1–100 characters, trimmed); saving under an existing name replaces that view's query. */
+  name: string;
+  /** The Runs page query string (at most 4,000 characters). */
+  query: string;
+};
 
 /** Sort direction. */
 export type SortDirection =
@@ -997,6 +1041,22 @@ export type MetricsAppendedSubscriptionVariables = Exact<{
 export type MetricsAppendedSubscription = {
   metricsAppended: { runId: string; points: Array<{ key: string; step: number; value: number }> };
 };
+
+export type SavedViewsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SavedViewsQuery = { savedViews: Array<{ id: string; name: string; query: string }> };
+
+export type SaveViewMutationVariables = Exact<{
+  input: SaveViewInput;
+}>;
+
+export type SaveViewMutation = { saveView: { id: string; name: string; query: string } };
+
+export type DeleteViewMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteViewMutation = { deleteView: string };
 
 export type TokenRowFragment = {
   id: string;
@@ -4141,6 +4201,110 @@ export const MetricsAppendedDocument = {
     },
   ],
 } as unknown as DocumentNode<MetricsAppendedSubscription, MetricsAppendedSubscriptionVariables>;
+export const SavedViewsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "SavedViews" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "savedViews" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "query" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SavedViewsQuery, SavedViewsQueryVariables>;
+export const SaveViewDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "SaveView" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "SaveViewInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "saveView" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "query" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveViewMutation, SaveViewMutationVariables>;
+export const DeleteViewDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "DeleteView" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "deleteView" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteViewMutation, DeleteViewMutationVariables>;
 export const SettingsDocument = {
   kind: "Document",
   definitions: [

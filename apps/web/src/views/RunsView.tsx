@@ -13,7 +13,10 @@ import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
 import {
   ArchiveRunsDocument,
   DeleteRunsDocument,
+  DeleteViewDocument,
   RunsListDocument,
+  SavedViewsDocument,
+  SaveViewDocument,
   TagRunsDocument,
   UnarchiveRunsDocument,
   type RunFilter,
@@ -33,6 +36,7 @@ import {
   leafPaths,
   runMetrics,
 } from "../lib/format";
+import { jsonCell, toCsv } from "../lib/csv";
 import { useMutation, useQuery } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { useUrlState } from "../lib/url";
@@ -46,17 +50,16 @@ const STATUS_ORDER: Record<RunStatus, number> = {
   CANCELLED: 4,
 };
 const STATUSES = (Object.keys(STATUS_ORDER) as RunStatus[]).sort((a, b) => STATUS_ORDER[a] - STATUS_ORDER[b]);
-const VIEWS_KEY = "loffta.savedViews";
 const DEFAULT_COLS = ["augmentations.noise.std", "augmentations.resizedCrop.enabled", "optimizer.lr"];
 
-interface SavedView {
-  name: string;
-  query: string;
-}
+/** Most rows "Download CSV" fetches (page by page); it says so when the view has more. */
+const CSV_MAX_ROWS = 5000;
 
-/** `sort` parameter: created | name | ips | metric:<key> | config:<path> (config sorts the loaded rows). */
+/** `sort` parameter: created | name | ips | metric:<key> | config:<path> (all sorted by the API). */
 function serverSort(sort: string, dir: "ASC" | "DESC"): RunSort {
   if (sort === "name") return { field: "NAME", direction: dir };
+  if (sort.startsWith("config:") && sort.length > 7)
+    return { field: "CONFIG", configPath: sort.slice(7), direction: dir };
   if (sort === "ips") return { field: "TRAIN_IMAGES_PER_SEC", direction: dir };
   if (sort.startsWith("metric:") && isMetricName(sort.slice(7)))
     return { field: "METRIC", metricKey: sort.slice(7), direction: dir };
@@ -71,13 +74,24 @@ function parseJsonish(v: string): unknown {
   }
 }
 
-function compareValues(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === undefined || a === null) return 1;
-  if (b === undefined || b === null) return -1;
-  if (typeof a === "number" && typeof b === "number") return a - b;
-  return JSON.stringify(a).localeCompare(JSON.stringify(b));
+/** A bound of a range parameter (`key:min:max`): a finite number, or undefined when empty. */
+function bound(v: string | undefined): number | undefined {
+  if (v === undefined || v.trim() === "") return undefined;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : undefined;
 }
+
+/** `key:min:max` (either bound empty) → { key, min, max }; null when malformed. */
+function parseRange(v: string): { key: string; min?: number; max?: number } | null {
+  const parts = v.split(":");
+  if (parts.length !== 3 || !parts[0]) return null;
+  const min = bound(parts[1]);
+  const max = bound(parts[2]);
+  return { key: parts[0], ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+}
+
+const rangeLabel = (r: { key: string; min?: number; max?: number }) =>
+  `${r.min ?? ""}${r.min !== undefined ? " ≤ " : ""}${r.key}${r.max !== undefined ? ` ≤ ${r.max}` : ""}`;
 
 export function RunsView() {
   const { params, set, list } = useUrlState();
@@ -86,6 +100,10 @@ export function RunsView() {
   const tag = params.get("tag") ?? "";
   const cacheId = params.get("cache") ?? "";
   const cfg = params.getAll("cfg");
+  // `m=accuracy:0.8:` (metric ranges), `cr=optimizer.lr::0.01` (config ranges), `q=` (name search).
+  const mRanges = params.getAll("m");
+  const crRanges = params.getAll("cr");
+  const nameQ = params.get("q") ?? "";
   const sort = params.get("sort") ?? "created";
   const dir = params.get("dir") === "asc" ? "ASC" : "DESC";
   const cols = params.has("cols") ? list("cols").filter((c) => c !== "-") : DEFAULT_COLS;
@@ -107,15 +125,39 @@ export function RunsView() {
           }),
         }
       : {}),
+    ...(mRanges.length
+      ? {
+          metrics: mRanges.flatMap((v) => {
+            const r = parseRange(v);
+            return r ? [{ key: r.key, min: r.min, max: r.max }] : [];
+          }),
+        }
+      : {}),
+    ...(crRanges.length
+      ? {
+          configRanges: crRanges.flatMap((v) => {
+            const r = parseRange(v);
+            return r ? [{ path: r.key, min: r.min, max: r.max }] : [];
+          }),
+        }
+      : {}),
+    ...(nameQ ? { nameContains: nameQ } : {}),
   };
   const q = useQuery(RunsListDocument, { filter, sort: serverSort(sort, dir) });
   const [extra, setExtra] = useState<RunsListQuery["runs"]["edges"]>([]);
   const [more, setMore] = useState<{ hasNextPage: boolean; endCursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
-  const [views, setViews] = useState<SavedView[]>([]);
+  // Saved views are the team's (savedViews / saveView / deleteView), not this browser's.
+  const viewsQ = useQuery(SavedViewsDocument, {});
+  const views = viewsQ.data?.savedViews ?? [];
+  const saveViewM = useMutation(SaveViewDocument);
+  const deleteViewM = useMutation(DeleteViewDocument);
+  const [viewError, setViewError] = useState<string | null>(null);
   const [viewName, setViewName] = useState("");
   const [cfgDraft, setCfgDraft] = useState("");
+  const [rangeDraft, setRangeDraft] = useState({ what: "metric", key: "accuracy", min: "", max: "" });
+  const [csvState, setCsvState] = useState<string | null>(null);
   const { request } = useSession();
   const archiveRuns = useMutation(ArchiveRunsDocument);
   const unarchiveRuns = useMutation(UnarchiveRunsDocument);
@@ -146,24 +188,11 @@ export function RunsView() {
     setExtra([]);
     setMore(null);
   }, [q.data]);
-  useEffect(() => {
-    try {
-      setViews(JSON.parse(localStorage.getItem(VIEWS_KEY) ?? "[]") as SavedView[]);
-    } catch {
-      setViews([]);
-    }
-  }, []);
 
-  const rows: RunListItemFragment[] = useMemo(() => {
-    const all = [...(q.data?.runs.edges ?? []), ...extra].map((e) => e.node);
-    if (sort.startsWith("config:")) {
-      const path = sort.slice(7);
-      all.sort(
-        (a, b) => compareValues(getPath(a.config, path), getPath(b.config, path)) * (dir === "ASC" ? 1 : -1),
-      );
-    }
-    return all;
-  }, [q.data, extra, sort, dir]);
+  const rows: RunListItemFragment[] = useMemo(
+    () => [...(q.data?.runs.edges ?? []), ...extra].map((e) => e.node),
+    [q.data, extra],
+  );
 
   const configPaths = useMemo(
     () => Array.from(new Set(rows.flatMap((r) => leafPaths(r.config)))).sort(),
@@ -193,24 +222,102 @@ export function RunsView() {
     }
   };
 
+  /** The current view (filters, sort, visible columns) as a CSV download, page by page up to CSV_MAX_ROWS. */
+  const downloadCsv = async () => {
+    setCsvState("Preparing CSV…");
+    try {
+      const nodes: RunListItemFragment[] = [];
+      let after: string | null = null;
+      let total = 0;
+      for (;;) {
+        const d: RunsListQuery = await request(RunsListDocument, {
+          filter,
+          sort: serverSort(sort, dir),
+          after,
+        });
+        total = d.runs.totalCount;
+        nodes.push(...d.runs.edges.map((e) => e.node));
+        if (!d.runs.pageInfo.hasNextPage || nodes.length >= CSV_MAX_ROWS) break;
+        after = d.runs.pageInfo.endCursor;
+      }
+      const out = nodes.slice(0, CSV_MAX_ROWS);
+      const header = [
+        "id",
+        "name",
+        "kind",
+        "status",
+        "cache",
+        ...cols,
+        ...shownMetrics,
+        "trainImagesPerSec",
+        "peakMemoryBytes",
+        "createdAt",
+      ];
+      const body = out.map((r) => {
+        const m = new Map(runMetrics(r.finalMetrics).map((x) => [x.name, x.value]));
+        return [
+          r.id,
+          r.name,
+          r.kind,
+          r.status,
+          r.cache ? `${r.cache.model.name} @${r.cache.resolution}` : null,
+          ...cols.map((c) => jsonCell(getPath(r.config, c))),
+          ...shownMetrics.map((k) => m.get(k) ?? null),
+          r.trainImagesPerSec ?? null,
+          r.peakMemoryBytes ?? null,
+          r.createdAt,
+        ];
+      });
+      const url = URL.createObjectURL(new Blob([toCsv(header, body)], { type: "text/csv;charset=utf-8" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = "runs.csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setCsvState(
+        total > out.length
+          ? `CSV cut at ${out.length} of ${total} runs (the limit is ${CSV_MAX_ROWS}).`
+          : `CSV of ${out.length} run${out.length === 1 ? "" : "s"} downloaded.`,
+      );
+    } catch (e) {
+      setCsvState(`CSV failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const addRange = () => {
+    const key = rangeDraft.key.trim();
+    if (!key || (bound(rangeDraft.min) === undefined && bound(rangeDraft.max) === undefined)) return;
+    const v = `${key}:${rangeDraft.min.trim()}:${rangeDraft.max.trim()}`;
+    if (rangeDraft.what === "metric") set({ m: [...mRanges, v] });
+    else set({ cr: [...crRanges, v] });
+    setRangeDraft((d) => ({ ...d, min: "", max: "" }));
+  };
+
   const toggleList = (k: string, cur: string[], v: string) =>
     set({ [k]: (cur.includes(v) ? cur.filter((x) => x !== v) : [...cur, v]).join(",") });
   const sortBy = (key: string) => set({ sort: key, dir: sort === key && dir === "DESC" ? "asc" : "desc" });
   const arrow = (key: string) => (sort === key ? (dir === "ASC" ? " ▲" : " ▼") : "");
 
+  const viewAction = async (act: () => Promise<unknown>) => {
+    setViewError(null);
+    try {
+      await act();
+      await viewsQ.refetch();
+    } catch (e) {
+      setViewError(e instanceof Error ? e.message : String(e));
+    }
+  };
   const saveView = () => {
     const name = viewName.trim();
     if (!name) return;
-    const next = [...views.filter((v) => v.name !== name), { name, query: params.toString() }];
-    setViews(next);
-    localStorage.setItem(VIEWS_KEY, JSON.stringify(next));
-    setViewName("");
+    void viewAction(async () => {
+      await saveViewM.mutate({ input: { name, query: params.toString() } });
+      setViewName("");
+    });
   };
-  const deleteView = (name: string) => {
-    const next = views.filter((v) => v.name !== name);
-    setViews(next);
-    localStorage.setItem(VIEWS_KEY, JSON.stringify(next));
-  };
+  const deleteView = (id: string) => void viewAction(() => deleteViewM.mutate({ id }));
 
   return (
     <>
@@ -407,6 +514,123 @@ export function RunsView() {
             </button>
           )}
         </div>
+        <div className="filter-group" data-testid="range-filters">
+          <label>
+            <span className="label">Name</span>
+            <input
+              name="nameContains"
+              defaultValue={nameQ}
+              key={nameQ}
+              placeholder="contains…"
+              onBlur={(e) => set({ q: e.target.value.trim() || null })}
+              onKeyDown={(e) => e.key === "Enter" && set({ q: e.currentTarget.value.trim() || null })}
+            />
+          </label>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              addRange();
+            }}
+          >
+            <span className="label">Range</span>
+            <select
+              name="rangeWhat"
+              aria-label="range on"
+              value={rangeDraft.what}
+              onChange={(e) =>
+                setRangeDraft((d) => ({
+                  ...d,
+                  what: e.target.value,
+                  key: e.target.value === "metric" ? "accuracy" : "",
+                }))
+              }
+            >
+              <option value="metric">metric</option>
+              <option value="config">config</option>
+            </select>
+            {rangeDraft.what === "metric" ? (
+              <select
+                name="rangeKey"
+                aria-label="metric"
+                value={rangeDraft.key}
+                onChange={(e) => setRangeDraft((d) => ({ ...d, key: e.target.value }))}
+              >
+                {METRIC_NAMES.map((n) => (
+                  <option key={n} value={n}>
+                    {METRICS[n].label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                name="rangeKey"
+                aria-label="config path"
+                value={rangeDraft.key}
+                onChange={(e) => setRangeDraft((d) => ({ ...d, key: e.target.value }))}
+                placeholder="optimizer.lr"
+                list="config-leaf-paths"
+                size={18}
+              />
+            )}
+            <input
+              name="rangeMin"
+              aria-label="min"
+              inputMode="decimal"
+              value={rangeDraft.min}
+              onChange={(e) => setRangeDraft((d) => ({ ...d, min: e.target.value }))}
+              placeholder="min"
+              size={6}
+            />
+            <input
+              name="rangeMax"
+              aria-label="max"
+              inputMode="decimal"
+              value={rangeDraft.max}
+              onChange={(e) => setRangeDraft((d) => ({ ...d, max: e.target.value }))}
+              placeholder="max"
+              size={6}
+            />
+            <button type="submit" data-testid="add-range">
+              Add
+            </button>
+          </form>
+          {mRanges.map((v) => {
+            const r = parseRange(v);
+            return (
+              <button
+                key={`m-${v}`}
+                type="button"
+                className="chip removable"
+                data-testid="metric-range-chip"
+                onClick={() => set({ m: mRanges.filter((x) => x !== v) })}
+                title="remove filter"
+              >
+                {r ? rangeLabel(r) : v} ✕
+              </button>
+            );
+          })}
+          {crRanges.map((v) => {
+            const r = parseRange(v);
+            return (
+              <button
+                key={`cr-${v}`}
+                type="button"
+                className="chip removable"
+                data-testid="config-range-chip"
+                onClick={() => set({ cr: crRanges.filter((x) => x !== v) })}
+                title="remove filter"
+              >
+                {r ? rangeLabel(r) : v} ✕
+              </button>
+            );
+          })}
+          <datalist id="config-leaf-paths">
+            {configPaths.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+        </div>
         <div className="filter-group">
           <label>
             <span className="label">Config columns</span>
@@ -452,13 +676,13 @@ export function RunsView() {
         <div className="filter-group saved-views">
           <span className="label">Saved views</span>
           {views.map((v) => (
-            <span key={v.name} className="chip">
+            <span key={v.id} className="chip" data-testid="saved-view">
               <Link href={`/runs${v.query ? `?${v.query}` : ""}`}>{v.name}</Link>
               <button
                 type="button"
                 className="link"
                 aria-label={`delete view ${v.name}`}
-                onClick={() => deleteView(v.name)}
+                onClick={() => deleteView(v.id)}
               >
                 ✕
               </button>
@@ -470,9 +694,19 @@ export function RunsView() {
             placeholder="name this view"
             size={14}
           />
-          <button type="button" onClick={saveView} disabled={!viewName.trim()}>
+          <button
+            type="button"
+            data-testid="save-view"
+            onClick={saveView}
+            disabled={!viewName.trim() || saveViewM.loading}
+          >
             Save view
           </button>
+          {viewError && (
+            <span className="error-text small" role="alert">
+              {viewError}
+            </span>
+          )}
           {params.toString() && (
             <Link href="/runs" className="small">
               reset
@@ -492,7 +726,11 @@ export function RunsView() {
       ) : (
         <>
           <p className="muted small" data-testid="runs-count">
-            {q.data.runs.totalCount} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}
+            {q.data.runs.totalCount} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}{" "}
+            <button type="button" data-testid="download-csv" onClick={() => void downloadCsv()}>
+              Download CSV
+            </button>{" "}
+            {csvState && <span data-testid="csv-state">{csvState}</span>}
           </p>
           <div className="table-wrap">
             <table className="data runs-table" data-testid="runs-table">

@@ -1,0 +1,203 @@
+/**
+ * The Runs table (issue #17 item 5) in a real browser against the built app and a real API on a
+ * fresh database (demo seed): a name search and a metric range from the filter bar (kept in the
+ * query string), a server-side sort by a config column, and "Download CSV" of that view, whose
+ * rows are checked against the seeded values. Screenshot: tests/artifacts/web/run-table.png.
+ */
+import fs from "node:fs";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  apiAllowsCors,
+  buildWebIfStale,
+  eventually,
+  launchBrowser,
+  requireChromium,
+  screenshot,
+  startApi,
+  startWeb,
+  type Api,
+  type WebServer,
+} from "./harness";
+
+jest.setTimeout(180_000);
+
+let api: Api;
+let web: WebServer;
+let browser: { context: BrowserContext; close(): Promise<void> };
+let page: Page;
+const pageErrors: string[] = [];
+
+// lr chosen so that text order ("0.003" < "0.2" < "10" < "7") differs from numeric order.
+const SEEDS = [
+  { name: "tbl-a", accuracy: 0.95, lr: 0.2 },
+  { name: "tbl-b", accuracy: 0.8, lr: 10 },
+  { name: "tbl-c", accuracy: 0.7, lr: 0.003 },
+  { name: "tbl-d", accuracy: 0.72, lr: 7 },
+  { name: "tbl-e", accuracy: 0.5, lr: 1 },
+  { name: 'tbl-f, "=evil"', accuracy: 0.75, lr: 2 },
+  { name: "other", accuracy: 0.8, lr: 3 },
+];
+
+beforeAll(async () => {
+  requireChromium();
+  await buildWebIfStale();
+  api = await startApi();
+  web = await startWeb(api.base);
+  browser = await launchBrowser();
+  if (!(await apiAllowsCors(api.base, web.url))) {
+    await browser.context.route(`${api.base}/graphql`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), "access-control-allow-origin": "*" },
+      });
+    });
+  }
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  for (const s of SEEDS) {
+    await api.db.prisma.run.create({
+      data: {
+        projectId: api.seed.projectId,
+        name: s.name,
+        kind: "LOFF_TA",
+        status: "SUCCEEDED",
+        config: { optimizer: { lr: s.lr } },
+        finalMetrics: { accuracy: s.accuracy },
+      },
+    });
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+  await api?.server.close();
+  await api?.db.drop();
+});
+
+async function open(pathname: string): Promise<void> {
+  await page.goto(`${web.url}${pathname}`);
+  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
+  if (await page.locator("form input[name=token]").isVisible()) {
+    await page.fill("input[name=token]", api.seed.token);
+    await page.click("button[type=submit]");
+  }
+}
+
+const rowNames = () => page.locator("[data-testid=runs-table] tbody tr td:nth-child(2) a").allTextContents();
+
+/** A minimal RFC 4180 reader. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}
+
+test("filter by name and a metric range, sort by a config path, download the CSV", async () => {
+  await open("/runs?q=TBL-&cols=optimizer.lr&metrics=accuracy");
+  const matching = SEEDS.filter((s) => s.name.startsWith("tbl-"));
+  await eventually("the name-filtered rows", async () => (await rowNames()).length === matching.length);
+
+  // Metric range from the filter bar: 0.7 ≤ accuracy ≤ 0.8 (inclusive).
+  const form = page.locator("[data-testid=range-filters] form");
+  await form.locator("select[name=rangeKey]").selectOption("accuracy");
+  await form.locator("input[name=rangeMin]").fill("0.7");
+  await form.locator("input[name=rangeMax]").fill("0.8");
+  await page.click("[data-testid=add-range]");
+  await eventually(
+    "the range in the URL",
+    async () => new URL(page.url()).searchParams.get("m") === "accuracy:0.7:0.8",
+  );
+  const inRange = matching.filter((s) => s.accuracy >= 0.7 && s.accuracy <= 0.8);
+  await eventually("the range-filtered rows", async () => (await rowNames()).length === inRange.length);
+
+  // Sort by the config column, ascending (the first click sorts descending).
+  const sortButton = page.locator('[data-testid=runs-table] th button.sort[title="optimizer.lr"]');
+  await sortButton.click();
+  await eventually(
+    "config sort desc in the URL",
+    async () => new URL(page.url()).searchParams.get("dir") === "desc",
+  );
+  await sortButton.click();
+  await eventually(
+    "config sort asc in the URL",
+    async () => new URL(page.url()).searchParams.get("dir") === "asc",
+  );
+  const want = [...inRange].sort((a, b) => a.lr - b.lr).map((s) => s.name);
+  await eventually(
+    "the rows in numeric lr order",
+    async () => JSON.stringify(await rowNames()) === JSON.stringify(want),
+  );
+  expect(new URL(page.url()).searchParams.get("sort")).toBe("config:optimizer.lr");
+  await screenshot(page, "run-table");
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("[data-testid=download-csv]"),
+  ]);
+  expect(download.suggestedFilename()).toBe("runs.csv");
+  const file = await download.path();
+  const rows = parseCsv(fs.readFileSync(file!, "utf8"));
+  const header = rows[0];
+  expect(header).toEqual(expect.arrayContaining(["id", "name", "optimizer.lr", "accuracy"]));
+  const col = (n: string) => header.indexOf(n);
+  const body = rows.slice(1);
+  expect(body.map((r) => r[col("name")])).toEqual(want);
+  for (const r of body) {
+    const s = SEEDS.find((x) => x.name === r[col("name")])!;
+    expect(Number(r[col("optimizer.lr")])).toBe(s.lr);
+    expect(Number(r[col("accuracy")])).toBe(s.accuracy);
+  }
+  await eventually("the CSV note", async () =>
+    /CSV of 4 runs/.test((await page.locator("[data-testid=csv-state]").textContent()) ?? ""),
+  );
+
+  // Save the view for the team: it is stored by the API (not in this browser) and listed again
+  // after clearing the browser's storage.
+  await page.fill("input[placeholder='name this view']", "good lr order");
+  await page.click("[data-testid=save-view]");
+  await page.locator(".saved-views a:has-text('good lr order')").waitFor();
+  const stored = await api.gql<{ savedViews: { name: string; query: string }[] }>(
+    `{ savedViews { name query } }`,
+  );
+  const view = stored.savedViews.find((v) => v.name === "good lr order");
+  expect(new URLSearchParams(view?.query).get("m")).toBe("accuracy:0.7:0.8");
+  expect(new URLSearchParams(view?.query).get("sort")).toBe("config:optimizer.lr");
+  await page.evaluate(() =>
+    (globalThis as unknown as { localStorage: { removeItem(k: string): void } }).localStorage.removeItem(
+      "loffta.savedViews",
+    ),
+  );
+  await api.gql(`mutation($input: SaveViewInput!) { saveView(input: $input) { id } }`, {
+    input: { name: "from the API", query: "q=tbl-c" },
+  });
+  await open("/runs");
+  await page.locator(".saved-views a:has-text('from the API')").waitFor();
+  expect(await page.locator(".saved-views a:has-text('from the API')").getAttribute("href")).toBe(
+    "/runs?q=tbl-c",
+  );
+  expect(pageErrors).toEqual([]);
+});
