@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { wandbKeyFor } from "../../apps/api/src/wandb/mapping";
-import { buildWebIfStale, eventually, launchBrowser, requireChromium, startApi, startWeb, type Api, type WebServer } from "../web/harness";
+import { buildWebIfStale, eventually, launchBrowser, openSignedIn, requireChromium, startApi, startWeb, type Api, type WebServer } from "../web/harness";
 import { ensureWandbClient, runClient, TRAIN_SCRIPT } from "./harness";
 
 let api: Api;
@@ -46,13 +46,7 @@ afterAll(async () => {
 });
 
 async function open(pathname: string): Promise<void> {
-  await page.goto(`${web.url}${pathname}`);
-  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
-  if (await page.locator("form input[name=token]").isVisible()) {
-    await page.fill("input[name=token]", api.seed.token);
-    await page.click("button[type=submit]");
-  }
-  await eventually("the team name", async () => (await page.locator("[data-testid=team-name]").textContent()) === "Demo team");
+  await openSignedIn(page, `${web.url}${pathname}`, api.seed.token);
 }
 
 test("run table: the EXTERNAL kind filter lists the wandb runs with their label", async () => {

@@ -1,34 +1,7 @@
 /** The Runs page's CSV export (apps/web/src/lib/csv.ts): escaping and the formula-injection guard. */
 import { csvCell, jsonCell, toCsv } from "../../apps/web/src/lib/csv";
+import { parseCsv } from "./harness";
 
-/** A minimal RFC 4180 reader, to check that what toCsv writes reads back cell for cell. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe("csvCell", () => {
   test("plain, empty, numbers and booleans", () => {

@@ -197,3 +197,46 @@ export async function eventually<T>(what: string, fn: () => Promise<T>, ms = 15_
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/**
+ * Open `url` in `page`, signing in with `token` when the sign-in form shows, and wait until the
+ * header names `team` (the one sign-in step every browser test shares).
+ */
+export async function openSignedIn(page: Page, url: string, token: string, team = "Demo team"): Promise<void> {
+  await page.goto(url);
+  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
+  if (await page.locator("form input[name=token]").isVisible()) {
+    await page.fill("input[name=token]", token);
+    await page.click("button[type=submit]");
+  }
+  await eventually("the team name", async () => (await page.locator("[data-testid=team-name]").textContent()) === team);
+}
+
+/** A minimal RFC 4180 reader (CRLF rows), to read back what the dashboard's CSV export writes. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i++;
+    } else cell += c;
+  }
+  return rows;
+}

@@ -18,6 +18,7 @@ import {
   startWeb,
   type Api,
   type WebServer,
+  openSignedIn,
 } from "./harness";
 
 jest.setTimeout(120_000);
@@ -35,16 +36,7 @@ const runs: Record<"alpha" | "beta" | "gamma" | "delta", string> = {
 };
 
 async function open(pathname: string): Promise<void> {
-  await page.goto(`${web.url}${pathname}`);
-  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
-  if (await page.locator("form input[name=token]").isVisible()) {
-    await page.fill("input[name=token]", api.seed.token);
-    await page.click("button[type=submit]");
-  }
-  await eventually(
-    "the team name",
-    async () => (await page.locator("[data-testid=team-name]").textContent()) === "Demo team",
-  );
+  await openSignedIn(page, `${web.url}${pathname}`, api.seed.token);
 }
 
 const runRow = (id: string) => page.locator(`[data-testid=runs-table] tr[data-run-id="${id}"]`);

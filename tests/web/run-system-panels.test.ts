@@ -16,6 +16,7 @@ import {
   startWeb,
   type Api,
   type WebServer,
+  openSignedIn,
 } from "./harness";
 
 let api: Api;
@@ -48,13 +49,7 @@ afterAll(async () => {
 });
 
 async function open(pathname: string): Promise<void> {
-  await page.goto(`${web.url}${pathname}`);
-  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
-  if (await page.locator("form input[name=token]").isVisible()) {
-    await page.fill("input[name=token]", api.seed.token);
-    await page.click("button[type=submit]");
-  }
-  await page.locator("[data-testid=team-name]").waitFor();
+  await openSignedIn(page, `${web.url}${pathname}`, api.seed.token);
 }
 
 test("system metrics get their own panels, percent and bytes apart, titled with their units", async () => {

@@ -11,6 +11,8 @@ import {
   buildWebIfStale,
   eventually,
   launchBrowser,
+  openSignedIn,
+  parseCsv,
   requireChromium,
   screenshot,
   startApi,
@@ -77,44 +79,11 @@ afterAll(async () => {
 });
 
 async function open(pathname: string): Promise<void> {
-  await page.goto(`${web.url}${pathname}`);
-  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
-  if (await page.locator("form input[name=token]").isVisible()) {
-    await page.fill("input[name=token]", api.seed.token);
-    await page.click("button[type=submit]");
-  }
+  await openSignedIn(page, `${web.url}${pathname}`, api.seed.token);
 }
 
 const rowNames = () => page.locator("[data-testid=runs-table] tbody tr td:nth-child(2) a").allTextContents();
 
-/** A minimal RFC 4180 reader. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 test("filter by name and a metric range, sort by a config path, download the CSV", async () => {
   await open("/runs?q=TBL-&cols=optimizer.lr&metrics=accuracy");

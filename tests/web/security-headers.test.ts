@@ -35,6 +35,7 @@ import {
   startWeb,
   type Api,
   type WebServer,
+  openSignedIn,
 } from "./harness";
 
 jest.setTimeout(120_000);
@@ -126,16 +127,7 @@ async function pageViolations(): Promise<string[]> {
 }
 
 async function signIn(pathname: string): Promise<void> {
-  await page.goto(`${web.url}${pathname}`);
-  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
-  if (await page.locator("form input[name=token]").isVisible()) {
-    await page.fill("input[name=token]", api.seed.token);
-    await page.click("button[type=submit]");
-  }
-  await eventually(
-    "the team name",
-    async () => (await page.locator("[data-testid=team-name]").textContent()) === "Demo team",
-  );
+  await openSignedIn(page, `${web.url}${pathname}`, api.seed.token);
 }
 
 test("pages and static assets carry the headers; the policy's nonce is fresh per response and on every script", async () => {

@@ -18,6 +18,7 @@ import {
   startWeb,
   type Api,
   type WebServer,
+  openSignedIn,
 } from "./harness";
 
 jest.setTimeout(120_000);
@@ -45,16 +46,7 @@ async function meWith(secret: string): Promise<{ tokenName?: string; code?: stri
 }
 
 async function signIn(token: string): Promise<void> {
-  await page.goto(`${web.url}/settings`);
-  await page.locator("[data-testid=team-name], form input[name=token]").first().waitFor();
-  if (await page.locator("form input[name=token]").isVisible()) {
-    await page.fill("input[name=token]", token);
-    await page.click("button[type=submit]");
-  }
-  await eventually(
-    "the team name",
-    async () => (await page.locator("[data-testid=team-name]").textContent()) === "Demo team",
-  );
+  await openSignedIn(page, `${web.url}/settings`, token);
   await page.locator("[data-testid=tokens-table]").waitFor();
 }
 
