@@ -21,12 +21,11 @@ import {
   ensureDbExists,
   generateToken,
   migrateDeploy,
-  startEmbeddedPostgres,
   withDatabase,
-  withAdminClient,
 } from "@loffta/db";
 import { spawn } from "node:child_process";
 import { freePort } from "@loffta/db";
+import { benchPostgres } from "./pg-server";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
 
 const INGEST_CLIENTS = 8;
@@ -39,22 +38,6 @@ const COMPARE_KEYS = 5;
 const COMPARE_POINTS = 10_000;
 
 const log = (m: string) => console.log(`[bench:api] ${m}`);
-
-async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
-  try {
-    await withAdminClient(local, (c) => c.query("SELECT 1"));
-    return { url: local, stop: async () => {} };
-  } catch {
-    log("no local Postgres: starting an embedded one");
-    const db = await startEmbeddedPostgres({
-      dir: fs.mkdtempSync(path.join(os.tmpdir(), "loffta-bench-pg-")),
-      persistent: false,
-    });
-    return { url: db.serverUrl, stop: () => db.stop() };
-  }
-}
 
 async function post(
   url: string,
@@ -114,7 +97,7 @@ async function startApiProcess(
 }
 
 async function main(): Promise<void> {
-  const pgServer = await serverUrl();
+  const pgServer = await benchPostgres(log);
   const dbUrl = withDatabase(pgServer.url, `loffta_bench_${randomBytes(4).toString("hex")}`);
   await ensureDbExists(dbUrl);
   try {

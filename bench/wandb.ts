@@ -12,7 +12,8 @@ import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createPrisma, dropDatabase, ensureDbExists, generateToken, migrateDeploy, startEmbeddedPostgres, withAdminClient, withDatabase } from "@loffta/db";
+import { createPrisma, dropDatabase, ensureDbExists, generateToken, migrateDeploy, withDatabase } from "@loffta/db";
+import { benchPostgres } from "./pg-server";
 import { startApiServer } from "../apps/api/src/server";
 import { wandbKeyFor } from "../apps/api/src/wandb/mapping";
 import { ensureWandbClient, runClient, TRAIN_SCRIPT } from "../tests/wandb/harness";
@@ -21,22 +22,9 @@ const STEPS = Number(process.env.LOFFTA_BENCH_WANDB_STEPS ?? 100_000);
 const METRICS = 5; // loss, acc, lr, train/grad_norm, ok (tests/wandb/py/train.py)
 const log = (m: string) => console.log(`[bench:wandb] ${m}`);
 
-async function serverUrl(): Promise<{ url: string; stop: () => Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} };
-  const local = "postgresql://postgres@127.0.0.1:5432/postgres";
-  try {
-    await withAdminClient(local, (c) => c.query("SELECT 1"));
-    return { url: local, stop: async () => {} };
-  } catch {
-    log("no local Postgres: starting an embedded one");
-    const db = await startEmbeddedPostgres({ dir: fs.mkdtempSync(path.join(os.tmpdir(), "loffta-bench-pg-")), persistent: false });
-    return { url: db.serverUrl, stop: () => db.stop() };
-  }
-}
-
 async function main(): Promise<void> {
   const installMode = ensureWandbClient();
-  const server = await serverUrl();
+  const server = await benchPostgres(log);
   const dbUrl = withDatabase(server.url, `loffta_bench_wandb_${randomBytes(4).toString("hex")}`);
   await ensureDbExists(dbUrl);
   await migrateDeploy(dbUrl);
