@@ -116,14 +116,14 @@ function storageRoots(dataDir: string): string[] {
  * The services this checkout can run (an app whose entry point is missing is reported, not faked).
  * No secret goes on a command line: the worker reads the token from `tokenFile` (0600).
  */
-function serviceSpecs(opts: Options, databaseUrl: string, tokenFile: string): ServiceSpec[] {
+function serviceSpecs(opts: Options, databaseUrl: string, tokenFile: string, roots: string[]): ServiceSpec[] {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
     LOFFTA_HOME: opts.dataDir,
     NEXT_TELEMETRY_DISABLED: "1",
     HOST: opts.host,
-    LOFFTA_STORAGE_ROOTS: storageRoots(opts.dataDir).join(":"),
+    LOFFTA_STORAGE_ROOTS: roots.join(":"),
   };
   // The services need no token of the caller's; the worker gets the demo token's file.
   delete env.LOFFTA_TOKEN;
@@ -175,7 +175,8 @@ async function main(): Promise<void> {
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const started = Date.now();
   log(`data folder ${opts.dataDir}`);
-  log(`storage roots ${storageRoots(opts.dataDir).join(", ")} (datasets and weights are read from these only)`);
+  const roots = storageRoots(opts.dataDir);
+  log(`storage roots ${roots.join(", ")} (datasets and weights are read from these only)`);
 
   let db: PlatformDatabase | undefined;
   const services: RunningService[] = [];
@@ -252,7 +253,7 @@ async function main(): Promise<void> {
         );
       }
     }
-    for (const spec of serviceSpecs(opts, db.url, workerTokenFile)) {
+    for (const spec of serviceSpecs(opts, db.url, workerTokenFile, roots)) {
       const s = startService(spec, services.length, (svc, code) => {
         if (!stopping) {
           log(`${svc.spec.name} exited unexpectedly (code ${code}): stopping the platform`);
