@@ -26,6 +26,8 @@ export const teamScope = {
   report: (v: TeamOf) => ({ project: { teamId: v.teamId } }),
   worker: (v: TeamOf) => ({ teamId: v.teamId }),
   job: (v: TeamOf) => ({ teamId: v.teamId }),
+  token: (v: TeamOf) => ({ teamId: v.teamId }),
+  user: (v: TeamOf) => ({ teamId: v.teamId }),
 };
 
 /**
@@ -76,20 +78,6 @@ export async function checkRunsOwned(db: Db, viewer: TeamOf, ids: string[]): Pro
   const owned = await ownedRunIds(db, viewer, ids);
   const missing = ids.find((id) => !owned.has(id.toLowerCase()));
   if (missing !== undefined) throw notFound("run", missing);
-}
-
-/**
- * A run's status for a worker's write on the hot path (logMetrics, appendRunLogs): one indexed
- * query on the pool; NOT_FOUND for another team's run.
- */
-export async function loadRunStatus(db: Db, viewer: TeamOf, id: string): Promise<{ id: string; status: string }> {
-  const uuid = byId(id);
-  const r = uuid
-    ? await db.pool.query<{ id: string; status: string }>(`SELECT r.id, r.status FROM "Run" r WHERE r.id = $1 AND ${runsOfTeamSql("r", "$2")}`, [uuid, viewer.teamId])
-    : null;
-  const row = r?.rows[0];
-  if (!row) throw notFound("run", id);
-  return row;
 }
 
 export async function findDataset(db: Db, viewer: TeamOf, id: string) {

@@ -9,6 +9,7 @@ import type { Viewer } from "../auth";
 import { badInput, forbidden, isUniqueViolation, isUuid, notFound, type FieldError } from "../errors";
 import type { CreateTokenInput, AddTeamMemberInput } from "../generated/resolvers";
 import type { Db } from "./db";
+import { teamScope } from "./access";
 
 /** A token with its user (if any): what authentication and the token lists read. */
 export type TokenRow = ApiToken & { user: User | null };
@@ -53,7 +54,7 @@ export function findUser(db: Db, id: string | null): Promise<User | null> | null
 
 /** The team's members (removed users left out), by name. */
 export function listMembers(db: Db, teamId: string): Promise<User[]> {
-  return db.prisma.user.findMany({ where: { teamId, removedAt: null }, orderBy: [{ name: "asc" }, { email: "asc" }] });
+  return db.prisma.user.findMany({ where: { ...teamScope.user({ teamId }), removedAt: null }, orderBy: [{ name: "asc" }, { email: "asc" }] });
 }
 
 const isAdmin = (v: Viewer) => v.scopes.includes("ADMIN");
@@ -63,23 +64,23 @@ const mayManageTokens = (v: Viewer) => isAdmin(v) || v.scopes.includes("MEMBER")
 /** Tokens the viewer may see: an ADMIN all of its team's, a user's token that user's, a service token itself. */
 export function listTokens(db: Db, viewer: Viewer): Promise<TokenRow[]> {
   const where = isAdmin(viewer)
-    ? { teamId: viewer.teamId }
+    ? teamScope.token(viewer)
     : viewer.userId
-      ? { teamId: viewer.teamId, userId: viewer.userId }
-      : { teamId: viewer.teamId, id: viewer.tokenId };
+      ? { ...teamScope.token(viewer), userId: viewer.userId }
+      : { ...teamScope.token(viewer), id: viewer.tokenId };
   return db.prisma.apiToken.findMany({ where, include: { user: true }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
 }
 
 /** A token of the viewer's team, or NOT_FOUND (also for malformed ids). */
 async function loadToken(db: Db, viewer: Viewer, id: string): Promise<TokenRow> {
-  const t = isUuid(id) ? await db.prisma.apiToken.findFirst({ where: { id, teamId: viewer.teamId }, include: { user: true } }) : null;
+  const t = isUuid(id) ? await db.prisma.apiToken.findFirst({ where: { id, ...teamScope.token(viewer) }, include: { user: true } }) : null;
   if (!t) throw notFound("token", id);
   return t;
 }
 
 /** A member (not removed) of the viewer's team, or NOT_FOUND. */
 async function loadMember(db: Db, viewer: Viewer, id: string, includeRemoved = false): Promise<User> {
-  const u = isUuid(id) ? await db.prisma.user.findFirst({ where: { id, teamId: viewer.teamId, ...(includeRemoved ? {} : { removedAt: null }) } }) : null;
+  const u = isUuid(id) ? await db.prisma.user.findFirst({ where: { id, ...teamScope.user(viewer), ...(includeRemoved ? {} : { removedAt: null }) } }) : null;
   if (!u) throw notFound("user", id);
   return u;
 }
