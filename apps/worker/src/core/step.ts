@@ -35,27 +35,40 @@ export function trainStep(
   let lossSum = 0;
   for (let start = 0; start < B; start += o.microBatch) {
     const size = Math.min(o.microBatch, B - start);
-    const { value, grads } = tf.variableGrads(() => {
-      const g = tf.slice(batch.grid, [start, 0, 0, 0], [size, -1, -1, -1]);
-      const c = batch.cls ? tf.slice(batch.cls, [start, 0], [size, -1]) : undefined;
-      const t = tf.slice(batch.targets, [start, 0], [size, -1]);
-      const logits = model.forward(g, c);
-      // Sum over the micro-batch / full batch size: accumulated grads equal the full-batch mean.
-      const loss = tf.div(tf.neg(tf.sum(tf.mul(t, tf.logSoftmax(logits)))), B) as tf.Scalar;
+    const g = tf.slice(batch.grid, [start, 0, 0, 0], [size, -1, -1, -1]);
+    const c = batch.cls ? tf.slice(batch.cls, [start, 0], [size, -1]) : undefined;
+    const t = tf.slice(batch.targets, [start, 0], [size, -1]);
+    let micro: Map<string, tf.Tensor>;
+    try {
+      if (model.lossAndGrads) {
+        // Sum over the micro-batch / full batch size: accumulated grads equal the full-batch mean.
+        const r = model.lossAndGrads({ grid: g, cls: c, targets: t }, B);
+        lossSum += r.loss;
+        micro = r.grads;
+      } else {
+        const { value, grads } = tf.variableGrads(() => {
+          const logits = model.forward(g, c);
+          return tf.div(tf.neg(tf.sum(tf.mul(t, tf.logSoftmax(logits)))), B) as tf.Scalar;
+        }, vars);
+        lossSum += (value.dataSync() as Float32Array)[0];
+        value.dispose();
+        micro = new Map();
+        for (let i = 0; i < names.length; i++) {
+          const gi = grads[vars[i].name];
+          if (gi) micro.set(names[i], gi);
+        }
+      }
       o.probe?.sample();
-      return loss;
-    }, vars);
-    lossSum += (value.dataSync() as Float32Array)[0];
-    value.dispose();
-    for (let i = 0; i < names.length; i++) {
-      const g = grads[vars[i].name];
-      if (!g) continue;
-      const prev = acc.get(names[i]);
+    } finally {
+      tf.dispose([g, t, ...(c ? [c] : [])]);
+    }
+    for (const [name, gi] of micro) {
+      const prev = acc.get(name);
       if (prev) {
-        acc.set(names[i], tf.add(prev, g));
+        acc.set(name, tf.add(prev, gi));
         prev.dispose();
-        g.dispose();
-      } else acc.set(names[i], g);
+        gi.dispose();
+      } else acc.set(name, gi);
     }
   }
   o.probe?.sample();

@@ -9,6 +9,8 @@
 import * as tf from "@tensorflow/tfjs";
 import { createRng } from "../rng";
 import { PRESETS } from "./presets";
+import { gelu, vitForward, vitLossAndGrads } from "./vit-grad";
+import type { VitParams } from "./vit-grad";
 import type { PresetName, VitPreset } from "./presets";
 
 export interface ClassifierOptions {
@@ -32,6 +34,15 @@ export interface Classifier {
   readonly numParams: number;
   /** grid [B, h, w, D], cls [B, D] (when hasCls) → logits [B, classes]. */
   forward(grid: tf.Tensor4D, cls?: tf.Tensor2D): tf.Tensor2D;
+  /**
+   * Loss −Σ t·log softmax(forward) / denom of a (micro-)batch and the gradient of every parameter
+   * (keyed like `params`), computed without the tfjs tape (core/model/vit-grad.ts). Absent: the
+   * trainer differentiates `forward` with tf.variableGrads.
+   */
+  lossAndGrads?(
+    batch: { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D },
+    denom: number,
+  ): { loss: number; grads: Map<string, tf.Tensor> };
   /** Names of parameters that get weight decay (matrices; not biases, norms, embeddings). */
   decayed(name: string): boolean;
   dispose(): void;
@@ -41,7 +52,6 @@ export class ClassifierConfigError extends Error {
   override name = "ClassifierConfigError";
 }
 
-const LN_EPS = 1e-6;
 let instanceCounter = 0;
 
 function truncNormal(n: number, std: number, rng: ReturnType<typeof createRng>): Float32Array {
@@ -54,18 +64,7 @@ function truncNormal(n: number, std: number, rng: ReturnType<typeof createRng>):
   return a;
 }
 
-function layerNorm(x: tf.Tensor, g: tf.Variable, b: tf.Variable): tf.Tensor {
-  const centered = tf.sub(x, tf.mean(x, -1, true));
-  const variance = tf.mean(tf.square(centered), -1, true);
-  return tf.add(tf.mul(tf.mul(centered, tf.rsqrt(tf.add(variance, LN_EPS))), g), b);
-}
-
-/** GELU, tanh approximation (matches torch.nn.GELU(approximate="tanh")). */
-export function gelu(x: tf.Tensor): tf.Tensor {
-  const c = Math.sqrt(2 / Math.PI);
-  const inner = tf.mul(tf.add(x, tf.mul(tf.mul(tf.square(x), x), 0.044715)), c);
-  return tf.mul(tf.mul(x, 0.5), tf.add(tf.tanh(inner), 1));
-}
+export { gelu };
 
 /** x [..., in] @ W [in, out] + b, via a 2D matmul. */
 function linear(x: tf.Tensor, w: tf.Variable, b: tf.Variable): tf.Tensor {
@@ -122,7 +121,6 @@ export function buildClassifier(opts: ClassifierOptions): Classifier {
 
   const { width: Wd, depth, heads, mlpRatio } = arch;
   if (Wd % heads !== 0) throw new ClassifierConfigError(`width ${Wd} not divisible by heads ${heads}`);
-  const dh = Wd / heads;
   const hidden = Wd * mlpRatio;
   const projW = add("proj.weight", [D, Wd], "trunc");
   const projB = add("proj.bias", [Wd], "zeros");
@@ -153,38 +151,31 @@ export function buildClassifier(opts: ClassifierOptions): Classifier {
   const headB = add("head.bias", [C], "zeros");
   let numParams = 0;
   params.forEach((v) => (numParams += v.size));
-  const scale = 1 / Math.sqrt(dh);
-
-  const forward = (grid: tf.Tensor4D, cls?: tf.Tensor2D): tf.Tensor2D => {
-    const B = grid.shape[0];
+  const P: VitParams = { projW, projB, projG, projBeta, clsTok, pos, blocks, normG, normB, headW, headB };
+  const shape = { width: Wd, heads, tokens: N, inDim: D };
+  const nameOf = new Map<tf.Variable, string>();
+  params.forEach((v, k) => nameOf.set(v, k));
+  const checkInput = (grid: tf.Tensor4D, cls?: tf.Tensor2D): void => {
     if (grid.shape[1] !== opts.grid.h || grid.shape[2] !== opts.grid.w || grid.shape[3] !== D) {
       throw new ClassifierConfigError(
         `input grid ${grid.shape.slice(1).join("×")} does not match the model's ${opts.grid.h}×${opts.grid.w}×${D}`,
       );
     }
-    const patches = layerNorm(linear(tf.reshape(grid, [B, N, D]), projW, projB), projG, projBeta);
-    let first: tf.Tensor;
-    if (clsTok) first = tf.tile(clsTok, [B, 1, 1]);
-    else {
-      if (!cls) throw new ClassifierConfigError("useCachedCls needs the cached CLS tokens");
-      first = tf.reshape(layerNorm(linear(cls, projW, projB), projG, projBeta), [B, 1, Wd]);
-    }
-    let x = tf.add(tf.concat([first, patches], 1), pos);
-    const T = 1 + N;
-    for (const bl of blocks) {
-      const h = layerNorm(x, bl.n1g, bl.n1b);
-      const qkv = tf.reshape(linear(h, bl.qkvW, bl.qkvB), [B, T, 3, heads, dh]);
-      const [q, k, v] = tf
-        .split(qkv, 3, 2)
-        .map((t) => tf.transpose(tf.reshape(t, [B, T, heads, dh]), [0, 2, 1, 3]));
-      const att = tf.softmax(tf.mul(tf.matMul(q, k, false, true), scale));
-      const o = tf.reshape(tf.transpose(tf.matMul(att, v), [0, 2, 1, 3]), [B, T, Wd]);
-      x = tf.add(x, linear(o, bl.oW, bl.oB));
-      const h2 = layerNorm(x, bl.n2g, bl.n2b);
-      x = tf.add(x, linear(gelu(linear(h2, bl.f1W, bl.f1B)), bl.f2W, bl.f2B));
-    }
-    const clsOut = tf.reshape(tf.slice(x, [0, 0, 0], [B, 1, Wd]), [B, Wd]);
-    return linear(layerNorm(clsOut, normG, normB), headW, headB) as tf.Tensor2D;
+    if (!clsTok && !cls) throw new ClassifierConfigError("useCachedCls needs the cached CLS tokens");
+  };
+  const forward = (grid: tf.Tensor4D, cls?: tf.Tensor2D): tf.Tensor2D => {
+    checkInput(grid, cls);
+    return vitForward(P, shape, grid, clsTok ? undefined : cls);
+  };
+  const lossAndGrads = (
+    batch: { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D },
+    denom: number,
+  ): { loss: number; grads: Map<string, tf.Tensor> } => {
+    checkInput(batch.grid, batch.cls);
+    const r = vitLossAndGrads(P, shape, { ...batch, cls: clsTok ? undefined : batch.cls }, denom);
+    const grads = new Map<string, tf.Tensor>();
+    r.grads.forEach((g, v) => grads.set(nameOf.get(v) as string, g));
+    return { loss: r.loss, grads };
   };
 
   return {
@@ -193,6 +184,7 @@ export function buildClassifier(opts: ClassifierOptions): Classifier {
     params,
     numParams,
     forward,
+    lossAndGrads,
     decayed: (name) => name.endsWith(".weight") && !name.includes("norm") && params.get(name)?.rank === 2,
     dispose: () => params.forEach((v) => v.dispose()),
   };
