@@ -22,6 +22,7 @@ import { resizedCrop } from "./resized-crop";
 import { rot90 } from "./rot90";
 import { tokenDropout } from "./token-dropout";
 import type { AugmentBatch, AugmentConfig, AugmentContext, AugmentImpl, AugmentOptions } from "./types";
+import { applyBoxes } from "./types";
 
 export { cropBox, sampleCropRect } from "./resized-crop";
 export type { CropRect } from "./resized-crop";
@@ -42,7 +43,9 @@ export const NO_AUGMENT: AugmentConfig = allAugmentationsOff(augmentationsSchema
 
 function applyOne<K extends AugmentationName>(name: K, batch: AugmentBatch, cfg: AugmentConfig, ctx: AugmentContext): AugmentBatch {
   const c = cfg[name];
-  return c.enabled ? IMPLEMENTATIONS[name].apply(batch, c, ctx) : batch;
+  if (!c.enabled) return batch;
+  const impl = IMPLEMENTATIONS[name];
+  return impl.apply(impl.geometric ? batch : applyBoxes(batch), c, ctx);
 }
 
 /** Apply every enabled augmentation of `cfg` in AUGMENTATION_ORDER. */
@@ -51,6 +54,7 @@ export function augmentBatch(input: AugmentBatch, cfg: AugmentConfig, rng: Rng, 
   const ctx: AugmentContext = { rng, opts, draw: (p) => Array.from({ length: B }, () => rng.next() < p) };
   let b = input;
   for (const name of AUGMENTATION_ORDER) b = applyOne(name, b, cfg, ctx);
+  b = applyBoxes(b);
   return { grid: b.grid, cls: b.cls, targets: b.targets };
 }
 

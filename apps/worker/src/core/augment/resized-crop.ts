@@ -1,7 +1,7 @@
 /** `resizedCrop`: torchvision RandomResizedCrop on the token grid, bilinear resize back to h×w. */
-import * as tf from "@tensorflow/tfjs";
 import type { Rng } from "../rng";
-import type { AugmentImpl } from "./types";
+import type { AugmentImpl, Box } from "./types";
+import { composeBoxes, pendingBoxes } from "./types";
 
 /** Crop rectangle in grid cells: rows [top, top+height), cols [left, left+width). */
 export interface CropRect {
@@ -49,7 +49,7 @@ export function sampleCropRect(
  * Normalised cropAndResize box [y1, x1, y2, x2] that resamples the crop to H×W like a
  * half-pixel (align_corners=False) bilinear resize, clamped to the grid. Full grid → identity.
  */
-export function cropBox(r: CropRect, H: number, W: number): [number, number, number, number] {
+export function cropBox(r: CropRect, H: number, W: number): Box {
   const axis = (start: number, len: number, size: number): [number, number] => {
     if (size === 1) return [0, 0];
     const a = start + len / (2 * size) - 0.5;
@@ -62,17 +62,17 @@ export function cropBox(r: CropRect, H: number, W: number): [number, number, num
   return [y1, x1, y2, x2];
 }
 
+/** Geometric: sets the sample's pending box (applyBoxes resamples, together with the flips). */
 export const resizedCrop: AugmentImpl<"resizedCrop"> = {
+  geometric: true,
   apply(batch, cfg, { rng, draw }) {
-    const [B, H, W] = batch.grid.shape;
+    const [, H, W] = batch.grid.shape;
     const mask = draw(cfg.p);
     if (!mask.some((m) => m)) return batch;
-    const boxes: number[][] = mask.map((m) =>
-      m ? cropBox(sampleCropRect(rng, H, W, cfg.scale, cfg.ratio), H, W) : [0, 0, 1, 1],
+    const boxes = pendingBoxes(batch).map((b, i) =>
+      mask[i] ? composeBoxes(b, cropBox(sampleCropRect(rng, H, W, cfg.scale, cfg.ratio), H, W)) : b,
     );
-    const idx = Array.from({ length: B }, (_, i) => i);
-    const grid = tf.image.cropAndResize(batch.grid, tf.tensor2d(boxes, [B, 4]), tf.tensor1d(idx, "int32"), [H, W], "bilinear");
-    return { ...batch, grid };
+    return { ...batch, boxes };
   },
   check: (_cfg, { h, w }) => (h < 2 || w < 2 ? `needs a grid of at least 2×2, the cache grid is ${h}×${w}` : null),
 };

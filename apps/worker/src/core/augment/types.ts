@@ -15,6 +15,50 @@ export interface AugmentBatch {
   cls?: tf.Tensor2D;
   /** Soft targets [batch, classes] (one-hot, possibly smoothed). */
   targets: tf.Tensor2D;
+  /**
+   * Per-sample resampling boxes [y1, x1, y2, x2] (normalised, tf.image.cropAndResize's convention;
+   * y1 > y2 / x1 > x2 mirror) not yet applied to `grid`: the geometric augmentations (crop, flips)
+   * compose here and the grid is resampled once (applyBoxes), before the first module that reads
+   * the grid and at the end of augmentBatch.
+   */
+  boxes?: Box[];
+}
+
+/** [y1, x1, y2, x2] in normalised grid coordinates (0 = first cell, 1 = last). */
+export type Box = [number, number, number, number];
+
+export const IDENTITY_BOX: Box = [0, 0, 1, 1];
+
+/** The batch's pending boxes (identity for every sample when none are pending), copied. */
+export function pendingBoxes(batch: AugmentBatch): Box[] {
+  const B = batch.grid.shape[0];
+  return batch.boxes ? batch.boxes.map((b) => [...b] as Box) : Array.from({ length: B }, () => [...IDENTITY_BOX] as Box);
+}
+
+/**
+ * `inner` (a box in the coordinates of the grid that `outer` produces) followed by `outer`, as
+ * one box on the original grid: both are linear maps from output cells to input coordinates.
+ */
+export function composeBoxes(outer: Box, inner: Box): Box {
+  const y = (v: number): number => outer[0] + v * (outer[2] - outer[0]);
+  const x = (v: number): number => outer[1] + v * (outer[3] - outer[1]);
+  return [y(inner[0]), x(inner[1]), y(inner[2]), x(inner[3])];
+}
+
+/** Resample the grid through its pending boxes (one bilinear cropAndResize); no-op without boxes. */
+export function applyBoxes(batch: AugmentBatch): AugmentBatch {
+  if (!batch.boxes) return batch;
+  const [B, H, W] = batch.grid.shape;
+  const boxes = batch.boxes;
+  const { boxes: _done, ...rest } = batch;
+  void _done;
+  if (boxes.every((b) => b[0] === 0 && b[1] === 0 && b[2] === 1 && b[3] === 1)) return rest;
+  const idx = tf.tensor1d(
+    Array.from({ length: B }, (_, i) => i),
+    "int32",
+  );
+  const grid = tf.image.cropAndResize(batch.grid, tf.tensor2d(boxes, [B, 4]), idx, [H, W], "bilinear");
+  return { ...rest, grid };
 }
 
 export interface AugmentOptions {
@@ -39,14 +83,11 @@ export interface AugmentImpl<K extends AugmentationName> {
   apply(batch: AugmentBatch, cfg: AugmentationConfigs[K], ctx: AugmentContext): AugmentBatch;
   /** Why the augmentation cannot run on an h×w token grid (null/undefined: it can). */
   check?(cfg: AugmentationConfigs[K], grid: { h: number; w: number }): string | null;
+  /**
+   * Geometric: the module only edits `batch.boxes` (applyBoxes resamples later, once). Others get
+   * a batch whose boxes have been applied.
+   */
+  geometric?: boolean;
   /** Whether it needs AugmentOptions.channelStd (the trainer estimates it only then). */
   needsChannelStd?(cfg: AugmentationConfigs[K]): boolean;
-}
-
-/** Per sample: `a` where mask[b], else `b` (no op when the mask is constant). */
-export function selectPerSample<T extends tf.Tensor>(mask: boolean[], a: T, b: T): T {
-  if (mask.every((m) => !m)) return b;
-  if (mask.every((m) => m)) return a;
-  const shape = [mask.length, ...new Array<number>(a.rank - 1).fill(1)];
-  return tf.where(tf.reshape(tf.tensor1d(mask, "bool"), shape), a, b) as T;
 }
