@@ -1,8 +1,11 @@
 /**
  * Benchmark: DeiT-S LOFF-TA training steps on 16×16×768 tokens (ViT-B/14 at 224) at batch 32,
- * accumulated over micro-batches of 8 exactly as core/train.ts does (trainStep), against the same
- * step in PyTorch CPU (bench/torch_train_step.py) when torch is importable.
- * Writes bench/results/train-core.json. Usage: npm run bench:train-core [-- --steps N]
+ * accumulated over micro-batches of 8 exactly as core/train.ts does (trainStep), in one run:
+ *   - tfjs, the classifier's hand-written backward pass (core/model/vit-grad.ts, what training uses),
+ *   - tfjs, the same forward differentiated by tfjs's tape (tf.variableGrads: the code before),
+ *   - PyTorch CPU (bench/torch_train_step.py; `.venv-bench` is created when torch is missing),
+ * each in its own child process (honest peak RSS), one after the other.
+ * Writes bench/results/train-core.json. Usage: npm run bench:train-core [-- --steps N --micro M]
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -11,78 +14,89 @@ import path from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../apps/worker/src/core/backend";
 import { buildClassifier } from "../apps/worker/src/core/model/vit";
+import type { Classifier } from "../apps/worker/src/core/model/vit";
 import { createAdamW } from "../apps/worker/src/core/optim/adamw";
 import { createMemoryProbe, smoothedTargets, trainStep } from "../apps/worker/src/core/train";
+import { ensureBenchPython } from "./python-env";
 
-const arg = (name: string, def: number): number => {
+const arg = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
+  return i >= 0 ? process.argv[i + 1] : def;
 };
-const STEPS = arg("steps", 3);
+const STEPS = Number(arg("steps", "3"));
 const WARMUP = 1;
 const BATCH = 32;
-const MICRO = arg("micro", 8);
+const MICRO = Number(arg("micro", "8"));
 const H = 16;
 const W = 16;
 const D = 768;
 const C = 10;
 
-async function main(): Promise<void> {
+/** One variant in this process: prints one JSON line. */
+async function child(mode: "manual" | "autodiff"): Promise<void> {
   const info = await initBackend();
-  const model = buildClassifier({
-    preset: "deit-s",
-    inDim: D,
-    grid: { h: H, w: W },
-    numClasses: C,
-    useCachedCls: false,
-    hasCls: true,
-    seed: 0,
-  });
+  const rssAfterInit = process.memoryUsage().rss;
+  const built = buildClassifier({ preset: "deit-s", inDim: D, grid: { h: H, w: W }, numClasses: C, useCachedCls: false, hasCls: true, seed: 0 });
+  // autodiff: the same model without its lossAndGrads, so trainStep uses tf.variableGrads.
+  const model: Classifier = mode === "manual" ? built : { ...built, lossAndGrads: undefined };
   const opt = createAdamW(model.params, model.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 });
   const grid = tf.randomNormal([BATCH, H, W, D], 0, 1, "float32", 1) as tf.Tensor4D;
-  const targets = smoothedTargets(
-    Int32Array.from({ length: BATCH }, (_, i) => i % C),
-    C,
-    0.1,
-  );
+  const targets = smoothedTargets(Int32Array.from({ length: BATCH }, (_, i) => i % C), C, 0.1);
+  const rssAfterModel = process.memoryUsage().rss;
   const probe = createMemoryProbe();
   const times: number[] = [];
   for (let i = 0; i < WARMUP + STEPS; i++) {
     const t = performance.now();
     trainStep(model, opt, { grid, targets }, { microBatch: MICRO, lr: 5e-4, gradClip: 1, probe });
     if (i >= WARMUP) times.push(performance.now() - t);
-    process.stderr.write(`tfjs step ${i + 1}/${WARMUP + STEPS}: ${(performance.now() - t).toFixed(0)} ms\n`);
+    process.stderr.write(`tfjs ${mode} step ${i + 1}/${WARMUP + STEPS}: ${(performance.now() - t).toFixed(0)} ms\n`);
   }
   const stepMs = times.reduce((a, b) => a + b, 0) / times.length;
-  const tfjs = {
+  const out = {
     backend: info.backend,
     device: info.device,
+    gradients: mode === "manual" ? "hand-written backward (core/model/vit-grad.ts)" : "tf.variableGrads (tfjs tape)",
     stepMs,
+    stepsMs: times,
     imagesPerSec: (BATCH * 1000) / stepMs,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    /** Node + TensorFlow runtime, before the model exists. */
+    rssAfterInitBytes: rssAfterInit,
+    /** + parameters, AdamW moments and the input batch. */
+    rssAfterModelBytes: rssAfterModel,
+    /** tf.memory() at the step's peak (all activations kept for the backward pass alive). */
     peakTfBytes: probe.peakTf,
     params: model.numParams,
   };
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+function runChild(cmd: string, args: string[]): { result: Record<string, unknown> | null; error: string | null } {
+  const r = spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+  if (r.status === 0) return { result: JSON.parse(r.stdout.trim().split("\n").pop() as string) as Record<string, unknown>, error: null };
+  return { result: null, error: (r.error?.message ?? `exited with ${r.status ?? r.signal}`).trim() };
+}
+
+async function main(): Promise<void> {
+  const mode = arg("child", "");
+  if (mode === "manual" || mode === "autodiff") return child(mode);
+  const loadBefore = os.loadavg();
+  const self = [path.join(__dirname, "..", "node_modules", "tsx", "dist", "cli.mjs"), __filename, "--steps", String(STEPS), "--micro", String(MICRO)];
+  const manual = runChild(process.execPath, [...self, "--child", "manual"]);
+  const autodiff = runChild(process.execPath, [...self, "--child", "autodiff"]);
   let torch: Record<string, unknown> | null = null;
   let torchError: string | null = null;
-  const py = spawnSync(
-    "python3",
-    [
-      path.join(__dirname, "torch_train_step.py"),
-      "--batch",
-      String(BATCH),
-      "--micro",
-      String(MICRO),
-      "--steps",
-      String(STEPS),
-      "--warmup",
-      String(WARMUP),
-    ],
-    { encoding: "utf8" },
-  );
-  if (py.status === 0)
-    torch = JSON.parse(py.stdout.trim().split("\n").pop() as string) as Record<string, unknown>;
-  else torchError = (py.stderr || py.error?.message || "python3 failed").trim().split("\n").pop() ?? null;
+  try {
+    const py = ensureBenchPython({ modules: ["torch"], packages: ["torch"] });
+    const r = runChild(py, [path.join(__dirname, "torch_train_step.py"), "--batch", String(BATCH), "--micro", String(MICRO), "--steps", String(STEPS), "--warmup", String(WARMUP)]);
+    torch = r.result;
+    torchError = r.error;
+  } catch (e) {
+    torchError = e instanceof Error ? e.message : String(e);
+  }
+  const tfjs = manual.result;
+  const ratio = (a: Record<string, unknown> | null, b: Record<string, unknown> | null, k: string): number | null =>
+    a && b ? (a[k] as number) / (b[k] as number) : null;
   const result = {
     benchmark: "train-core",
     date: new Date().toISOString(),
@@ -90,7 +104,8 @@ async function main(): Promise<void> {
       cpus: os.cpus().length,
       cpuModel: os.cpus()[0]?.model,
       totalMemBytes: os.totalmem(),
-      loadAvg1mAtEnd: os.loadavg()[0],
+      loadAvgBefore: loadBefore,
+      loadAvgAfter: os.loadavg(),
     },
     setup: {
       preset: "deit-s",
@@ -103,11 +118,16 @@ async function main(): Promise<void> {
       gradClip: 1,
     },
     tfjs,
+    tfjsError: manual.error,
+    tfjsAutodiff: autodiff.result,
+    tfjsAutodiffError: autodiff.error,
     torch,
     torchError,
-    tfjsOverTorchTime: torch ? stepMs / (torch.stepMs as number) : null,
-    tfjsOverTorchMemory: torch ? tfjs.peakRssBytes / (torch.peakRssBytes as number) : null,
-    targets: { tfjsOverTorchTime: 1.3, tfjsOverTorchMemory: 2 },
+    tfjsOverTorchTime: ratio(tfjs, torch, "stepMs"),
+    tfjsOverTorchMemory: ratio(tfjs, torch, "peakRssBytes"),
+    autodiffOverManualTime: ratio(autodiff.result, tfjs, "stepMs"),
+    autodiffOverManualMemory: ratio(autodiff.result, tfjs, "peakRssBytes"),
+    targets: { tfjsOverTorchTime: 1.1, tfjsPeakRssBytes: 2.5e9 },
   };
   mkdirSync(path.join(__dirname, "results"), { recursive: true });
   writeFileSync(path.join(__dirname, "results", "train-core.json"), JSON.stringify(result, null, 2) + "\n");

@@ -42,12 +42,13 @@ export function trainStep(
     try {
       if (model.lossAndGrads) {
         // Sum over the micro-batch / full batch size: accumulated grads equal the full-batch mean.
-        const r = model.lossAndGrads({ grid: g, cls: c, targets: t }, B);
+        const r = model.lossAndGrads({ grid: g, cls: c, targets: t }, B, o.probe);
         lossSum += r.loss;
         micro = r.grads;
       } else {
         const { value, grads } = tf.variableGrads(() => {
           const logits = model.forward(g, c);
+          o.probe?.sample(); // the forward's activations are alive on the tape
           return tf.div(tf.neg(tf.sum(tf.mul(t, tf.logSoftmax(logits)))), B) as tf.Scalar;
         }, vars);
         lossSum += (value.dataSync() as Float32Array)[0];
@@ -58,7 +59,6 @@ export function trainStep(
           if (gi) micro.set(names[i], gi);
         }
       }
-      o.probe?.sample();
     } finally {
       tf.dispose([g, t, ...(c ? [c] : [])]);
     }

@@ -42,6 +42,7 @@ export interface Classifier {
   lossAndGrads?(
     batch: { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D },
     denom: number,
+    probe?: { sample(): void },
   ): { loss: number; grads: Map<string, tf.Tensor> };
   /** Names of parameters that get weight decay (matrices; not biases, norms, embeddings). */
   decayed(name: string): boolean;
@@ -170,9 +171,10 @@ export function buildClassifier(opts: ClassifierOptions): Classifier {
   const lossAndGrads = (
     batch: { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D },
     denom: number,
+    probe?: { sample(): void },
   ): { loss: number; grads: Map<string, tf.Tensor> } => {
     checkInput(batch.grid, batch.cls);
-    const r = vitLossAndGrads(P, shape, { ...batch, cls: clsTok ? undefined : batch.cls }, denom);
+    const r = vitLossAndGrads(P, shape, { ...batch, cls: clsTok ? undefined : batch.cls }, denom, probe);
     const grads = new Map<string, tf.Tensor>();
     r.grads.forEach((g, v) => grads.set(nameOf.get(v) as string, g));
     return { loss: r.loss, grads };
