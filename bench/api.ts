@@ -3,6 +3,12 @@
  * Boots the API on a fresh database (DATABASE_URL's server if set, else the local Postgres at
  * 127.0.0.1:5432, else an embedded one) and measures:
  *  - ingestPointsPerSec: logMetrics over HTTP, batches of 1,000 points, 8 concurrent clients;
+ *  - copyPointsPerSec: the same rows (fresh runs, same keys/steps, empty table again) written by
+ *    8 raw pg connections from this process with one `COPY … FROM STDIN` per batch of 1,000 (one
+ *    commit per batch, as the API), into the same table with the same indexes and foreign key:
+ *    the database's limit for this table, and apiOverCopy = ingest ÷ COPY;
+ *  - bytesPerPoint: MetricPoint (heap, indexes) and MetricRollup on disk ÷ stored points, after
+ *    VACUUM ANALYZE, for the points the API ingest stored;
  *  - subscriptionP99Ms: log → delivery latency to 100 graphql-ws subscribers (own sockets);
  *  - compareQueryMs: metricSeries for 50 runs × 5 keys × 10,000 points, downsampled to 1,000
  *    (points bulk-loaded with SQL, rollups rebuilt as ingest would have kept them).
@@ -26,6 +32,7 @@ import {
 import { spawn } from "node:child_process";
 import { freePort } from "@loffta/db";
 import { benchPostgres } from "./pg-server";
+import { copyFrom, copyText } from "./ingest-copy";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
 
 const INGEST_CLIENTS = 8;
@@ -96,7 +103,38 @@ async function startApiProcess(
   };
 }
 
+const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
+
+interface DiskBytes {
+  points: number;
+  tableBytes: number;
+  indexBytes: number;
+  rollupBytes: number;
+}
+
+/** On-disk size of the metric tables after VACUUM ANALYZE (heap incl. TOAST/FSM/VM, indexes). */
+async function diskBytes(pool: pg.Pool): Promise<DiskBytes> {
+  await pool.query(`VACUUM ANALYZE "MetricPoint"`);
+  await pool.query(`VACUUM ANALYZE "MetricRollup"`);
+  const r = await pool.query<{ points: string; table: string; indexes: string; rollup: string }>(
+    `SELECT (SELECT count(*) FROM "MetricPoint")::text AS points,
+            pg_table_size('"MetricPoint"')::text AS table, pg_indexes_size('"MetricPoint"')::text AS indexes,
+            pg_total_relation_size('"MetricRollup"')::text AS rollup`,
+  );
+  const x = r.rows[0];
+  return { points: Number(x.points), tableBytes: Number(x.table), indexBytes: Number(x.indexes), rollupBytes: Number(x.rollup) };
+}
+
+const perPoint = (d: DiskBytes) => ({
+  table: +(d.tableBytes / d.points).toFixed(1),
+  indexes: +(d.indexBytes / d.points).toFixed(1),
+  total: +((d.tableBytes + d.indexBytes) / d.points).toFixed(1),
+  rollups: +(d.rollupBytes / d.points).toFixed(1),
+  points: d.points,
+});
+
 async function main(): Promise<void> {
+  const loadBefore = loadAvg();
   const pgServer = await benchPostgres(log);
   const dbUrl = withDatabase(pgServer.url, `loffta_bench_${randomBytes(4).toString("hex")}`);
   await ensureDbExists(dbUrl);
@@ -143,6 +181,44 @@ async function main(): Promise<void> {
     log(
       `ingest: ${ingestPointsPerSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`,
     );
+    const loadAfterIngest = loadAvg();
+    const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    const ingestDisk = await diskBytes(pool);
+    const bytesPerPoint = perPoint(ingestDisk);
+    log(`on disk per point: ${JSON.stringify(bytesPerPoint)}`);
+
+    // ---- the database's limit: raw COPY of the same rows into the same, emptied table
+    await pool.query(`TRUNCATE "MetricPoint", "MetricRollup"`);
+    const copyRuns = await Promise.all(
+      Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`copy-${i}`)),
+    );
+    const copyClients = await Promise.all(
+      copyRuns.map(async () => {
+        const c = new pg.Client({ connectionString: dbUrl });
+        await c.connect();
+        return c;
+      }),
+    );
+    const COPY_SQL = `COPY "MetricPoint" ("runId", key, step, value) FROM STDIN`;
+    const copyBatch = (runId: string, c: number, b: number) =>
+      copyText(batch(c, b).map((p) => [runId, p.key, p.step, p.value]));
+    await copyFrom(copyClients[0], COPY_SQL, copyBatch(copyRuns[0].id, 0, 999)); // warm-up, as above
+    const c0 = performance.now();
+    await Promise.all(
+      copyRuns.map(async (run, c) => {
+        for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++)
+          await copyFrom(copyClients[c], COPY_SQL, copyBatch(run.id, c, b));
+      }),
+    );
+    const copySec = (performance.now() - c0) / 1000;
+    await Promise.all(copyClients.map((c) => c.end()));
+    const copyPointsPerSec = Math.round(
+      (INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / copySec,
+    );
+    const apiOverCopy = +(ingestPointsPerSec / copyPointsPerSec).toFixed(3);
+    const copyBytesPerPoint = perPoint(await diskBytes(pool));
+    log(`COPY: ${copyPointsPerSec} points/s; API ÷ COPY = ${apiOverCopy}; on disk per point ${JSON.stringify(copyBytesPerPoint)}`);
+    const loadAfterCopy = loadAvg();
 
     // ---- subscription latency
     const subRun = await mkRun("subscribed");
@@ -207,7 +283,6 @@ async function main(): Promise<void> {
     // ---- compare query: 50 runs × 5 keys × 10,000 points, loaded with SQL (not the measure)
     const cmpRuns = await Promise.all(Array.from({ length: COMPARE_RUNS }, (_, i) => mkRun(`compare-${i}`)));
     const keys = ["train/loss", "val/loss", "val/accuracy", "lr", "grad-norm"];
-    const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
     await pool.query(
       `INSERT INTO "MetricPoint" ("runId", key, step, value)
        SELECT r.id, k.key, s.step, sin(s.step / 500.0 + k.i) + random() * 0.1
@@ -241,16 +316,21 @@ async function main(): Promise<void> {
 
     const result = {
       ingestPointsPerSec,
+      copyPointsPerSec,
+      apiOverCopy,
+      bytesPerPoint,
+      copyBytesPerPoint,
       subscriptionP99Ms,
       subscriptionP50Ms,
       compareQueryMs,
-      targets: { ingestPointsPerSec: 50_000, subscriptionP99Ms: 50, compareQueryMs: 300 },
+      targets: { ingestPointsPerSec: 100_000, apiOverCopy: 0.5, subscriptionP99Ms: 50, compareQueryMs: 300 },
       setup: {
         apiProcess: "separate process (apps/api/src/main.ts), clients in the benchmark process",
         ingest: {
           clients: INGEST_CLIENTS,
           batchSize: INGEST_BATCH,
           batchesPerClient: INGEST_BATCHES_PER_CLIENT,
+          copyBaseline: "8 raw pg connections, one COPY FROM STDIN (text) per batch of 1,000, fresh runs, table truncated first",
         },
         subscriptions: { subscribers: SUBSCRIBERS, events: SUB_EVENTS, pointsPerEvent: 10, delivered },
         compare: {
@@ -266,6 +346,8 @@ async function main(): Promise<void> {
         cpuModel: os.cpus()[0]?.model ?? "unknown",
         node: process.version,
         memGiB: Math.round(os.totalmem() / 2 ** 30),
+        // Other work shares this machine: the 1/5/15-minute load averages around the measures.
+        loadAvg: { before: loadBefore, afterIngest: loadAfterIngest, afterCopy: loadAfterCopy, after: loadAvg() },
       },
       date: new Date().toISOString(),
     };
