@@ -173,7 +173,11 @@ function linearGrads(x: tf.Tensor2D, dy: tf.Tensor2D): [tf.Tensor, tf.Tensor] {
   return [tf.matMul(x, dy, true, false), tf.sum(dy, 0)];
 }
 
-/** Backward of one block: dL/dx and the block's parameter gradients (keyed like BlockParams). */
+/**
+ * Backward of one block: dL/dx and the block's parameter gradients (keyed like BlockParams). The
+ * MLP half and the attention half run in separate tidies, and the MLP's saved tensors are freed
+ * before the attention half starts, so their temporaries never coexist.
+ */
 function blockBackward(
   dy: tf.Tensor2D,
   s: BlockSaved,
@@ -182,18 +186,22 @@ function blockBackward(
   T: number,
   heads: number,
 ): { dx: tf.Tensor2D; grads: Record<keyof BlockParams, tf.Tensor> } {
-  return tidy(() => {
-    const W = dy.shape[1];
-    const dh = W / heads;
-    // MLP: y = x2 + a W2 + b2
+  const W = dy.shape[1];
+  const dh = W / heads;
+  // MLP: y = x2 + a W2 + b2, a = gelu(u), u = LN2(x2) W1 + b1
+  const mlp = tidy(() => {
     const a = tf.mul(tf.mul(s.u, 0.5), tf.add(s.t, 1)) as tf.Tensor2D;
-    const [df2W, df2B] = linearGrads(a, dy);
+    const [f2W, f2B] = linearGrads(a, dy);
     const du = geluBackward(tf.matMul(dy, bl.f2W, false, true), s.u, s.t) as tf.Tensor2D;
-    const [df1W, df1B] = linearGrads(tf.add(tf.mul(s.ln2.xhat, bl.n2g), bl.n2b) as tf.Tensor2D, du);
+    const [f1W, f1B] = linearGrads(tf.add(tf.mul(s.ln2.xhat, bl.n2g), bl.n2b) as tf.Tensor2D, du);
     const ln2 = layerNormBackward(tf.matMul(du, bl.f1W, false, true), s.ln2, bl.n2g);
-    const dx2 = tf.add(dy, ln2.dx) as tf.Tensor2D;
-    // Attention: x2 = x + o Wo + bo
-    const [doW, doB] = linearGrads(s.o, dx2);
+    return { dx2: tf.add(dy, ln2.dx) as tf.Tensor2D, f2W, f2B, f1W, f1B, n2g: ln2.dg, n2b: ln2.db };
+  });
+  tf.dispose([s.u, s.t, s.ln2.xhat, s.ln2.rstd]);
+  // Attention: x2 = x + o Wo + bo, o = softmax(q kᵀ/√dh) v, [q k v] = LN1(x) Wqkv + bqkv
+  const attn = tidy(() => {
+    const dx2 = mlp.dx2;
+    const [oW, oB] = linearGrads(s.o, dx2);
     const dO = tf.transpose(tf.reshape(tf.matMul(dx2, bl.oW, false, true), [B, T, heads, dh]), [0, 2, 1, 3]);
     const dP = tf.matMul(dO, s.v, false, true);
     const dv = tf.matMul(s.p, dO, true, false);
@@ -202,27 +210,18 @@ function blockBackward(
     const dk = tf.matMul(dS, s.q, true, false);
     // [3, B, heads, T, dh] → [M, 3W]
     const dqkv = tf.reshape(tf.transpose(tf.stack([dq, dk, dv]), [1, 3, 0, 2, 4]), [B * T, 3 * W]) as tf.Tensor2D;
-    const [dqkvW, dqkvB] = linearGrads(tf.add(tf.mul(s.ln1.xhat, bl.n1g), bl.n1b) as tf.Tensor2D, dqkv);
+    const [qkvW, qkvB] = linearGrads(tf.add(tf.mul(s.ln1.xhat, bl.n1g), bl.n1b) as tf.Tensor2D, dqkv);
     const ln1 = layerNormBackward(tf.matMul(dqkv, bl.qkvW, false, true), s.ln1, bl.n1g);
-    const dx = tf.add(dx2, ln1.dx) as tf.Tensor2D;
-    const grads: Record<keyof BlockParams, tf.Tensor> = {
-      n1g: ln1.dg,
-      n1b: ln1.db,
-      qkvW: dqkvW,
-      qkvB: dqkvB,
-      oW: doW,
-      oB: doB,
-      n2g: ln2.dg,
-      n2b: ln2.db,
-      f1W: df1W,
-      f1B: df1B,
-      f2W: df2W,
-      f2B: df2B,
-    };
-    return { dx, grads };
+    return { dx: tf.add(dx2, ln1.dx) as tf.Tensor2D, oW, oB, qkvW, qkvB, n1g: ln1.dg, n1b: ln1.db };
   });
+  mlp.dx2.dispose();
+  const { dx, ...attnGrads } = attn;
+  const { dx2: _dx2, ...mlpGrads } = mlp;
+  void _dx2;
+  return { dx, grads: { ...attnGrads, ...mlpGrads } };
 }
 
+/** Free what a block's backward read (its MLP half is freed inside blockBackward). */
 function disposeSaved(s: BlockSaved): void {
   tf.dispose([s.ln1.xhat, s.ln1.rstd, s.q, s.k, s.v, s.p, s.o, s.ln2.xhat, s.ln2.rstd, s.u, s.t]);
 }
