@@ -4,7 +4,7 @@ import globals from "globals";
 
 export default tseslint.config(
   {
-    ignores: ["**/node_modules/**", "**/generated/**", "**/.next/**", "**/dist/**", ".loffta/**", "bench/results/**", "tests/artifacts/**", ".venv-wandb/**", "apps/web/next-env.d.ts"],
+    ignores: ["**/node_modules/**", "**/generated/**", "**/.next/**", "**/dist/**", ".loffta/**", "bench/results/**", "tests/artifacts/**", ".venv-wandb/**", ".venv-bench/**", "apps/web/next-env.d.ts"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

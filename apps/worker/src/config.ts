@@ -43,6 +43,13 @@ export const WORKER_ENV = {
     default: 5000,
     parse: (r) => positiveInt(r) ?? 5000,
   }),
+  LOFFTA_EXTRACTOR: envVar<string | undefined>({
+    description:
+      "Feature extractor: `tfjs` (default), `onnx` (onnxruntime-node on a graph exported from the same weights: dinov2, vit, clip; other families are an error) or `auto` (onnx where supported, else tfjs with a warning). docs/extraction.md.",
+    default: undefined,
+    parse: str,
+  }),
+  LOFFTA_ONNX_THREADS: envVar<number | undefined>({ description: "onnxruntime's intra-op threads for the `onnx` extractor (default: every CPU).", default: undefined, parse: positiveInt }),
   LOFFTA_EXTRACT_SHARD_SIZE: envVar<number | undefined>({ description: "Images per cache shard (default 256).", default: undefined, parse: positiveInt }),
   LOFFTA_FAULT_KILL_AFTER_SHARDS: envVar<number | undefined>({
     description: "Tests only: the worker SIGKILLs itself after writing this many shards (crash tests).",

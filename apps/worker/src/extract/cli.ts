@@ -8,6 +8,8 @@ import { parseArgs } from "node:util";
 import { logSafe } from "@loffta/graphql/log-safe";
 import { FAMILIES } from "./foundation";
 import type { Family, Rgb } from "./foundation";
+import { EXTRACTOR_SETTINGS, parseExtractor } from "./extractor";
+import type { ExtractorSetting } from "./extractor";
 import { runExtraction } from "./job";
 
 /** Structurally the `Command` of apps/worker/src/cli.ts ({ usage, describe, run }) plus the full help. */
@@ -33,6 +35,9 @@ const USAGE = `usage: loffta-worker extract --data DIR|CSV --model PATH --out DI
   --resize crop|direct  shorter side + centre crop (default) or direct resize
   --crop-pct P          crop: resize shorter side to size/P first (default 1)
   --alpha black|drop    composite transparent images on black (default) or drop alpha
+  --extractor E         tfjs | onnx | auto: the runtime of the forward pass (default: LOFFTA_EXTRACTOR, else tfjs;
+                        auto = onnxruntime for dinov2 / vit / clip, tfjs for TF.js models)
+  --onnx-cache DIR      where exported ONNX graphs are kept (default <LOFFTA_HOME or .loffta>/onnx)
   --tfjs-layer NAME     tfjs models: layer / node giving the feature grid
   --mean r,g,b --std r,g,b   override normalisation (pixels in [0,1])
   --repo-id ORG/NAME    with --model pointing at a Hugging Face hub cache root
@@ -77,6 +82,8 @@ export const extractCommand: WorkerCommand = {
           "crop-pct": { type: "string" },
           alpha: { type: "string" },
           "tfjs-layer": { type: "string" },
+          extractor: { type: "string" },
+          "onnx-cache": { type: "string" },
           mean: { type: "string" },
           std: { type: "string" },
           "repo-id": { type: "string" },
@@ -102,6 +109,14 @@ export const extractCommand: WorkerCommand = {
     if (values.family && !FAMILIES.includes(values.family as Family)) {
       console.error(`--family must be one of ${FAMILIES.join(", ")}`);
       return 2;
+    }
+    let extractor: ExtractorSetting | undefined;
+    if (values.extractor !== undefined) {
+      if (!(EXTRACTOR_SETTINGS as readonly string[]).includes(values.extractor)) {
+        console.error(`--extractor must be one of ${EXTRACTOR_SETTINGS.join(", ")}`);
+        return 2;
+      }
+      extractor = parseExtractor(values.extractor);
     }
     if (values.resize && !["crop", "direct"].includes(values.resize)) {
       console.error("--resize must be crop or direct");
@@ -130,6 +145,8 @@ export const extractCommand: WorkerCommand = {
           repoId: values["repo-id"],
           allowDownload: values["allow-download"],
         },
+        extractor,
+        onnxCacheDir: values["onnx-cache"],
         out: values.out,
         size: int(values.size, "size"),
         pool: int(values.pool, "pool"),
@@ -147,7 +164,7 @@ export const extractCommand: WorkerCommand = {
       });
       const m = res.manifest;
       console.error(
-        `${res.cancelled ? "cancelled" : "done"}: ${m.shards.length} shards, ${Object.values(m.splits).reduce((a, s) => a + s.count, 0)} items, grid ${m.grid.h}×${m.grid.w}×${m.dim}, ${m.skipped.length} skipped, ${res.imagesPerSec.toFixed(1)} img/s${res.resumedItems ? `, resumed after ${res.resumedItems} items` : ""}`,
+        `${res.cancelled ? "cancelled" : "done"}: ${m.shards.length} shards, ${Object.values(m.splits).reduce((a, s) => a + s.count, 0)} items, grid ${m.grid.h}×${m.grid.w}×${m.dim}, ${m.skipped.length} skipped, ${res.imagesPerSec.toFixed(1)} img/s (${res.extractor})${res.resumedItems ? `, resumed after ${res.resumedItems} items` : ""}`,
       );
       for (const s of res.skipped) console.error(`  skipped ${s.path}: ${s.reason}`);
       return res.cancelled ? 130 : 0;

@@ -79,6 +79,16 @@ export interface FoundationModel {
   dispose(): void;
   /** tfjs family: the layer / node whose output is the feature grid (null: the model output). */
   tfjsLayer?: string | null;
+  /** What computes forward: "tfjs" (this loader) or "onnx" (onnx/onnx-model.ts). Unset: tfjs. */
+  extractor?: "tfjs" | "onnx";
+  /** The runtime behind forward, for the cache manifest (e.g. "tfjs-node (native TensorFlow, CPU)"). */
+  runtime?: string;
+  /** onnx: the keys of the exported graphs in use (onnx/model-file.ts). */
+  onnxGraphs?: readonly string[];
+  /** Set when the forward pass is asynchronous (onnx): same result as forward, which then throws. */
+  forwardAsync?(pixels: tf.Tensor4D, opts?: { layer?: number }): Promise<BackboneOutput>;
+  /** Dinov2 / vit / clip: the loaded backbone (its parameters feed the ONNX exporter). */
+  backbone?: VitBackbone;
 }
 
 const PREFIXES = ["", "dinov2.", "vit.", "deit.", "vision_model.", "model.", "backbone."];
@@ -123,7 +133,7 @@ function nameFrom(dir: string, cfg: HfConfig, weights: string): string {
 
 export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<FoundationModel> {
   if (opts.allowDownload) console.warn("loffta: --allow-download is not supported (offline workers): weights are only read from local paths.");
-  await initBackend({ quiet: true });
+  const backend = await initBackend({ quiet: true });
   let located: { path: string; access: FileAccess };
   try {
     located = opts.access ? { path: path.resolve(opts.path), access: opts.access } : await accessFor(opts.path);
@@ -135,7 +145,7 @@ export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<
   const { path: p, access } = located;
   const hasModelJson = async () => ((await access.stat(path.join(p, "model.json")).catch(() => null))?.isFile() ?? false) && !(opts.family && opts.family !== "tfjs");
   const isTfjs = opts.family === "tfjs" || p.endsWith("model.json") || (await hasModelJson());
-  if (isTfjs) return loadTfjs(p.endsWith(".json") ? p : path.join(p, "model.json"), opts, access);
+  if (isTfjs) return loadTfjs(p.endsWith(".json") ? p : path.join(p, "model.json"), opts, access, backend.device);
 
   const files = await resolveModelFiles(p, opts.repoId, access);
   const cfg = await readJson(access, files.config);
@@ -186,12 +196,15 @@ export async function loadFoundationModel(opts: LoadFoundationOptions): Promise<
     hasCls: true,
     weights: { path: files.weights, files: store.files, sha256: opts.hash === false ? null : await sha256Files(store.files, access), config: files.config },
     gridSize: (h, w) => backbone.gridSize(h, w),
+    extractor: "tfjs",
+    runtime: backend.device,
+    backbone,
     forward: (pixels, o) => backbone.forward(pixels, o?.layer ?? layer),
     dispose: () => backbone.dispose(),
   };
 }
 
-async function loadTfjs(modelJson: string, opts: LoadFoundationOptions, access: FileAccess): Promise<FoundationModel> {
+async function loadTfjs(modelJson: string, opts: LoadFoundationOptions, access: FileAccess, runtime: string): Promise<FoundationModel> {
   const m = await loadTfjsModel(modelJson, { layer: opts.tfjsLayer, access });
   const size = opts.imageSize ?? 224;
   const hash = opts.hash === false ? null : m.files.length === 1 ? await sha256File(m.files[0], access) : await sha256Files(m.files, access);
@@ -213,6 +226,8 @@ async function loadTfjs(modelJson: string, opts: LoadFoundationOptions, access: 
       const g = m.gridSize(h, w);
       return { h: g.h, w: g.w };
     },
+    extractor: "tfjs",
+    runtime,
     forward: (pixels) => m.forward(pixels),
     dispose: () => m.dispose(),
   };

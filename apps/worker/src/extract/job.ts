@@ -19,8 +19,10 @@ import { avgPoolGridTensor, pooledSize } from "../core/pool";
 import { scanDataset } from "@loffta/graphql/dataset-scan";
 import type { Dataset, DatasetItem } from "@loffta/graphql/dataset-scan";
 import { STORAGE_LIMITS, localAccess, type FileAccess } from "@loffta/graphql/storage-roots";
-import { loadFoundationModel } from "./foundation";
+import { loadExtractorModel } from "./extractor";
+import type { ExtractorSetting } from "./extractor";
 import type { FoundationModel, LoadFoundationOptions } from "./foundation";
+import type { BackboneOutput } from "./models/backbone";
 import { loadImage } from "./images";
 import type { ImagePipelineOptions } from "./images";
 import { prefetch } from "./prefetch";
@@ -35,6 +37,10 @@ export interface ExtractJobOptions {
   access?: FileAccess;
   /** A loaded model, or how to load one. */
   model: FoundationModel | LoadFoundationOptions;
+  /** When `model` is how to load one: tfjs | onnx | auto (default: LOFFTA_EXTRACTOR, see ./extractor.ts). */
+  extractor?: ExtractorSetting;
+  /** Folder of exported ONNX graphs (default `<LOFFTA_HOME or .loffta>/onnx`; null: in memory). */
+  onnxCacheDir?: string | null;
   /** Cache directory (created; resumed when it holds a cache with the same settings). */
   out: string;
   /** Input resolution (square side); default: the model's native size. */
@@ -72,6 +78,8 @@ export interface ExtractResult {
   /** What the extraction applied and read (reported to the API with the cache). */
   normalisation: { mean: [number, number, number]; std: [number, number, number] };
   weightsSha256: string | null;
+  /** Which runtime computed the features. */
+  extractor: "tfjs" | "onnx";
 }
 
 export class ExtractionCancelledError extends Error {
@@ -93,7 +101,8 @@ export async function runExtraction(opts: ExtractJobOptions): Promise<ExtractRes
     ds = await scanDataset(at.path, undefined, { access });
   } else ds = opts.data;
   const ownModel = !("forward" in opts.model);
-  const model: FoundationModel = "forward" in opts.model ? opts.model : await loadFoundationModel({ ...opts.model, layer: opts.layer ?? opts.model.layer });
+  const sizes = opts.size ? [{ height: opts.size, width: opts.size }] : undefined;
+  const model: FoundationModel = "forward" in opts.model ? opts.model : await loadExtractorModel({ ...opts.model, layer: opts.layer ?? opts.model.layer }, { extractor: opts.extractor, sizes, onnxCacheDir: opts.onnxCacheDir });
   try {
     return await run(opts, ds, model, t0, access);
   } finally {
@@ -113,7 +122,9 @@ async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel,
   const grid = k > 1 ? pooledSize(full.h, full.w, k, "floor") : full;
   if (grid.h < 1 || grid.w < 1) throw new RangeError(`grid ${full.h}×${full.w} is smaller than the ${k}×${k} pooling kernel`);
   const img: ImagePipelineOptions = { size, resize: opts.resize ?? "crop", cropPct: opts.cropPct ?? 1, alpha: opts.alpha ?? "black", mean: model.mean, std: model.std };
-  const extraction = { layer, weightsSha256: model.weights.sha256, architecture: model.architecture, image: img, batchSize, shardSize, dataset: { layout: ds.layout, root: ds.root, items: ds.items.length } };
+  // extractor / runtime: provenance only (not part of the cache's identity; tfjs and onnx agree within float16).
+  const extractor = { extractor: model.extractor ?? "tfjs", runtime: model.runtime ?? null, ...(model.onnxGraphs?.length ? { onnxGraphs: [...model.onnxGraphs] } : {}) };
+  const extraction = { layer, weightsSha256: model.weights.sha256, architecture: model.architecture, image: img, batchSize, shardSize, dataset: { layout: ds.layout, root: ds.root, items: ds.items.length }, ...extractor };
   const meta: CacheMeta = {
     model: { name: model.name, family: model.family, ...(model.patchSize ? { patchSize: model.patchSize } : {}) },
     dataset: { name: opts.datasetName ?? ds.name },
@@ -183,12 +194,20 @@ async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel,
       const n = result.ok.length;
       const pix = new Float32Array(n * plane);
       result.pixels.forEach((p, i) => pix.set(p, i * plane));
+      const x = tf.tensor4d(pix, [n, size, size, 3]);
+      const o = layer === null ? undefined : { layer };
+      let fwd: BackboneOutput;
+      try {
+        fwd = model.forwardAsync ? await model.forwardAsync(x, o) : model.forward(x, o);
+      } finally {
+        x.dispose();
+      }
+      const { cls, grid: g } = fwd;
       const out = tf.tidy(() => {
-        const x = tf.tensor4d(pix, [n, size, size, 3]);
-        const { cls, grid: g } = model.forward(x, layer === null ? undefined : { layer });
         const pooled = k > 1 ? avgPoolGridTensor(g, k) : g;
         return tf.concat([cls.reshape([n, 1, D]), pooled.reshape([n, T - 1, D])], 1);
       });
+      tf.dispose([cls, g]);
       buf.tokens.push(out.dataSync() as Float32Array);
       out.dispose();
       for (const it of result.ok) {
@@ -219,12 +238,14 @@ async function run(opts: ExtractJobOptions, ds: Dataset, model: FoundationModel,
   if (cancelled) {
     manifest = writer.manifest as CacheManifest;
   } else {
-    manifest = await writer.finish({ extraction: { ...extraction, seconds, imagesPerSec: stats.imagesPerSec, finishedAt: new Date().toISOString() } });
+    // A resume by another extractor: both are named (their shards agree within float16 rounding).
+    const mixed = prev?.extractor && prev.extractor !== extraction.extractor && resumedItems > 0 ? { extractorsUsed: [prev.extractor, extraction.extractor] } : {};
+    manifest = await writer.finish({ extraction: { ...extraction, ...mixed, seconds, imagesPerSec: stats.imagesPerSec, finishedAt: new Date().toISOString() } });
   }
   opts.onProgress?.(stats);
   progress.draw(stats, true);
   if (cancelled && opts.signal?.reason instanceof Error && opts.signal.reason.name !== "AbortError") throw opts.signal.reason;
-  return { manifest, processed, resumedItems, skipped: newSkipped, seconds, imagesPerSec: stats.imagesPerSec, cancelled, normalisation: { mean: [...model.mean], std: [...model.std] }, weightsSha256: model.weights.sha256 };
+  return { manifest, processed, resumedItems, skipped: newSkipped, seconds, imagesPerSec: stats.imagesPerSec, cancelled, normalisation: { mean: [...model.mean], std: [...model.std] }, weightsSha256: model.weights.sha256, extractor: extraction.extractor };
 }
 
 export type { ExtractProgress, ProgressCallback };

@@ -107,6 +107,7 @@ export const extractCache: JobHandler = async (ctx) => {
       pool: cache.pooling > 1 ? cache.pooling : undefined,
       datasetName: cache.dataset.name,
       shardSize: workerEnv("LOFFTA_EXTRACT_SHARD_SIZE"),
+      onnxCacheDir: path.join(ctx.home, "onnx"),
       signal: ctx.signal,
       onShard: faultInjection(),
       onProgress: (p) => {
