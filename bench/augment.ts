@@ -7,7 +7,7 @@
  * each step after the warm-up steps). Settings: `tiny` on the demo's grid (MobileNetV2
  * block_13_expand_relu: 14×14×576 + CLS, batch 8) and `deit-s` on a ViT-B/14 grid
  * (16×16×768 + CLS, batch 32, micro-batch 8).
- * Writes bench/results/augment.json. Usage: npm run bench:augment [-- --reps 3 --only tiny]
+ * Writes bench/results/augment.json. Usage: npm run bench:augment [-- --reps N --only tiny]
  */
 import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -24,7 +24,7 @@ const arg = (name: string): string | undefined => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const REPS = Number(arg("reps") ?? 3);
+const REPS = arg("reps") === undefined ? null : Number(arg("reps"));
 const ONLY = arg("only")?.split(",");
 
 interface Setting {
@@ -36,13 +36,19 @@ interface Setting {
   microBatch: number;
   steps: number;
   target: number;
+  /** Alternations LOFF / LOFF-TA (the median is reported). */
+  reps: number;
 }
 const SETTINGS: Setting[] = [
-  { id: "tiny", preset: "tiny", h: 14, d: 576, batchSize: 8, microBatch: 8, steps: 60, target: 0.85 },
-  { id: "deit-s", preset: "deit-s", h: 16, d: 768, batchSize: 32, microBatch: 8, steps: 5, target: 0.95 },
+  { id: "tiny", preset: "tiny", h: 14, d: 576, batchSize: 8, microBatch: 8, steps: 60, target: 0.85, reps: 5 },
+  { id: "deit-s", preset: "deit-s", h: 16, d: 768, batchSize: 32, microBatch: 8, steps: 5, target: 0.95, reps: 2 },
 ];
 
-const median = (a: number[]): number => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)];
+const median = (a: number[]): number => {
+  const s = [...a].sort((x, y) => x - y);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 async function main(): Promise<void> {
   const info = await initBackend();
@@ -60,7 +66,8 @@ async function main(): Promise<void> {
         LOFF_TA: parseRunConfig(base),
       };
       const ips: Record<keyof typeof configs, number[]> = { LOFF: [], LOFF_TA: [] };
-      for (let r = 0; r < REPS; r++) {
+      const reps = REPS ?? s.reps;
+      for (let r = 0; r < reps; r++) {
         for (const kind of ["LOFF", "LOFF_TA"] as const) {
           const sum = await train({ cache, config: configs[kind], evalSplit: null, maxSteps: s.steps });
           ips[kind].push(sum.imagesPerSec);
@@ -76,6 +83,7 @@ async function main(): Promise<void> {
         batchSize: s.batchSize,
         microBatch: s.microBatch,
         timedStepsPerRun: s.steps - 2,
+        reps,
         augmentations: Object.entries(configs.LOFF_TA.augmentations)
           .filter(([, v]) => v.enabled)
           .map(([k]) => k),
@@ -96,7 +104,6 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, totalMemBytes: os.totalmem(), loadAvgBefore: loadBefore, loadAvgAfter: os.loadavg() },
     backend: info.device,
-    reps: REPS,
     results,
   };
   mkdirSync(path.join(__dirname, "results"), { recursive: true });
