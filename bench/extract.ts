@@ -117,6 +117,13 @@ async function main(): Promise<void> {
   const tmp = await fsp.mkdtemp(path.join(os.tmpdir(), "loffta-bench-extract-"));
   const results: Row[] = [];
   const failures: { model: string; extractor: string; error: string }[] = [];
+  /** One row's child process: its RESULT line parsed, or why there is none. */
+  const runRow = (cmd: string, args: string[]): { row: unknown } | { error: string } => {
+    const r = spawnSync(cmd, args, { encoding: "utf8", maxBuffer: 1 << 24 });
+    const line = resultLine(r.stdout);
+    if (line) return { row: JSON.parse(line.slice(7)) as unknown };
+    return { error: `exited ${r.status ?? r.signal}: ${(r.stderr || String(r.error ?? "")).slice(-2000)}` };
+  };
   /** Keep the best round of each (model, extractor) row; every round's rate in `samples`. */
   const record = (row: Row): void => {
     const prev = results.find((r) => r.model === row.model && r.extractor === row.extractor);
@@ -134,58 +141,48 @@ async function main(): Promise<void> {
       for (const [name, s] of Object.entries(MODELS)) {
         const dir = path.join(tmp, name);
         for (const ex of ["tfjs", "onnx"] as const) {
-          const r = spawnSync(
-            process.execPath,
-            [
-              ...process.execArgv,
-              __filename,
-              "--child",
-              ex,
-              name,
-              dir,
-              "--batch",
-              String(batch),
-              "--iters",
-              String(iters),
-            ],
-            { encoding: "utf8", maxBuffer: 1 << 24 },
-          );
-          const line = resultLine(r.stdout);
-          if (!line) {
-            failures.push({ model: name, extractor: ex, error: r.stderr.slice(-2000) });
-            console.error(`*** ${name} ${ex} failed:\n${r.stderr.slice(-2000)}`);
+          const r = runRow(process.execPath, [
+            ...process.execArgv,
+            __filename,
+            "--child",
+            ex,
+            name,
+            dir,
+            "--batch",
+            String(batch),
+            "--iters",
+            String(iters),
+          ]);
+          if ("error" in r) {
+            failures.push({ model: name, extractor: ex, error: r.error });
+            console.error(`*** ${name} ${ex} failed:\n${r.error}`);
             continue;
           }
-          record(JSON.parse(line.slice(7)) as Row);
-          console.log(`round ${round}: ${line.slice(7)}`);
+          record(r.row as Row);
+          console.log(`round ${round}: ${JSON.stringify(r.row)}`);
         }
         if (python) {
-          const r = spawnSync(
-            python,
-            [
-              path.join(__dirname, "torch_extract.py"),
-              "--dim",
-              String(s.dim),
-              "--layers",
-              String(s.layers),
-              "--heads",
-              String(s.heads),
-              "--batch",
-              String(batch),
-              "--iters",
-              String(iters),
-            ],
-            { encoding: "utf8", maxBuffer: 1 << 24 },
-          );
-          const line = resultLine(r.stdout);
-          if (line) {
-            const row = { model: name, ...(JSON.parse(line.slice(7)) as Omit<Row, "model">) };
-            record(row);
-            console.log(`round ${round}: ${JSON.stringify(row)}`);
-          } else {
-            torchError = `${torchError ? `${torchError}\n` : ""}${name}: torch_extract.py exited ${r.status}: ${(r.stderr || String(r.error ?? "")).slice(-2000)}`;
-            console.error(`*** PyTorch reference failed for ${name}:\n${r.stderr.slice(-2000)}`);
+          const r = runRow(python, [
+            path.join(__dirname, "torch_extract.py"),
+            "--dim",
+            String(s.dim),
+            "--layers",
+            String(s.layers),
+            "--heads",
+            String(s.heads),
+            "--batch",
+            String(batch),
+            "--iters",
+            String(iters),
+          ]);
+          if ("error" in r) {
+            torchError = `${torchError ? `${torchError}\n` : ""}${name}: torch_extract.py: ${r.error}`;
+            console.error(`*** PyTorch reference failed for ${name}:\n${r.error}`);
+            continue;
           }
+          const row = { model: name, ...(r.row as Omit<Row, "model">) };
+          record(row);
+          console.log(`round ${round}: ${JSON.stringify(row)}`);
         }
       }
   } finally {
