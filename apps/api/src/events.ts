@@ -13,7 +13,7 @@
 import { logSafe } from "@loffta/graphql/log-safe";
 import type { FeatureCache, Run, RunLogLevel } from "@loffta/db";
 import { badField } from "./errors";
-import { NOTIFY_MAX_BYTES, eventsLost, mapIterator, type PubSub } from "./pubsub";
+import { NOTIFY_MAX_BYTES, eventsLost, mapIterator, type PubSub, type Queryable } from "./pubsub";
 import { getCache } from "./services/caches";
 import type { Db } from "./services/db";
 import { CursorStream, SnapshotStream, type LiveOptions, type Stamped } from "./services/live";
@@ -88,15 +88,21 @@ export function publishWorker(pubsub: PubSub, worker: { id: string; teamId: stri
 const fits = (notice: unknown) => JSON.stringify(notice).length + 80 < NOTIFY_MAX_BYTES;
 
 /**
- * Metric points just inserted: inline when known and small enough for NOTIFY, else by the
- * batch's id range (insertPoints guarantees the run's rows in that range are exactly the batch).
- * Either way with the id range, by which subscriptions order and deduplicate batches.
+ * Metric points being inserted, announced in the inserting transaction `tx` (services/metrics.ts
+ * storePoints): inline when known and small enough for NOTIFY, else by the batch's id range
+ * (insertPoints guarantees the run's rows in that range are exactly the batch). Either way with
+ * the id range, by which subscriptions order and deduplicate batches — which needs the
+ * announcements in id order: the run's advisory lock makes commit order the id order, and
+ * NOTIFYs sent inside the transactions arrive in commit order. (Sent after the commit instead,
+ * two batches' announcements could cross, and the later-delivered lower range was taken for
+ * one a catch-up had delivered: a lost batch.) With `tx`, errors are the caller's (the transaction
+ * rolls back); without (tests' probes, no rows behind them), they are logged.
  */
-export function publishMetrics(pubsub: PubSub, runIdArg: string, points: MetricValue[] | null, ids: { min: string; max: string }): Promise<void> {
+export function publishMetrics(pubsub: PubSub, runIdArg: string, points: MetricValue[] | null, ids: { min: string; max: string }, tx?: Queryable): Promise<void> {
   const runId = runIdArg.toLowerCase(); // as stored (subscriptions use the stored id)
   const inline = points && { runId, points, minId: ids.min, maxId: ids.max };
   const notice: MetricsNotice = inline && fits(inline) ? inline : { runId, minId: ids.min, maxId: ids.max };
-  return pubsub.publish(topics.metrics(runId), notice).catch(log);
+  return tx ? pubsub.publish(topics.metrics(runId), notice, tx) : pubsub.publish(topics.metrics(runId), notice).catch(log);
 }
 
 /** Log lines just inserted (ascending by seq, non-empty): inline when they fit NOTIFY, else by id (or seq) range. */

@@ -40,9 +40,19 @@ export type Signal<T> =
    */
   | { type: "gap"; listening: boolean; since: Date; reason: string };
 
+/** Something that runs a query: the pool, or one transaction's client. */
+export interface Queryable {
+  query(text: string, values: unknown[]): Promise<unknown>;
+}
+
 export interface PubSub {
-  /** Deliver `data` to every subscriber of `topic` in every process. `data` must fit NOTIFY. */
-  publish(topic: string, data: unknown): Promise<void>;
+  /**
+   * Deliver `data` to every subscriber of `topic` in every process. `data` must fit NOTIFY.
+   * With `tx` (a transaction's client) the NOTIFY is part of that transaction: sent at its
+   * commit, in commit order with other transactions' (Postgres guarantees it), never when it
+   * rolls back; an error is the caller's (no retry inside a transaction).
+   */
+  publish(topic: string, data: unknown, tx?: Queryable): Promise<void>;
   /**
    * Events of `topic`, hydrated; `return()` unsubscribes. For subscriptions that cannot catch
    * up: at the first gap the iterator fails with EVENTS_LOST (see `eventsLost`), hinting the
@@ -321,9 +331,13 @@ export class PgPubSub implements PubSub {
     });
   }
 
-  async publish(topic: string, data: unknown): Promise<void> {
+  async publish(topic: string, data: unknown, tx?: Queryable): Promise<void> {
     const payload = JSON.stringify({ topic, data });
     if (Buffer.byteLength(payload) > NOTIFY_MAX_BYTES) throw new Error(`event for ${topic} too large for NOTIFY (${payload.length} bytes): publish a reference`);
+    if (tx) {
+      await tx.query("SELECT pg_notify($1, $2)", [this.channel, payload]);
+      return;
+    }
     try {
       await this.opts.pool.query("SELECT pg_notify($1, $2)", [this.channel, payload]);
     } catch {

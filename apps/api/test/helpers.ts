@@ -6,7 +6,7 @@ import type { RunKind } from "@loffta/graphql/domain";
 import { createTestDatabase, type TestDatabase } from "@loffta/tests";
 import type { Pool } from "pg";
 import { publishCache, publishLogs, publishMetrics, publishRun } from "../src/events";
-import { PgPubSub, type PubSub } from "../src/pubsub";
+import { PgPubSub, type PubSub, type Queryable } from "../src/pubsub";
 import { startApiServer, type ApiServer } from "../src/server";
 import { TEST_STORAGE_ROOTS } from "../../../tests/e2e/harness";
 
@@ -207,7 +207,7 @@ function publisher(prisma: PrismaClient) {
   const real = new PgPubSub({ connectionString: "", pool: pool as unknown as Pool });
   let sent: Promise<void> = Promise.resolve();
   // The same, remembering its last publish (publishRun and publishCache do not return it).
-  const pubsub: PubSub = Object.assign(Object.create(real) as PubSub, { publish: (topic: string, data: unknown) => (sent = real.publish(topic, data)) });
+  const pubsub: PubSub = Object.assign(Object.create(real) as PubSub, { publish: (topic: string, data: unknown, tx?: Queryable) => (sent = real.publish(topic, data, tx)) });
   /** Run a publisher and wait for the NOTIFY it sent. */
   const sentBy = async (publish: () => unknown) => {
     await publish();

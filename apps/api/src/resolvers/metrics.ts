@@ -3,9 +3,9 @@ import { requireScope, requireViewer } from "../auth";
 import { badField } from "../errors";
 import { LIMITS } from "../limits";
 import { checkRunsOwned, loadRun } from "../services/access";
-import { insertPoints, metricSeries, validatePoints } from "../services/metrics";
+import { metricSeries, storePoints, validatePoints } from "../services/metrics";
 import { loadRunForWorkerWrite } from "../services/queue";
-import { liveMetrics, publishMetrics } from "../events";
+import { liveMetrics } from "../events";
 import { mapIterator } from "../pubsub";
 
 /** A `metricsAppended(after:)` cursor: a MetricBatch.cursor (a decimal row id). */
@@ -33,8 +33,7 @@ export const metricResolvers: Resolvers = {
       const v = requireScope(ctx, "WORKER");
       const walls = validatePoints(points);
       const row = await loadRunForWorkerWrite(ctx, v, runId);
-      const inserted = await insertPoints(ctx.pool, runId, points, walls);
-      if (inserted.count) await publishMetrics(ctx.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId });
+      const inserted = await storePoints(ctx, runId, points, walls);
       return { inserted: inserted.count, duplicates: points.length - inserted.count, cancelled: row.status === "CANCELLED" };
     },
   },

@@ -1,8 +1,10 @@
 /** Metric ingest (batched, idempotent) and chart series (downsampled in the database). */
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { badInput, type FieldError } from "../errors";
 import { LIMITS } from "../limits";
-import type { MetricValue } from "../events";
+import { publishMetrics, type MetricValue } from "../events";
+import type { PubSub } from "../pubsub";
+import { withTx } from "./db";
 import type { MetricPointInput } from "../generated/resolvers";
 import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor, ROLLUP_LEVELS, type BucketExtremes, type Series } from "./downsample";
 
@@ -93,10 +95,9 @@ export const INLINE_POINTS = 100;
  * large batch is announced by its id range alone and its subscribers fetch exactly its points.
  * Small batches return their new points; large ones only the count and id range (returning and
  * parsing every row cost a sizeable share of ingest time). The default wall time is computed once
- * per batch, and the run's existence is checked once per statement (a trigger, not a per-row
- * foreign key: migration metric_point_lean).
+ * per batch. Call it through storePoints (which also announces the batch, in the same transaction).
  */
-export async function insertPoints(pool: Pool, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
+export async function insertPoints(pool: Pool | PoolClient, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
   const n = points.length;
   const keys = new Array<string>(n);
   const steps = new Array<number>(n);
@@ -135,6 +136,19 @@ export async function insertPoints(pool: Pool, runId: string, points: MetricPoin
   }
   const pts = r.rows.map((x) => ({ key: x.key as string, step: x.step as number, value: x.value as number }));
   return { count: pts.length, points: pts, minId: r.rows[0]?.id ?? "0", maxId: r.rows.at(-1)?.id ?? "0" };
+}
+
+/**
+ * Store a batch of points of one run and announce the new ones to its live subscribers, in one
+ * transaction (the NOTIFY is sent at the commit, in the order the run's batches commit: see
+ * publishMetrics). The one way points are written (logMetrics, the wandb ingest).
+ */
+export function storePoints(db: { pool: Pool; pubsub: PubSub }, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
+  return withTx(db.pool, async (tx) => {
+    const inserted = await insertPoints(tx, runId, points, walls);
+    if (inserted.count) await publishMetrics(db.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId }, tx);
+    return inserted;
+  });
 }
 
 export interface SeriesResult extends Series {

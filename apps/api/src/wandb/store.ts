@@ -6,12 +6,12 @@
  */
 import type { Project, Run, Team } from "@loffta/db";
 import type { Viewer } from "../auth";
-import { publishLogs, publishMetrics, publishRun } from "../events";
+import { publishLogs, publishRun } from "../events";
 import type { Context } from "../context";
 import { isUniqueViolation } from "../errors";
 import type { MetricPointInput, RunLogLineInput } from "../generated/resolvers";
 import { insertLogLines } from "../services/logs";
-import { insertPoints } from "../services/metrics";
+import { storePoints } from "../services/metrics";
 import { cleanTags } from "../services/runs";
 import {
   flattenEvents,
@@ -283,10 +283,9 @@ export async function applyStream(db: Services, run: Run, req: StreamRequest): P
 
   for (let i = 0; i < points.length; i += POINT_BATCH) {
     const batch = points.slice(i, i + POINT_BATCH);
-    const ins = await insertPoints(db.pool, run.id, batch, walls.slice(i, i + POINT_BATCH));
+    const ins = await storePoints(db, run.id, batch, walls.slice(i, i + POINT_BATCH));
     res.points += ins.count;
     res.duplicates += batch.length - ins.count;
-    if (ins.count) await publishMetrics(db.pubsub, run.id, ins.points, { min: ins.minId, max: ins.maxId });
   }
 
   const output = files["output.log"];
