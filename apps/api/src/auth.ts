@@ -1,5 +1,6 @@
 /** Bearer API tokens: looked up by their SHA-256, scoped to one team. */
-import { TOKEN_PREFIX, type PrismaClient, type TokenScope } from "@loffta/db";
+import { TOKEN_PREFIX, type TokenScope } from "@loffta/db";
+import type { Db } from "./services/db";
 import { forbidden, unauthenticated } from "./errors";
 import { findTokenBySecret, markTokenUsed, tokenDeadReason } from "./services/tokens";
 
@@ -28,17 +29,17 @@ export function bearerSecret(header: string | undefined | null): string | null {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function authenticate(prisma: PrismaClient, header: string | undefined | null): Promise<AuthResult> {
+export async function authenticate(db: Db, header: string | undefined | null): Promise<AuthResult> {
   if (!header) return { viewer: null, error: "missing Authorization header" };
   const secret = bearerSecret(header);
   if (!secret) return { viewer: null, error: "malformed Authorization header: expected `Bearer lft_…`" };
-  const token = await findTokenBySecret(prisma, secret);
+  const token = await findTokenBySecret(db.pool, secret);
   if (!token) return { viewer: null, error: "unknown token" };
   const now = Date.now();
   const dead = tokenDeadReason(token, now);
   if (dead) return { viewer: null, error: dead };
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    markTokenUsed(prisma, token.id, new Date(now));
+    markTokenUsed(db.prisma, token.id, new Date(now));
   }
   return {
     viewer: {
@@ -63,14 +64,14 @@ export async function authenticate(prisma: PrismaClient, header: string | undefi
 export class TokenChecker {
   private cache = new Map<string, { at: number; result: Promise<AuthResult> }>();
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly db: Db,
     readonly ttlMs: number,
   ) {}
 
   async check(header: string, now = Date.now()): Promise<AuthResult> {
     let hit = this.cache.get(header);
     if (!hit || now - hit.at >= this.ttlMs) {
-      hit = { at: now, result: authenticate(this.prisma, header) };
+      hit = { at: now, result: authenticate(this.db, header) };
       this.cache.set(header, hit);
       const entry = hit;
       entry.result.catch(() => this.cache.get(header) === entry && this.cache.delete(header));

@@ -92,7 +92,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
 
   const rules = queryRules(limits);
   const limiter = new RateLimiter(limits.rateLimitPerSec, limits.rateLimitBurst);
-  const tokens = new TokenChecker(prisma, limits.tokenRecheckMs);
+  const tokens = new TokenChecker(db, limits.tokenRecheckMs);
   const ws = startWebSocketServer({ httpServer, schema, services, limits, rules, limiter, tokens, log });
   // Sockets of revoked or expired tokens are closed; idle rate-limit buckets and token answers dropped.
   const housekeeping = setInterval(() => {
@@ -173,7 +173,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   // Authenticate first (every request, so a revoked token is refused at once), then the
   // per-token rate limit (anonymous requests: per client address), before the body is read.
   app.use("/graphql", async (req: Request, res: Response, next: NextFunction) => {
-    const auth = await authenticate(prisma, req.headers.authorization);
+    const auth = await authenticate(db, req.headers.authorization);
     res.locals.auth = auth;
     const wait = limiter.take(auth.viewer ? `token:${auth.viewer.tokenId}` : `ip:${req.socket.remoteAddress ?? "?"}`);
     if (wait === null) return next();
@@ -197,7 +197,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   );
 
   // One file into the team's folder under the first storage root (./uploads.ts).
-  app.put("/uploads/:name", uploadHandler({ prisma, storageRoots, maxBytes: opts.maxUploadBytes ?? readEnv("LOFFTA_MAX_UPLOAD_BYTES"), limiter, log }));
+  app.put("/uploads/:name", uploadHandler({ prisma, pool, storageRoots, maxBytes: opts.maxUploadBytes ?? readEnv("LOFFTA_MAX_UPLOAD_BYTES"), limiter, log }));
 
   // Body errors (too large, not JSON) as GraphQL-shaped JSON.
   app.use(

@@ -14,6 +14,7 @@ import path from "node:path";
 import type { Request, Response } from "express";
 import { TEAMS_FOLDER, type StorageRoots } from "@loffta/graphql/storage-roots";
 import type { PrismaClient } from "@loffta/db";
+import type { Pool } from "pg";
 import { authenticate, hasScope } from "./auth";
 import type { RateLimiter } from "./limits";
 
@@ -25,6 +26,7 @@ const SLUG_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 export interface UploadOptions {
   prisma: PrismaClient;
+  pool: Pool;
   storageRoots: StorageRoots;
   maxBytes: number;
   limiter: RateLimiter;
@@ -94,7 +96,7 @@ export function uploadHandler(o: UploadOptions) {
       part = undefined;
     };
     try {
-      const auth = await authenticate(o.prisma, req.headers.authorization);
+      const auth = await authenticate(o, req.headers.authorization);
       if (!auth.viewer) throw new UploadError(401, "UNAUTHENTICATED", auth.error);
       const wait = o.limiter.take(`token:${auth.viewer.tokenId}`);
       if (wait !== null) {

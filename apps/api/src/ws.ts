@@ -96,7 +96,7 @@ export function startWebSocketServer(o: WsOptions): WsServer {
       onConnect: async (ctx) => {
         const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (typeof raw !== "string") return false; // closes with 4403 Forbidden
-        const auth = await authenticate(o.services.prisma, raw);
+        const auth = await authenticate(o.services, raw);
         const socket = ctx.extra.socket;
         if (!auth.viewer || socket.readyState !== socket.OPEN) return false;
         const sockets = byToken.get(auth.viewer.tokenId) ?? new Set<SocketState>();

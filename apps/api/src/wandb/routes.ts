@@ -62,7 +62,7 @@ export function wandbRoutes(db: Services, opts: WandbRoutesOptions = {}): WandbR
         res.setHeader("WWW-Authenticate", 'Basic realm="loffta"');
         return gqlError(res, 401, "Loffta needs WANDB_API_KEY=loffta-<token>-wandb (a Loffta API token; docs/wandb.md)", "UNAUTHENTICATED");
       }
-      const auth = await authenticate(db.prisma, `Bearer ${secret}`);
+      const auth = await authenticate(db, `Bearer ${secret}`);
       if (!auth.viewer) return gqlError(res, 401, `Loffta refused the API key: ${auth.error}`, "UNAUTHENTICATED");
       const wait = opts.limiter?.take(`token:${auth.viewer.tokenId}`) ?? null;
       if (wait !== null) {
