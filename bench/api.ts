@@ -2,7 +2,9 @@
  * API benchmark (not a test): `npm run bench:api`.
  * Boots the API on a fresh database (DATABASE_URL's server if set, else the local Postgres at
  * 127.0.0.1:5432, else an embedded one) and measures:
- *  - ingestPointsPerSec: logMetrics over HTTP, batches of 1,000 points, 8 concurrent clients;
+ *  - ingestPointsPerSec: logMetricColumns (what the worker sends) over HTTP, batches of 1,000
+ *    points, 8 concurrent clients; ingestObjectsPointsPerSec: the same with logMetrics (a list of
+ *    point objects);
  *  - copyPointsPerSec: the same rows (fresh runs, same keys/steps, empty table again) written by
  *    8 raw pg connections from this process with one `COPY … FROM STDIN` per batch of 1,000 (one
  *    commit per batch, as the API), into the same table with the same indexes and foreign key:
@@ -34,6 +36,7 @@ import { freePort } from "@loffta/db";
 import { benchPostgres } from "./pg-server";
 import { copyFrom, copyText } from "./ingest-copy";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
+import { toMetricColumns } from "@loffta/graphql/metric-columns";
 
 const INGEST_CLIENTS = 8;
 const INGEST_BATCH = 1_000;
@@ -62,6 +65,7 @@ async function post(
 }
 
 const LOG = `mutation($runId: ID!, $points: [MetricPointInput!]!) { logMetrics(runId: $runId, points: $points) { inserted } }`;
+const LOG_COLUMNS = `mutation($runId: ID!, $columns: MetricColumnsInput!) { logMetricColumns(runId: $runId, columns: $columns) { inserted } }`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -156,33 +160,32 @@ async function main(): Promise<void> {
     const server = await startApiProcess(dbUrl);
     log(`server at ${server.url}`);
 
-    // ---- ingest
-    const ingestRuns = await Promise.all(
-      Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`ingest-${i}`)),
-    );
+    // ---- ingest: the worker's mutation (columns), then logMetrics with a list of point objects
     const batch = (c: number, b: number) =>
       Array.from({ length: INGEST_BATCH }, (_, i) => ({
         key: ["loss", "acc", "lr", "grad", "f1"][i % 5],
         step: b * 200 + Math.floor(i / 5),
         value: Math.sin(c + b + i),
       }));
-    await post(server.url, token, LOG, { runId: ingestRuns[0].id, points: batch(0, 999) }); // warm-up
-    const t0 = performance.now();
-    await Promise.all(
-      ingestRuns.map(async (run, c) => {
-        for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++)
-          await post(server.url, token, LOG, { runId: run.id, points: batch(c, b) });
-      }),
-    );
-    const ingestSec = (performance.now() - t0) / 1000;
-    const ingestPointsPerSec = Math.round(
-      (INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / ingestSec,
-    );
-    log(
-      `ingest: ${ingestPointsPerSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`,
-    );
-    const loadAfterIngest = loadAvg();
+    const ingest = async (name: string, send: (runId: string, c: number, b: number) => Promise<void>) => {
+      const runs = await Promise.all(Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`${name}-${i}`)));
+      await send(runs[0].id, 0, 999); // warm-up
+      const t0 = performance.now();
+      await Promise.all(
+        runs.map(async (run, c) => {
+          for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++) await send(run.id, c, b);
+        }),
+      );
+      const perSec = Math.round((INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / ((performance.now() - t0) / 1000));
+      log(`ingest (${name}): ${perSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`);
+      return perSec;
+    };
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    const ingestObjectsPointsPerSec = await ingest("objects", (runId, c, b) => post(server.url, token, LOG, { runId, points: batch(c, b) }));
+    await pool.query(`TRUNCATE "MetricPoint", "MetricRollup"`);
+    // As the worker sends them: encoded as columns on the client (toMetricColumns).
+    const ingestPointsPerSec = await ingest("columns", (runId, c, b) => post(server.url, token, LOG_COLUMNS, { runId, columns: toMetricColumns(batch(c, b)) }));
+    const loadAfterIngest = loadAvg();
     const ingestDisk = await diskBytes(pool);
     const bytesPerPoint = perPoint(ingestDisk);
     log(`on disk per point: ${JSON.stringify(bytesPerPoint)}`);
@@ -316,6 +319,7 @@ async function main(): Promise<void> {
 
     const result = {
       ingestPointsPerSec,
+      ingestObjectsPointsPerSec,
       copyPointsPerSec,
       apiOverCopy,
       bytesPerPoint,
@@ -330,6 +334,7 @@ async function main(): Promise<void> {
           clients: INGEST_CLIENTS,
           batchSize: INGEST_BATCH,
           batchesPerClient: INGEST_BATCHES_PER_CLIENT,
+          order: "logMetrics (objects), table truncated, logMetricColumns (columns), then COPY",
           copyBaseline: "8 raw pg connections, one COPY FROM STDIN (text) per batch of 1,000, fresh runs, table truncated first",
         },
         subscriptions: { subscribers: SUBSCRIBERS, events: SUB_EVENTS, pointsPerEvent: 10, delivered },

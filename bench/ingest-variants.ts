@@ -2,8 +2,9 @@
  * Ingest experiment (not a test, not a product path): `npx tsx bench/ingest-variants.ts`.
  * Where Postgres spends an ingest batch: the same rows as bench:api's ingest (8 concurrent
  * connections × 40 batches of 1,000 points, 5 keys, fresh runs, table truncated before each
- * variant), written straight from this process with several statements and schema variants.
- * Prints points/s per variant (and writes bench/results/ingest-variants.json). ROUNDS=n repeats.
+ * variant), written straight from this process: raw COPY, and insertPoints (the product's
+ * statement) alone, in a transaction, with its NOTIFY in the transaction (the product path), and
+ * with the NOTIFY after the commit. Variants alternate within each round. Prints points/s per variant (and writes bench/results/ingest-variants.json). ROUNDS=n repeats.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,7 +14,7 @@ import pg from "pg";
 import { dropDatabase, ensureDbExists, migrateDeploy, withDatabase } from "@loffta/db";
 import { benchPostgres } from "./pg-server";
 import { copyFrom, copyText } from "./ingest-copy";
-import { insertPoints, METRICS_LOCK_SPACE } from "../apps/api/src/services/metrics";
+import { batchOf, insertPoints } from "../apps/api/src/services/metrics";
 import type { MetricPointInput } from "../apps/api/src/generated/resolvers";
 
 const CLIENTS = 8;
@@ -28,22 +29,33 @@ const batch = (c: number, b: number): MetricPointInput[] =>
 type Writer = (client: pg.PoolClient, pool: pg.Pool, runId: string, points: MetricPointInput[]) => Promise<unknown>;
 
 const walls = new Array<Date | null>(BATCH).fill(null);
+const notify = (c: pg.PoolClient, runId: string, r: { minId: string; maxId: string }) =>
+  c.query(`SELECT pg_notify('bench_events', $1)`, [JSON.stringify({ topic: `metrics:${runId}`, data: { runId, minId: r.minId, maxId: r.maxId } })]);
+const inTx = async <T>(c: pg.PoolClient, fn: () => Promise<T>): Promise<T> => {
+  await c.query("BEGIN");
+  try {
+    const r = await fn();
+    await c.query("COMMIT");
+    return r;
+  } catch (e) {
+    await c.query("ROLLBACK");
+    throw e;
+  }
+};
 const writers: Record<string, Writer> = {
   copy: (c, _p, runId, pts) => copyFrom(c, `COPY "MetricPoint" ("runId", key, step, value) FROM STDIN`, copyText(pts.map((p) => [runId, p.key, p.step, p.value]))),
-  unnestNoRollup: (c, _p, runId, pts) =>
-    c.query(
-      `INSERT INTO "MetricPoint" ("runId", key, step, value, "wallTime")
-       SELECT $1::uuid, t.key, t.step, t.value, now() AT TIME ZONE 'UTC'
-       FROM (SELECT pg_advisory_xact_lock(${METRICS_LOCK_SPACE}, hashtext($1::text))) AS lock,
-            unnest($2::text[], $3::int[], $4::float8[]) AS t(key, step, value)
-       ON CONFLICT ("runId", key, step) DO NOTHING`,
-      [runId, pts.map((p) => p.key), pts.map((p) => p.step), pts.map((p) => p.value)],
-    ),
-  insertPoints: (_c, pool, runId, pts) => insertPoints(pool, runId, pts, walls),
-  insertPointsNotify: async (c, pool, runId, pts) => {
-    const r = await insertPoints(pool, runId, pts, walls);
-    await c.query(`SELECT pg_notify('bench_events', $1)`, [JSON.stringify({ topic: `metrics:${runId}`, data: { runId, minId: r.minId, maxId: r.maxId } })]);
-  },
+  // insertPoints alone (its own transaction: one statement), no announcement.
+  insertPoints: (c, _p, runId, pts) => insertPoints(c, runId, batchOf(pts, walls)),
+  // BEGIN; insertPoints; COMMIT — the product's round trips without the NOTIFY.
+  "insertPoints in a transaction": (c, _p, runId, pts) => inTx(c, () => insertPoints(c, runId, batchOf(pts, walls))),
+  // The product path (storePoints): BEGIN; insertPoints; pg_notify; COMMIT.
+  "insertPoints + pg_notify in one transaction": (c, _p, runId, pts) =>
+    inTx(c, async () => {
+      const r = await insertPoints(c, runId, batchOf(pts, walls));
+      await notify(c, runId, r);
+    }),
+  // pg_notify after the insert committed (its own transaction).
+  "insertPoints, then pg_notify": async (c, _p, runId, pts) => notify(c, runId, await insertPoints(c, runId, batchOf(pts, walls))),
 };
 
 async function measure(pool: pg.Pool, mkRuns: () => Promise<string[]>, write: Writer): Promise<number> {
@@ -80,22 +92,11 @@ async function main(): Promise<void> {
           [project.rows[0].id, CLIENTS],
         )
       ).rows.map((r) => r.id);
-    const schemas: [string, string | null][] = [
-      ["as migrated (run checked per statement)", null],
-      // What the table had before migration metric_point_lean: a foreign key checked per row.
-      [
-        "per-row foreign key",
-        `DROP TRIGGER "MetricPoint_runId_exists" ON "MetricPoint"; ALTER TABLE "MetricPoint" ADD CONSTRAINT "MetricPoint_runId_fkey" FOREIGN KEY ("runId") REFERENCES "Run"(id) ON DELETE CASCADE`,
-      ],
-    ];
-    for (const [schema, ddl] of schemas) {
-      if (ddl) await pool.query(ddl);
+    for (let r = 0; r < ROUNDS; r++) {
       for (const [name, w] of Object.entries(writers)) {
-        for (let r = 0; r < ROUNDS; r++) {
-          const pps = await measure(pool, mkRuns, w);
-          (results[`${schema}: ${name}`] ??= []).push(pps);
-          log(`${schema}: ${name}: ${pps} points/s (load ${os.loadavg()[0].toFixed(2)})`);
-        }
+        const pps = await measure(pool, mkRuns, w);
+        (results[name] ??= []).push(pps);
+        log(`${name}: ${pps} points/s (load ${os.loadavg()[0].toFixed(2)})`);
       }
     }
     await pool.end();

@@ -92,6 +92,36 @@ describe("input validation and limits", () => {
     expect(((await huge.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("PAYLOAD_TOO_LARGE");
   });
 
+  test("logMetricColumns: mismatched columns and bad entries are refused at their column path, storing nothing", async () => {
+    const COLS = `mutation($id: ID!, $c: MetricColumnsInput!) { logMetricColumns(runId: $id, columns: $c) { inserted } }`;
+    const run = await insertRun(h.db.prisma, h.a.projectId);
+    const paths = async (c: Record<string, unknown>) => {
+      const r = await gql(h.url, h.a.worker, COLS, { id: run.id, c });
+      expect(r.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      return r.errors?.[0].extensions?.fields?.map((f) => f.path);
+    };
+    expect(await paths({ keys: ["a"], key: [0, 0], steps: [1, 2], values: [1] })).toEqual(["columns.values"]);
+    expect(await paths({ keys: ["a"], key: [0], steps: [1], values: [1], wallTimes: [null, null] })).toEqual(["columns.wallTimes"]);
+    expect(await paths({ keys: [], key: [], steps: [], values: [] })).toEqual(["columns"]);
+    expect(await paths({ keys: ["a", ""], key: [0, 2, 1, 0], steps: [0, 1, -2, 3], values: [1, 2, 3, 4], wallTimes: [null, null, null, "2026-01-01T00:00:00Z"] })).toEqual([
+      "columns.key.1",
+      "columns.keys.1",
+      "columns.steps.2",
+    ]);
+    // A wall time that is no date-time fails the DateTime scalar (variable coercion).
+    const badWall = await gql(h.url, h.a.worker, COLS, { id: run.id, c: { keys: ["a"], key: [0], steps: [0], values: [1], wallTimes: ["yesterday"] } });
+    expect(badWall.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(await paths({ keys: ["a", "x".repeat(201)], key: [0], steps: [0], values: [1] })).toEqual(["columns.keys"]); // more keys than points
+    expect(await paths({ keys: ["a", "x".repeat(201)], key: [0, 0], steps: [0, 1], values: [1, 1] })).toEqual(["columns.keys.1"]); // unused, still checked
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => i);
+    expect(await paths({ keys: ["k"], key: tooMany.map(() => 0), steps: tooMany, values: tooMany })).toEqual(["columns"]);
+    expect(await h.db.prisma.metricPoint.count({ where: { runId: run.id } })).toBe(0);
+    // A token without scope WORKER may not log; another team's run is NOT_FOUND.
+    const good = { keys: ["a"], key: [0], steps: [0], values: [1] };
+    expect((await gql(h.url, h.a.member, COLS, { id: run.id, c: good })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect((await gql(h.url, h.b.worker, COLS, { id: run.id, c: good })).errors?.[0].extensions?.code).toBe("NOT_FOUND");
+  });
+
   test("launchRun maps config errors to field paths; LOFF needs a cache", async () => {
     const before = await h.db.prisma.run.count();
     const r = await gql(h.url, h.a.member, `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id } }`, {

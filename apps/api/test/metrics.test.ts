@@ -62,6 +62,49 @@ test("a retried batch stores nothing twice and re-announces nothing", async () =
   await client.dispose();
 });
 
+test("logMetricColumns stores exactly what logMetrics stores for the same points (keys, steps, values, wall times)", async () => {
+  const COLS = `mutation($runId: ID!, $columns: MetricColumnsInput!) { logMetricColumns(runId: $runId, columns: $columns) { inserted duplicates cancelled } }`;
+  const [byObjects, byColumns] = [await insertRun(h.db.prisma, h.a.projectId), await insertRun(h.db.prisma, h.a.projectId)];
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: byColumns.id, keys: ["val/acc"] });
+  await sub.live(metricsProbe(h.db.prisma, byColumns.id, "val/acc"));
+  // Values that print long (1/3, 1e-300, -0.1 + …) must arrive as the same doubles.
+  const points = Array.from({ length: 60 }, (_, i) => ({
+    key: ["train/loss", "val/acc", "lr"][i % 3],
+    step: Math.floor(i / 3) * 7,
+    value: i % 3 === 2 ? 1e-300 * (i + 1) : Math.sin(i) / 3 - 0.1,
+    ...(i % 4 === 0 ? { wallTime: new Date(Date.UTC(2026, 0, 1, 0, 0, i, 123)).toISOString() } : {}),
+  }));
+  await ok(h.url, h.a.worker, LOG, { runId: byObjects.id, points });
+  const columns = { keys: ["lr", "val/acc", "train/loss"], key: [] as number[], steps: [] as number[], values: [] as number[], wallTimes: [] as (string | null)[] };
+  for (const p of points) {
+    columns.key.push(columns.keys.indexOf(p.key));
+    columns.steps.push(p.step);
+    columns.values.push(p.value);
+    columns.wallTimes.push(p.wallTime ?? null);
+  }
+  const r = await ok<{ logMetricColumns: unknown }>(h.url, h.a.worker, COLS, { runId: byColumns.id, columns });
+  expect(r.logMetricColumns).toEqual({ inserted: 60, duplicates: 0, cancelled: false });
+  const again = await ok<{ logMetricColumns: unknown }>(h.url, h.a.worker, COLS, { runId: byColumns.id, columns });
+  expect(again.logMetricColumns).toEqual({ inserted: 0, duplicates: 60, cancelled: false });
+  const rows = async (runId: string) =>
+    (await h.db.prisma.metricPoint.findMany({ where: { runId }, orderBy: [{ key: "asc" }, { step: "asc" }] })).map((p) => ({ key: p.key, step: p.step, value: p.value, wall: p.wallTime.toISOString() }));
+  const [a, b] = [await rows(byObjects.id), await rows(byColumns.id)];
+  expect(b.map(({ wall: _w, ...p }) => p)).toEqual(a.map(({ wall: _w, ...p }) => p));
+  expect(b).toHaveLength(60);
+  // Given wall times are kept exactly; the others are the time of receipt.
+  for (const p of points) {
+    const stored = b.find((x) => x.key === p.key && x.step === p.step);
+    expect(stored?.value).toBe(p.value);
+    if (p.wallTime) expect(stored?.wall).toBe(p.wallTime);
+    else expect(Math.abs(Date.parse(stored?.wall ?? "") - Date.now())).toBeLessThan(60_000);
+  }
+  const [ev] = await sub.waitFor(1);
+  expect(ev.metricsAppended.points).toEqual(points.filter((p) => p.key === "val/acc").map(({ key, step, value }) => ({ key, step, value })));
+  sub.dispose();
+  await client.dispose();
+});
+
 test("concurrent large batches of one run: each point is announced exactly once", async () => {
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);

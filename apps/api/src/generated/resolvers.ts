@@ -516,6 +516,25 @@ export type MetricBatch = {
   runId: Scalars["ID"]["output"];
 };
 
+/**
+ * A batch of metric points as columns, for `logMetricColumns`: point `i` is
+ * (`keys[key[i]]`, `steps[i]`, `values[i]`, `wallTimes[i]`). The same points as a list of
+ * `MetricPointInput`, cheaper to send and to check (a worker logs thousands of points per call:
+ * four lists of scalars instead of an object per point).
+ */
+export type MetricColumnsInput = {
+  /** Per point: its key, as an index into `keys` (0-based). */
+  key: Array<Scalars["Int"]["input"]>;
+  /** The batch's metric keys, each once (1–200 characters each). */
+  keys: Array<Scalars["String"]["input"]>;
+  /** Per point: its training step (≥ 0). */
+  steps: Array<Scalars["Int"]["input"]>;
+  /** Per point: its value (finite). */
+  values: Array<Scalars["Float"]["input"]>;
+  /** Per point: when it was measured (null: when it was received). Omitted: all when received. */
+  wallTimes?: InputMaybe<Array<InputMaybe<Scalars["DateTime"]["input"]>>>;
+};
+
 /** One final metric side by side. */
 export type MetricComparison = {
   __typename?: "MetricComparison";
@@ -657,6 +676,12 @@ export type Mutation = {
   heartbeat: HeartbeatResult;
   /** Validate a run configuration, create the run QUEUED and enqueue its TRAIN job. */
   launchRun: Run;
+  /**
+   * `logMetrics` with the points as columns (what the worker sends): the same limits, idempotency
+   * and access rules. `key`, `steps`, `values` (and `wallTimes` when given) must have one entry per
+   * point; a bad entry is reported as `columns.<list>.<index>`.
+   */
+  logMetricColumns: LogMetricsResult;
   /**
    * Append metric points to a run (scope WORKER). At most 10,000 points per call. Idempotent on
    * (run, key, step): a retried batch stores nothing twice. While a worker holds the run's job, and
@@ -813,6 +838,12 @@ export type MutationHeartbeatArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationLaunchRunArgs = {
   input: LaunchRunInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationLogMetricColumnsArgs = {
+  columns: MetricColumnsInput;
+  runId: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -2013,6 +2044,7 @@ export type ResolversTypes = {
   LaunchRunInput: LaunchRunInput;
   LogMetricsResult: ResolverTypeWrapper<LogMetricsResult>;
   MetricBatch: ResolverTypeWrapper<MetricBatch>;
+  MetricColumnsInput: MetricColumnsInput;
   MetricComparison: ResolverTypeWrapper<MetricComparison>;
   MetricPointInput: MetricPointInput;
   MetricRangeFilter: MetricRangeFilter;
@@ -2096,6 +2128,7 @@ export type ResolversParentTypes = {
   LaunchRunInput: LaunchRunInput;
   LogMetricsResult: LogMetricsResult;
   MetricBatch: MetricBatch;
+  MetricColumnsInput: MetricColumnsInput;
   MetricComparison: MetricComparison;
   MetricPointInput: MetricPointInput;
   MetricRangeFilter: MetricRangeFilter;
@@ -2450,6 +2483,12 @@ export type MutationResolvers<
     ParentType,
     ContextType,
     RequireFields<MutationLaunchRunArgs, "input">
+  >;
+  logMetricColumns?: Resolver<
+    ResolversTypes["LogMetricsResult"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationLogMetricColumnsArgs, "columns" | "runId">
   >;
   logMetrics?: Resolver<
     ResolversTypes["LogMetricsResult"],

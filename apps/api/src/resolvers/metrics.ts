@@ -1,12 +1,20 @@
 import type { Resolvers } from "../generated/resolvers";
-import { requireScope, requireViewer } from "../auth";
+import { requireScope, requireViewer, type Viewer } from "../auth";
 import { badField } from "../errors";
 import { LIMITS } from "../limits";
 import { checkRunsOwned, loadRun } from "../services/access";
-import { metricSeries, storePoints, validatePoints } from "../services/metrics";
+import { batchSize, metricSeries, storePoints, validateColumns, validatePoints, type PointBatch } from "../services/metrics";
 import { loadRunForWorkerWrite } from "../services/queue";
 import { liveMetrics } from "../events";
 import { mapIterator } from "../pubsub";
+import type { Context } from "../context";
+
+/** logMetrics and logMetricColumns after their input is checked: the run's access, then the write. */
+async function logBatch(ctx: Context, v: Viewer, runId: string, batch: PointBatch) {
+  const row = await loadRunForWorkerWrite(ctx, v, runId);
+  const inserted = await storePoints(ctx, runId, batch);
+  return { inserted: inserted.count, duplicates: batchSize(batch) - inserted.count, cancelled: row.status === "CANCELLED" };
+}
 
 /** A `metricsAppended(after:)` cursor: a MetricBatch.cursor (a decimal row id). */
 function parseCursor(after: string): bigint {
@@ -29,12 +37,13 @@ export const metricResolvers: Resolvers = {
     },
   },
   Mutation: {
-    logMetrics: async (_p, { runId, points }, ctx) => {
+    logMetrics: (_p, { runId, points }, ctx) => {
       const v = requireScope(ctx, "WORKER");
-      const walls = validatePoints(points);
-      const row = await loadRunForWorkerWrite(ctx, v, runId);
-      const inserted = await storePoints(ctx, runId, points, walls);
-      return { inserted: inserted.count, duplicates: points.length - inserted.count, cancelled: row.status === "CANCELLED" };
+      return logBatch(ctx, v, runId, validatePoints(points));
+    },
+    logMetricColumns: (_p, { runId, columns }, ctx) => {
+      const v = requireScope(ctx, "WORKER");
+      return logBatch(ctx, v, runId, validateColumns(columns));
     },
   },
   Subscription: {

@@ -5,7 +5,8 @@ import { LIMITS } from "../limits";
 import { publishMetrics, type MetricValue } from "../events";
 import type { PubSub } from "../pubsub";
 import { withTx } from "./db";
-import type { MetricPointInput } from "../generated/resolvers";
+import type { MetricColumnsInput, MetricPointInput } from "../generated/resolvers";
+import { toMetricColumns, type MetricColumns } from "@loffta/graphql/metric-columns";
 import { assembleSeries, bucketWidth, coarsen, minMaxDownsample, rollupLevelFor, ROLLUP_LEVELS, type BucketExtremes, type Series } from "./downsample";
 
 const MAX_KEY_LENGTH = 200;
@@ -15,28 +16,103 @@ const MAX_KEY_LENGTH = 200;
  */
 export const METRICS_LOCK_SPACE = 7301;
 
-/** Check a batch; BAD_USER_INPUT lists every bad point as `points.<i>.<field>` (at most 20). */
-export function validatePoints(points: MetricPointInput[]): (Date | null)[] {
-  if (points.length === 0) throw badInput("points: at least one point is required", [{ path: "points", message: "empty batch" }]);
-  if (points.length > LIMITS.maxMetricBatch) {
-    throw badInput(`points: at most ${LIMITS.maxMetricBatch} points per call (got ${points.length})`, [{ path: "points", message: `more than ${LIMITS.maxMetricBatch} points` }]);
+/** A checked batch, as columns: point i is (keys[key[i]], steps[i], values[i], walls?.[i]). */
+export type PointBatch = MetricColumns<Date>;
+
+/** Where a bad entry of a batch is reported: a point's field, or one of the batch's keys. */
+interface BatchPaths {
+  batch: string;
+  point(field: "key" | "step" | "value" | "wallTime", i: number): string;
+  key(k: number, firstPoint: number): string;
+}
+
+const OBJECT_PATHS: BatchPaths = {
+  batch: "points",
+  point: (field, i) => `points.${i}.${field}`,
+  key: (_k, i) => `points.${i}.key`,
+};
+
+const COLUMN_PATHS: BatchPaths = {
+  batch: "columns",
+  point: (field, i) => `columns.${{ key: "key", step: "steps", value: "values", wallTime: "wallTimes" }[field]}.${i}`,
+  key: (k) => `columns.keys.${k}`,
+};
+
+/**
+ * Check a batch of columns (sizes, key indexes, keys, steps, values, wall times) and parse its
+ * wall times; BAD_USER_INPUT lists every bad entry (at most 20) at `paths`. One pass per column.
+ */
+function checkBatch(cols: MetricColumns<string>, paths: BatchPaths): PointBatch {
+  const n = cols.steps.length;
+  const where = paths.batch;
+  if (n === 0) throw badInput(`${where}: at least one point is required`, [{ path: where, message: "empty batch" }]);
+  if (n > LIMITS.maxMetricBatch) {
+    throw badInput(`${where}: at most ${LIMITS.maxMetricBatch} points per call (got ${n})`, [{ path: where, message: `more than ${LIMITS.maxMetricBatch} points` }]);
   }
+  const sizes: FieldError[] = [];
+  if (cols.keys.length > n) sizes.push({ path: `${where}.keys`, message: `more keys (${cols.keys.length}) than points (${n})` });
+  for (const [name, list] of [["key", cols.key], ["values", cols.values], ["wallTimes", cols.wallTimes]] as const) {
+    if (list && list.length !== n) sizes.push({ path: `${where}.${name}`, message: `has ${list.length} entries for ${n} points (steps)` });
+  }
+  if (sizes.length) throw badInput(`invalid metric columns: ${sizes.map((f) => `${f.path} ${f.message}`).join("; ")}`, sizes);
   const fields: FieldError[] = [];
-  const walls: (Date | null)[] = new Array(points.length);
-  for (let i = 0; i < points.length && fields.length < 20; i++) {
-    const p = points[i];
-    if (p.key.length === 0 || p.key.length > MAX_KEY_LENGTH) fields.push({ path: `points.${i}.key`, message: `must be 1–${MAX_KEY_LENGTH} characters` });
-    if (p.step < 0) fields.push({ path: `points.${i}.step`, message: "must be ≥ 0" });
-    if (!Number.isFinite(p.value)) fields.push({ path: `points.${i}.value`, message: "must be finite" });
-    if (p.wallTime) {
-      const d = new Date(p.wallTime);
-      if (Number.isNaN(d.getTime())) fields.push({ path: `points.${i}.wallTime`, message: "not an ISO-8601 date-time" });
-      walls[i] = d;
-    } else walls[i] = null;
+  // Each key is checked once, where a point first uses it (unused keys at the end).
+  const checked = new Array<boolean>(cols.keys.length).fill(false);
+  const checkKey = (k: number, i: number) => {
+    checked[k] = true;
+    const len = cols.keys[k].length;
+    if (len === 0 || len > MAX_KEY_LENGTH) fields.push({ path: paths.key(k, i), message: `must be 1–${MAX_KEY_LENGTH} characters` });
+  };
+  for (let i = 0; i < n && fields.length < 20; i++) {
+    const k = cols.key[i];
+    if (!(k >= 0 && k < cols.keys.length)) fields.push({ path: paths.point("key", i), message: `must index keys (0–${cols.keys.length - 1})` });
+    else if (!checked[k]) checkKey(k, i);
+    if (cols.steps[i] < 0) fields.push({ path: paths.point("step", i), message: "must be ≥ 0" });
+    if (!Number.isFinite(cols.values[i])) fields.push({ path: paths.point("value", i), message: "must be finite" });
+  }
+  for (let k = 0; k < cols.keys.length && fields.length < 20; k++) if (!checked[k]) checkKey(k, -1);
+  let walls: (Date | null)[] | null = null;
+  if (cols.wallTimes?.some((w) => w != null)) {
+    walls = new Array<Date | null>(n);
+    for (let i = 0; i < n; i++) {
+      const w = cols.wallTimes[i];
+      if (w == null) walls[i] = null;
+      else {
+        const d = new Date(w);
+        if (Number.isNaN(d.getTime())) {
+          if (fields.length < 20) fields.push({ path: paths.point("wallTime", i), message: "not an ISO-8601 date-time" });
+        } else walls[i] = d;
+      }
+    }
   }
   if (fields.length) throw badInput(`invalid metric points: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`, fields);
-  return walls;
+  return { keys: cols.keys, key: cols.key, steps: cols.steps, values: cols.values, wallTimes: walls };
 }
+
+/** Check a `logMetrics` list of points; bad entries are reported as `points.<i>.<field>`. */
+export function validatePoints(points: MetricPointInput[]): PointBatch {
+  return checkBatch(toMetricColumns(points), OBJECT_PATHS);
+}
+
+/** Check a `logMetricColumns` batch; bad entries are reported as `columns.<list>.<i>`. */
+export function validateColumns(columns: MetricColumnsInput): PointBatch {
+  return checkBatch(columns, COLUMN_PATHS);
+}
+
+/** Points already checked by their producer (the wandb ingest), as a batch. */
+export function batchOf(points: { key: string; step: number; value: number }[], walls: (Date | null)[]): PointBatch {
+  return toMetricColumns(points.map((p, i) => ({ ...p, wallTime: walls[i] })));
+}
+
+/** The number of points of a batch. */
+export const batchSize = (b: PointBatch): number => b.steps.length;
+
+/**
+ * A Postgres array literal of numbers (`{1,2.5,-3}`), for an int[] / float8[] parameter: what pg
+ * would send, without its per-element escaping (the numbers are checked finite; JS prints the
+ * shortest decimal that reads back as the same double, so float8 values arrive exactly).
+ */
+const numberArray = (xs: number[]): string => `{${xs.join(",")}}`;
 
 /**
  * Upsert rollup buckets from `source` (rows run_id, key, step, value; ascending levels in $6):
@@ -97,30 +173,24 @@ export const INLINE_POINTS = 100;
  * parsing every row cost a sizeable share of ingest time). The default wall time is computed once
  * per batch. Call it through storePoints (which also announces the batch, in the same transaction).
  */
-export async function insertPoints(pool: Pool | PoolClient, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
-  const n = points.length;
-  const keys = new Array<string>(n);
-  const steps = new Array<number>(n);
-  const values = new Array<number>(n);
-  let times: (string | null)[] | null = null;
-  for (let i = 0; i < n; i++) {
-    keys[i] = points[i].key;
-    steps[i] = points[i].step;
-    values[i] = points[i].value;
-    const w = walls[i];
-    if (w) (times ??= new Array<string | null>(n).fill(null))[i] = w.toISOString();
-  }
+export async function insertPoints(pool: Pool | PoolClient, runId: string, batch: PointBatch): Promise<InsertedPoints> {
+  const n = batchSize(batch);
+  // 1-based indexes into the keys array (SQL arrays).
+  const keyIdx = new Array<number>(n);
+  for (let i = 0; i < n; i++) keyIdx[i] = batch.key[i] + 1;
+  const walls = batch.wallTimes;
+  const times = walls ? walls.map((w) => (w ? w.toISOString() : null)) : null;
   const inline = n <= INLINE_POINTS;
   const r = await pool.query<{ id: string | null; key: string | null; step: number | null; value: number | null; n: number; lo: string | null; hi: string | null }>(
     `WITH ins AS (
        INSERT INTO "MetricPoint" ("runId", key, step, value, "wallTime")
-       SELECT $1::uuid, t.key, t.step, t.value, COALESCE(t.wall AT TIME ZONE 'UTC', lock.now)
+       SELECT $1::uuid, ($2::text[])[t.k], t.step, t.value, COALESCE(t.wall AT TIME ZONE 'UTC', lock.now)
        FROM (SELECT pg_advisory_xact_lock(${METRICS_LOCK_SPACE}, hashtext($1::text)), now() AT TIME ZONE 'UTC' AS now) AS lock,
-            unnest($2::text[], $3::int[], $4::float8[], $5::timestamptz[]) AS t(key, step, value, wall)
+            unnest($3::int[], $4::int[], $5::float8[], $6::timestamptz[]) AS t(k, step, value, wall)
        ON CONFLICT ("runId", key, step) DO NOTHING
        RETURNING id, key, step, value
      ), roll AS (
-       ${ROLLUP_UPSERT("SELECT $1::uuid AS run_id, key, step, value FROM ins")}
+       ${ROLLUP_UPSERT("SELECT $1::uuid AS run_id, key, step, value FROM ins", "$7")}
      )
      ${
        inline
@@ -128,7 +198,7 @@ export async function insertPoints(pool: Pool | PoolClient, runId: string, point
          : `SELECT NULL AS id, NULL AS key, NULL AS step, NULL AS value, count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM ins`
      }`,
     // No wall times: a NULL array (unnest pads it with NULLs) instead of n NULLs to parse.
-    [runId, keys, steps, values, times, ROLLUP_LEVELS],
+    [runId, batch.keys, numberArray(keyIdx), numberArray(batch.steps), numberArray(batch.values), times, ROLLUP_LEVELS],
   );
   if (!inline) {
     const row = r.rows[0];
@@ -143,9 +213,9 @@ export async function insertPoints(pool: Pool | PoolClient, runId: string, point
  * transaction (the NOTIFY is sent at the commit, in the order the run's batches commit: see
  * publishMetrics). The one way points are written (logMetrics, the wandb ingest).
  */
-export function storePoints(db: { pool: Pool; pubsub: PubSub }, runId: string, points: MetricPointInput[], walls: (Date | null)[]): Promise<InsertedPoints> {
+export function storePoints(db: { pool: Pool; pubsub: PubSub }, runId: string, batch: PointBatch): Promise<InsertedPoints> {
   return withTx(db.pool, async (tx) => {
-    const inserted = await insertPoints(tx, runId, points, walls);
+    const inserted = await insertPoints(tx, runId, batch);
     if (inserted.count) await publishMetrics(db.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId }, tx);
     return inserted;
   });

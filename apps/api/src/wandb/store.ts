@@ -11,7 +11,7 @@ import type { Context } from "../context";
 import { isUniqueViolation } from "../errors";
 import type { MetricPointInput, RunLogLineInput } from "../generated/resolvers";
 import { insertLogLines } from "../services/logs";
-import { storePoints } from "../services/metrics";
+import { batchOf, storePoints } from "../services/metrics";
 import { cleanTags } from "../services/runs";
 import {
   flattenEvents,
@@ -283,7 +283,7 @@ export async function applyStream(db: Services, run: Run, req: StreamRequest): P
 
   for (let i = 0; i < points.length; i += POINT_BATCH) {
     const batch = points.slice(i, i + POINT_BATCH);
-    const ins = await storePoints(db, run.id, batch, walls.slice(i, i + POINT_BATCH));
+    const ins = await storePoints(db, run.id, batchOf(batch, walls.slice(i, i + POINT_BATCH)));
     res.points += ins.count;
     res.duplicates += batch.length - ins.count;
   }

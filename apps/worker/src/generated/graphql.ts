@@ -98,16 +98,23 @@ export type JobType =
   /** Train a run (payload: runId). */
   | "TRAIN";
 
-/** A metric point to log. */
-export type MetricPointInput = {
-  /** Metric key, e.g. `train/loss` or `val/accuracy` (1–200 characters). */
-  key: string;
-  /** Training step (≥ 0). (run, key, step) identifies a point: re-sending it is a no-op. */
-  step: number;
-  /** The value (finite). */
-  value: number;
-  /** When it was measured; default: when it was received. */
-  wallTime?: string | null | undefined;
+/**
+ * A batch of metric points as columns, for `logMetricColumns`: point `i` is
+ * (`keys[key[i]]`, `steps[i]`, `values[i]`, `wallTimes[i]`). The same points as a list of
+ * `MetricPointInput`, cheaper to send and to check (a worker logs thousands of points per call:
+ * four lists of scalars instead of an object per point).
+ */
+export type MetricColumnsInput = {
+  /** Per point: its key, as an index into `keys` (0-based). */
+  key: Array<number>;
+  /** The batch's metric keys, each once (1–200 characters each). */
+  keys: Array<string>;
+  /** Per point: its training step (≥ 0). */
+  steps: Array<number>;
+  /** Per point: its value (finite). */
+  values: Array<number>;
+  /** Per point: when it was measured (null: when it was received). Omitted: all when received. */
+  wallTimes?: Array<string | null | undefined> | null | undefined;
 };
 
 /** Architecture family of a foundation model. */
@@ -396,12 +403,14 @@ export type FailJobMutation = {
   failJob: { id: string; status: JobStatus; attempts: number; maxAttempts: number; availableAt: string };
 };
 
-export type LogMetricsMutationVariables = Exact<{
+export type LogMetricColumnsMutationVariables = Exact<{
   runId: string | number;
-  points: Array<MetricPointInput> | MetricPointInput;
+  columns: MetricColumnsInput;
 }>;
 
-export type LogMetricsMutation = { logMetrics: { inserted: number; duplicates: number; cancelled: boolean } };
+export type LogMetricColumnsMutation = {
+  logMetricColumns: { inserted: number; duplicates: number; cancelled: boolean };
+};
 
 export type WorkerRunQueryVariables = Exact<{
   id: string | number;
@@ -1145,13 +1154,13 @@ export const FailJobDocument = {
     },
   ],
 } as unknown as DocumentNode<FailJobMutation, FailJobMutationVariables>;
-export const LogMetricsDocument = {
+export const LogMetricColumnsDocument = {
   kind: "Document",
   definitions: [
     {
       kind: "OperationDefinition",
       operation: "mutation",
-      name: { kind: "Name", value: "LogMetrics" },
+      name: { kind: "Name", value: "LogMetricColumns" },
       variableDefinitions: [
         {
           kind: "VariableDefinition",
@@ -1160,16 +1169,10 @@ export const LogMetricsDocument = {
         },
         {
           kind: "VariableDefinition",
-          variable: { kind: "Variable", name: { kind: "Name", value: "points" } },
+          variable: { kind: "Variable", name: { kind: "Name", value: "columns" } },
           type: {
             kind: "NonNullType",
-            type: {
-              kind: "ListType",
-              type: {
-                kind: "NonNullType",
-                type: { kind: "NamedType", name: { kind: "Name", value: "MetricPointInput" } },
-              },
-            },
+            type: { kind: "NamedType", name: { kind: "Name", value: "MetricColumnsInput" } },
           },
         },
       ],
@@ -1178,7 +1181,7 @@ export const LogMetricsDocument = {
         selections: [
           {
             kind: "Field",
-            name: { kind: "Name", value: "logMetrics" },
+            name: { kind: "Name", value: "logMetricColumns" },
             arguments: [
               {
                 kind: "Argument",
@@ -1187,8 +1190,8 @@ export const LogMetricsDocument = {
               },
               {
                 kind: "Argument",
-                name: { kind: "Name", value: "points" },
-                value: { kind: "Variable", name: { kind: "Name", value: "points" } },
+                name: { kind: "Name", value: "columns" },
+                value: { kind: "Variable", name: { kind: "Name", value: "columns" } },
               },
             ],
             selectionSet: {
@@ -1204,7 +1207,7 @@ export const LogMetricsDocument = {
       },
     },
   ],
-} as unknown as DocumentNode<LogMetricsMutation, LogMetricsMutationVariables>;
+} as unknown as DocumentNode<LogMetricColumnsMutation, LogMetricColumnsMutationVariables>;
 export const WorkerRunDocument = {
   kind: "Document",
   definitions: [

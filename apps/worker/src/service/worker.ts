@@ -1,6 +1,7 @@
 import os from "node:os";
 import path from "node:path";
 import { logSafe } from "@loffta/graphql/log-safe";
+import { toMetricColumns } from "@loffta/graphql/metric-columns";
 import type { JobType, RunLogLevel, RunLogLineInput } from "../generated/graphql";
 import {
   AppendRunLogsDocument,
@@ -8,7 +9,7 @@ import {
   CompleteJobDocument,
   FailJobDocument,
   HeartbeatDocument,
-  LogMetricsDocument,
+  LogMetricColumnsDocument,
   RegisterWorkerDocument,
   ReportProgressDocument,
   type JobResultInput,
@@ -105,7 +106,7 @@ export class WorkerService {
     this.metrics = new MetricBuffer({
       spoolDir: path.join(opts.home, "spool", opts.name),
       send: async (runId, points) => {
-        await opts.api.request(LogMetricsDocument, { runId, points });
+        await opts.api.request(LogMetricColumnsDocument, { runId, columns: toMetricColumns(points) });
       },
       onError: (e) => this.log(`metrics kept on disk, will resend: ${(e as Error).message}`),
     });
