@@ -59,12 +59,20 @@ describe("NUL bytes in string arguments", () => {
     ["runs config filter value (jsonb)", `query($v: JSON!) { runs(filter: { config: [{ path: "a", value: $v }] }) { totalCount } }`, { v: { k: "x\u0000" } }, /^runs\.filter\.config\.0\.value\.k$/],
     ["a JSON object key", `query($v: JSON!) { runs(filter: { config: [{ path: "a", value: $v }] }) { totalCount } }`, { v: { "k\u0000": 1 } }, /^runs\.filter\.config\.0\.value/],
     ["run notes", `mutation($id: ID!, $n: String) { setRunNotes(id: $id, notes: $n) { id } }`, { n: "\u0000" }, /^setRunNotes\.notes$/],
+    ["a metric key of logMetricColumns", `mutation($id: ID!, $c: MetricColumnsInput!) { logMetricColumns(runId: $id, columns: $c) { inserted } }`, { c: { keys: ["ok", "a\u0000"], key: [0, 1], steps: [0, 0], values: [1, 2] } }, /^logMetricColumns\.columns\.keys\.1$/],
   ];
 
   test.each(cases)("%s (variables) → BAD_USER_INPUT", async (_what, query, variables, path) => {
     const r = await post(h.url, h.a.member.secret, query, { id: runId, ...variables });
     expectUserError(r.body, path);
     expect(r.status).toBe(400);
+  });
+
+  test("a string in a list of numbers (not walked by the NUL check) is refused by coercion", async () => {
+    const q = `mutation($id: ID!, $c: MetricColumnsInput!) { logMetricColumns(runId: $id, columns: $c) { inserted } }`;
+    const r = await post(h.url, h.a.member.secret, q, { id: runId, c: { keys: ["k"], key: [0], steps: ["0\u0000"], values: [1] } });
+    expect(r.status).toBe(400);
+    expect(JSON.stringify(r.body)).toContain("BAD_USER_INPUT");
   });
 
   test("inline literals (\\u0000 escapes in the document) and WebSocket operations too", async () => {

@@ -29,6 +29,7 @@ const PROGRESS = `mutation($j: ID!, $w: ID!) { reportProgress(jobId: $j, workerI
 const COMPLETE = `mutation($j: ID!, $w: ID!, $acc: Float!) { completeJob(jobId: $j, workerId: $w, result: { run: { finalMetrics: { accuracy: $acc } } }) { id status } }`;
 const FAIL = `mutation($j: ID!, $w: ID!) { failJob(jobId: $j, workerId: $w, error: "forged", retryable: false) { id status } }`;
 const LOG_METRICS = `mutation($r: ID!) { logMetrics(runId: $r, points: [{ key: "val/accuracy", step: 1, value: 0.99 }]) { inserted } }`;
+const LOG_COLUMNS = `mutation($r: ID!) { logMetricColumns(runId: $r, columns: { keys: ["val/accuracy"], key: [0], steps: [2], values: [0.99] }) { inserted } }`;
 const APPEND_LOGS = `mutation($r: ID!) { appendRunLogs(runId: $r, lines: [{ seq: 1, message: "forged" }]) { inserted } }`;
 const SUB = `subscription($p: ID!) { runUpdated(projectId: $p) { id } }`;
 
@@ -159,6 +160,7 @@ describe("READ scope: queries and subscriptions only", () => {
       [ADD_MEMBER, { input: { email: "read@security.test", name: "r" } }],
       [REGISTER, { name: "read-worker" }],
       [LOG_METRICS, { r: run.id }],
+      [LOG_COLUMNS, { r: run.id }],
       [APPEND_LOGS, { r: run.id }],
     ];
     for (const [q, v] of mutations) expect({ q, code: await codeOfOp(read, q, v) }).toEqual({ q, code: "FORBIDDEN" });
@@ -325,6 +327,7 @@ describe("a worker is bound to the token that registered it", () => {
       [COMPLETE, { j: jobId, w: alpha.id, acc: 0.999 }],
       [FAIL, { j: jobId, w: alpha.id }],
       [LOG_METRICS, { r: runId }],
+      [LOG_COLUMNS, { r: runId }],
       [APPEND_LOGS, { r: runId }],
     ];
     for (const [q, v] of forged) expect({ q, code: await codeOfOp(w2, q, v) }).toEqual({ q, code: "FORBIDDEN" });
@@ -343,11 +346,13 @@ describe("a worker is bound to the token that registered it", () => {
     expect(await codeOfOp(w1, HEARTBEAT, { w: alpha.id })).toBeUndefined();
     expect(await codeOfOp(w1, PROGRESS, { j: jobId, w: alpha.id })).toBeUndefined();
     expect(await codeOfOp(w1, LOG_METRICS, { r: runId })).toBeUndefined();
+    expect(await codeOfOp(w1, LOG_COLUMNS, { r: runId })).toBeUndefined();
     expect(await codeOfOp(w1, APPEND_LOGS, { r: runId })).toBeUndefined();
     expect((await ok<{ completeJob: { status: string } }>(w1, COMPLETE, { j: jobId, w: alpha.id, acc: 0.8 })).completeJob.status).toBe("SUCCEEDED");
     expect((await h.db.prisma.run.findUniqueOrThrow({ where: { id: runId } })).finalMetrics).toEqual({ accuracy: 0.8 });
     // After the job finished, its run still takes points only from that worker's token.
     expect(await codeOfOp(w2, LOG_METRICS, { r: runId })).toBe("FORBIDDEN");
+    expect(await codeOfOp(w2, LOG_COLUMNS, { r: runId })).toBe("FORBIDDEN");
     expect(await codeOfOp(w1, APPEND_LOGS, { r: runId })).toBeUndefined();
   });
 
