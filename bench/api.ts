@@ -108,6 +108,16 @@ async function startApiProcess(
 }
 
 const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
+/**
+ * Checkpoints the server has run so far (pg_stat_bgwriter, Postgres ≤ 16). A checkpoint during a
+ * phase (the benches write GBs of WAL: max_wal_size forces them) stalls commits for 100s of ms:
+ * the JSON records how many fell in each phase, to read its figure against.
+ */
+const checkpoints = async (pool: pg.Pool): Promise<number | null> =>
+  pool
+    .query<{ n: number }>(`SELECT (checkpoints_timed + checkpoints_req)::int AS n FROM pg_stat_bgwriter`)
+    .then((r) => r.rows[0].n)
+    .catch(() => null);
 
 interface DiskBytes {
   points: number;
@@ -181,10 +191,13 @@ async function main(): Promise<void> {
       return perSec;
     };
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
+    const cp0 = await checkpoints(pool);
     const ingestObjectsPointsPerSec = await ingest("objects", (runId, c, b) => post(server.url, token, LOG, { runId, points: batch(c, b) }));
     await pool.query(`TRUNCATE "MetricPoint", "MetricRollup"`);
     // As the worker sends them: encoded as columns on the client (toMetricColumns).
+    const cp1 = await checkpoints(pool);
     const ingestPointsPerSec = await ingest("columns", (runId, c, b) => post(server.url, token, LOG_COLUMNS, { runId, columns: toMetricColumns(batch(c, b)) }));
+    const cp2 = await checkpoints(pool);
     const loadAfterIngest = loadAvg();
     const ingestDisk = await diskBytes(pool);
     const bytesPerPoint = perPoint(ingestDisk);
@@ -222,6 +235,7 @@ async function main(): Promise<void> {
     const copyBytesPerPoint = perPoint(await diskBytes(pool));
     log(`COPY: ${copyPointsPerSec} points/s; API ÷ COPY = ${apiOverCopy}; on disk per point ${JSON.stringify(copyBytesPerPoint)}`);
     const loadAfterCopy = loadAvg();
+    const cp3 = await checkpoints(pool);
 
     // ---- subscription latency
     const subRun = await mkRun("subscribed");
@@ -282,6 +296,7 @@ async function main(): Promise<void> {
       `subscriptions: ${delivered}/${SUBSCRIBERS * SUB_EVENTS} delivered, p50 ${subscriptionP50Ms} ms, p99 ${subscriptionP99Ms} ms`,
     );
     await Promise.all(clients.map((c) => c.dispose()));
+    const cp4 = await checkpoints(pool);
 
     // ---- compare query: 50 runs × 5 keys × 10,000 points, loaded with SQL (not the measure)
     const cmpRuns = await Promise.all(Array.from({ length: COMPARE_RUNS }, (_, i) => mkRun(`compare-${i}`)));
@@ -353,6 +368,12 @@ async function main(): Promise<void> {
         memGiB: Math.round(os.totalmem() / 2 ** 30),
         // Other work shares this machine: the 1/5/15-minute load averages around the measures.
         loadAvg: { before: loadBefore, afterIngest: loadAfterIngest, afterCopy: loadAfterCopy, after: loadAvg() },
+        checkpointsDuring: {
+          ingestObjects: cp1 !== null && cp0 !== null ? cp1 - cp0 : null,
+          ingestColumns: cp2 !== null && cp1 !== null ? cp2 - cp1 : null,
+          copy: cp3 !== null && cp2 !== null ? cp3 - cp2 : null,
+          subscriptions: cp4 !== null && cp3 !== null ? cp4 - cp3 : null,
+        },
       },
       date: new Date().toISOString(),
     };
