@@ -18,6 +18,7 @@ import type { Classifier } from "../apps/worker/src/core/model/vit";
 import { createAdamW } from "../apps/worker/src/core/optim/adamw";
 import { createMemoryProbe, smoothedTargets, trainStep } from "../apps/worker/src/core/train";
 import { ensureBenchPython } from "./python-env";
+import { matMulFlops, stepMatMuls } from "./step-matmuls";
 
 const arg = (name: string, def: string): string => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,6 +32,29 @@ const H = 16;
 const W = 16;
 const D = 768;
 const C = 10;
+
+/** The matrix products of one step (the same list for the PyTorch side). */
+const MATMULS = stepMatMuls({ micro: MICRO, microBatches: BATCH / MICRO, tokens: H * W, inDim: D, width: 384, depth: 12, heads: 6 });
+
+/** The step's matrix products alone (no other op), as tfjs-node runs them: prints one JSON line. */
+async function matmulsChild(): Promise<void> {
+  const info = await initBackend();
+  const operand = (b: number, rows: number, cols: number, t: boolean): tf.Tensor => {
+    const shape = t ? [cols, rows] : [rows, cols];
+    return tf.randomNormal(b === 1 ? shape : [b, ...shape], 0, 1, "float32", 1);
+  };
+  const ops = MATMULS.map((s) => ({ a: operand(s.batch, s.m, s.k, s.ta), b: operand(s.batch, s.k, s.n, s.tb), s }));
+  const times: number[] = [];
+  for (let i = 0; i < WARMUP + STEPS; i++) {
+    const t = performance.now();
+    for (const { a, b, s } of ops) {
+      for (let r = 0; r < s.times; r++) tf.matMul(a, b, s.ta, s.tb).dispose();
+    }
+    if (i >= WARMUP) times.push(performance.now() - t);
+  }
+  const stepMs = times.reduce((x, y) => x + y, 0) / times.length;
+  process.stdout.write(JSON.stringify({ backend: info.backend, stepMs, stepsMs: times }) + "\n");
+}
 
 /** One variant in this process: prints one JSON line. */
 async function child(mode: "manual" | "autodiff"): Promise<void> {
@@ -71,8 +95,8 @@ async function child(mode: "manual" | "autodiff"): Promise<void> {
   process.stdout.write(JSON.stringify(out) + "\n");
 }
 
-function runChild(cmd: string, args: string[]): { result: Record<string, unknown> | null; error: string | null } {
-  const r = spawnSync(cmd, args, { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+function runChild(cmd: string, args: string[], input?: string): { result: Record<string, unknown> | null; error: string | null } {
+  const r = spawnSync(cmd, args, { encoding: "utf8", stdio: [input === undefined ? "ignore" : "pipe", "pipe", "inherit"], input, maxBuffer: 1 << 24 });
   if (r.status === 0) return { result: JSON.parse(r.stdout.trim().split("\n").pop() as string) as Record<string, unknown>, error: null };
   return { result: null, error: (r.error?.message ?? `exited with ${r.status ?? r.signal}`).trim() };
 }
@@ -80,20 +104,29 @@ function runChild(cmd: string, args: string[]): { result: Record<string, unknown
 async function main(): Promise<void> {
   const mode = arg("child", "");
   if (mode === "manual" || mode === "autodiff") return child(mode);
+  if (mode === "matmuls") return matmulsChild();
   const loadBefore = os.loadavg();
   const self = [path.join(__dirname, "..", "node_modules", "tsx", "dist", "cli.mjs"), __filename, "--steps", String(STEPS), "--micro", String(MICRO)];
   const manual = runChild(process.execPath, [...self, "--child", "manual"]);
   const autodiff = runChild(process.execPath, [...self, "--child", "autodiff"]);
+  const matmuls = runChild(process.execPath, [...self, "--child", "matmuls"]);
   let torch: Record<string, unknown> | null = null;
   let torchError: string | null = null;
+  let torchMatmuls: Record<string, unknown> | null = null;
   try {
     const py = ensureBenchPython({ modules: ["torch"], packages: ["torch"] });
     const r = runChild(py, [path.join(__dirname, "torch_train_step.py"), "--batch", String(BATCH), "--micro", String(MICRO), "--steps", String(STEPS), "--warmup", String(WARMUP)]);
     torch = r.result;
     torchError = r.error;
+    const m = runChild(py, [path.join(__dirname, "torch_matmuls.py"), "--steps", String(STEPS), "--warmup", String(WARMUP)], JSON.stringify(MATMULS));
+    torchMatmuls = m.result;
+    torchError ??= m.error;
   } catch (e) {
     torchError = e instanceof Error ? e.message : String(e);
   }
+  const ms = (r: Record<string, unknown> | null) => (r ? (r.stepMs as number) : null);
+  const split = (step: number | null, products: number | null) =>
+    step !== null && products !== null ? { stepMs: step, matmulsMs: products, otherMs: step - products, matmulGflops: (2 * matMulFlops(MATMULS)) / (products * 1e6) } : null;
   const tfjs = manual.result;
   const ratio = (a: Record<string, unknown> | null, b: Record<string, unknown> | null, k: string): number | null =>
     a && b ? (a[k] as number) / (b[k] as number) : null;
@@ -123,6 +156,14 @@ async function main(): Promise<void> {
     tfjsAutodiffError: autodiff.error,
     torch,
     torchError,
+    /** The step split into its matrix products (timed alone, bench/step-matmuls.ts) and the rest. */
+    stepSplit: {
+      tfjs: split(ms(tfjs), ms(matmuls.result)),
+      torch: split(ms(torch), ms(torchMatmuls)),
+      matmulsTfjsOverTorch: ratio(matmuls.result, torchMatmuls, "stepMs"),
+      matmulsError: matmuls.error,
+      multiplyAddsPerStep: matMulFlops(MATMULS),
+    },
     tfjsOverTorchTime: ratio(tfjs, torch, "stepMs"),
     tfjsOverTorchMemory: ratio(tfjs, torch, "peakRssBytes"),
     autodiffOverManualTime: ratio(autodiff.result, tfjs, "stepMs"),
