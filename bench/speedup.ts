@@ -11,6 +11,8 @@
  * grad clipping). LOFF-TA steps include the default tensor augmentations and the pooling, but
  * not reading the cache (random tokens); fine-tuning steps start from decoded random pixels.
  * Writes bench/results/speedup.json. Usage: npm run bench:speedup [-- --steps N --only S224,B448]
+ * `--batch N` trains the chosen settings at batch N instead (same micro-batches) and writes
+ * bench/results/speedup-<settings>-batch<N>.json, leaving speedup.json as it is.
  */
 import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -26,6 +28,7 @@ const arg = (name: string): string | undefined => {
 };
 const STEPS = Number(arg("steps") ?? 2);
 const ONLY = arg("only")?.split(",");
+const BATCH = arg("batch") === undefined ? undefined : Number(arg("batch"));
 
 interface Setting {
   id: string;
@@ -70,8 +73,9 @@ async function main(): Promise<void> {
   const results: Record<string, unknown>[] = [];
   try {
     const dirs: Partial<Record<Setting["model"], string>> = {};
-    for (const s of SETTINGS) {
-      if (ONLY && !ONLY.includes(s.id)) continue;
+    for (const setting of SETTINGS) {
+      if (ONLY && !ONLY.includes(setting.id)) continue;
+      const s = BATCH === undefined ? setting : { ...setting, batchSize: BATCH };
       const shape = DINOV2_SHAPES[s.model];
       dirs[s.model] ??= await writeRandomDinov2(path.join(tmp, s.model), shape);
       const grid = s.imageSize / 14;
@@ -120,7 +124,8 @@ async function main(): Promise<void> {
     results,
   };
   mkdirSync(path.join(__dirname, "results"), { recursive: true });
-  writeFileSync(path.join(__dirname, "results", "speedup.json"), JSON.stringify(out, null, 2) + "\n");
+  const file = BATCH === undefined ? "speedup.json" : `speedup-${(ONLY ?? SETTINGS.map((x) => x.id)).join("-")}-batch${BATCH}.json`;
+  writeFileSync(path.join(__dirname, "results", file), JSON.stringify(out, null, 2) + "\n");
   process.stdout.write(JSON.stringify(out, null, 2) + "\n");
 }
 
