@@ -293,6 +293,7 @@ export type WorkerRunFragment = {
   name: string;
   kind: RunKind;
   status: RunStatus;
+  startedAt: string | null;
   config: unknown;
   seed: number;
   project: { id: string };
@@ -422,6 +423,7 @@ export type WorkerRunQuery = {
     name: string;
     kind: RunKind;
     status: RunStatus;
+    startedAt: string | null;
     config: unknown;
     seed: number;
     project: { id: string };
@@ -656,6 +658,7 @@ export const WorkerRunFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "name" } },
           { kind: "Field", name: { kind: "Name", value: "kind" } },
           { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "startedAt" } },
           { kind: "Field", name: { kind: "Name", value: "config" } },
           { kind: "Field", name: { kind: "Name", value: "seed" } },
           {
@@ -1322,6 +1325,7 @@ export const WorkerRunDocument = {
           { kind: "Field", name: { kind: "Name", value: "name" } },
           { kind: "Field", name: { kind: "Name", value: "kind" } },
           { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "startedAt" } },
           { kind: "Field", name: { kind: "Name", value: "config" } },
           { kind: "Field", name: { kind: "Name", value: "seed" } },
           {

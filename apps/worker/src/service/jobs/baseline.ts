@@ -32,7 +32,7 @@ export async function trainBaseline(
   ctx.log(`training ${run.kind} run ${run.name} on ${cache.dataset.name} at ${cache.resolution}px`);
   const state = { lastStep: 0 };
   try {
-    const summary = await withSystemMetrics(ctx, run.id, () => trainOnImages({
+    const summary = await withSystemMetrics(ctx, run, () => trainOnImages({
       model,
       data,
       kind,

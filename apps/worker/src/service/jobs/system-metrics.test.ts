@@ -72,7 +72,7 @@ describe("system metrics sampler", () => {
       metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }) },
     };
     await expect(
-      withSystemMetrics(ctx, "r1", () => {
+      withSystemMetrics(ctx, { id: "r1" }, () => {
         busy(1010);
         return Promise.reject(new Error("boom"));
       }),
@@ -82,6 +82,29 @@ describe("system metrics sampler", () => {
     expect(points.every((p) => p.runId === "r1")).toBe(true);
     await new Promise((r) => setTimeout(r, 1200));
     expect(points.length).toBe(n);
+  });
+
+  it("a retried run's samples continue from its first start, not from second 0", async () => {
+    const points: { runId: string; point: MetricPointInput }[] = [];
+    const ctx = {
+      metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }) },
+    };
+    // The run started 3,600.5 s ago (its first attempt); this attempt samples now.
+    const startedAt = new Date(Date.now() - 3_600_500).toISOString();
+    await withSystemMetrics(ctx, { id: "r2", startedAt }, async () => busy(600));
+    const steps = points.filter((p) => p.point.key === "system/rss_bytes").map((p) => p.point.step);
+    expect(steps.length).toBeGreaterThan(0);
+    for (const s of steps) {
+      expect(s).toBeGreaterThanOrEqual(3600);
+      expect(s).toBeLessThan(3600 + 30);
+    }
+    // A worker clock behind the API's (startedAt in this worker's future): never a negative step.
+    const ahead: MetricPointInput[] = [];
+    const s = startSystemMetrics({ emit: (p) => ahead.push(p), intervalMs: 60_000, since: new Date(Date.now() + 90_000) });
+    busy(1010);
+    s.stop();
+    expect(ahead.length).toBeGreaterThan(0);
+    expect(ahead.every((p) => p.step >= 0 && p.step <= 2)).toBe(true);
   });
 
   it("LOFFTA_SYSTEM_METRICS_MS defaults to 5000", () => {

@@ -11,9 +11,13 @@
  *   the GPU backend (tfjs-node-gpu) is active. On CPU backends tensor memory is part of the RSS
  *   and no GPU figure exists, so the series is not logged.
  *
- * The step of every point is the whole seconds elapsed since sampling started (the run's
- * training start): the API keeps one point per (run, key, step), and a training step can last
- * longer than the interval, so the optimizer step would collapse samples. Each sample costs two
+ * The step of every point is the whole seconds elapsed since the run started training (`since`:
+ * the run's `startedAt`, set when its job was first claimed; else since sampling started): the
+ * API keeps one point per (run, key, step), and a training step can last longer than the
+ * interval, so the optimizer step would collapse samples. Counting from the run's first start
+ * keeps a retried job (a lost worker, training resumed from its checkpoint) from restarting at
+ * second 0, where the first attempt's points would win and its own would be dropped. A worker
+ * clock behind the API's cannot make a step negative (clamped to 0; steps only grow). Each sample costs two
  * syscalls; the timer is unref'd and stopped by `stop()` (call it in a `finally`).
  */
 import { workerEnv } from "../../config";
@@ -35,6 +39,8 @@ export interface SystemMetricsOptions {
   intervalMs?: number;
   /** GPU memory in bytes when a GPU backend is active, else undefined. */
   gpuBytes?: () => number | undefined;
+  /** When the run started training (its first attempt); default: now. */
+  since?: Date;
 }
 
 export interface SystemMetricsSampler {
@@ -53,6 +59,8 @@ export function tfGpuBytes(tf: { memory(): { numBytes: number } }, pkg: string):
 export function startSystemMetrics(o: SystemMetricsOptions): SystemMetricsSampler {
   const intervalMs = o.intervalMs ?? workerEnv("LOFFTA_SYSTEM_METRICS_MS");
   const t0 = performance.now();
+  // Milliseconds from `since` to t0 (0 without it, never negative).
+  const offsetMs = o.since ? Math.max(0, Date.now() - o.since.getTime()) : 0;
   let lastWall = t0;
   let lastCpu = process.cpuUsage();
   let lastStep = -1;
@@ -72,7 +80,7 @@ export function startSystemMetrics(o: SystemMetricsOptions): SystemMetricsSample
     const gpu = o.gpuBytes?.();
     if (gpu !== undefined) s.gpuBytes = gpu;
     // One point per key and whole second: a second sample within the same second is not logged.
-    const step = Math.floor((now - t0) / 1000);
+    const step = Math.floor((offsetMs + now - t0) / 1000);
     if (step > lastStep) {
       lastStep = step;
       const wallTime = new Date().toISOString();
@@ -105,13 +113,14 @@ export function startSystemMetrics(o: SystemMetricsOptions): SystemMetricsSample
  */
 export async function withSystemMetrics<T>(
   ctx: Pick<JobContext, "metrics">,
-  runId: string,
+  run: { id: string; startedAt?: string | null },
   fn: () => Promise<T>,
 ): Promise<T> {
   const b = await initBackend({ quiet: true });
   const sampler = startSystemMetrics({
-    emit: (p) => ctx.metrics.add(runId, p),
+    emit: (p) => ctx.metrics.add(run.id, p),
     gpuBytes: tfGpuBytes(b.tf, b.package),
+    since: run.startedAt ? new Date(run.startedAt) : undefined,
   });
   try {
     return await fn();

@@ -33,7 +33,7 @@ async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<Jo
   const state = { lastStep: 0 };
   let summary;
   try {
-    summary = await withSystemMetrics(ctx, run.id, () => train({
+    summary = await withSystemMetrics(ctx, run, () => train({
       cache,
       config,
       outDir: path.join(ctx.home, "runs", run.id),
