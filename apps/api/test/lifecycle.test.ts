@@ -92,9 +92,14 @@ test("tagRuns adds and removes tags on many runs, all or none", async () => {
 });
 
 test("archived runs leave `runs` unless filter.archived; unarchive brings them back", async () => {
+  const PROJECT_COUNTS = `query($id: ID!) { project(id: $id) { runCount archivedRunCount } }`;
+  const counts = async () => (await ok<{ project: { runCount: number; archivedRunCount: number } }>(h.url, h.a.member, PROJECT_COUNTS, { id: h.a.projectId })).project;
   const a = await launch("arch-a");
   const b = await launch("arch-b");
+  const before = await counts();
   const d = await ok<{ archiveRuns: R[] }>(h.url, h.a.member, ARCHIVE, { ids: [a, b] });
+  // The project's run count is the runs its lists show: archived ones are counted apart.
+  expect(await counts()).toEqual({ runCount: before.runCount - 2, archivedRunCount: before.archivedRunCount + 2 });
   expect(d.archiveRuns.every((r) => r.archivedAt !== null)).toBe(true);
   const visible = await ok<{ runs: { edges: { node: { id: string } }[] } }>(h.url, h.a.member, RUNS, {});
   expect(visible.runs.edges.map((e) => e.node.id)).not.toEqual(expect.arrayContaining([a]));
@@ -108,6 +113,7 @@ test("archived runs leave `runs` unless filter.archived; unarchive brings them b
   // The run itself stays readable.
   expect((await ok<{ run: { id: string; archivedAt: string } }>(h.url, h.a.member, `query($id: ID!) { run(id: $id) { id archivedAt } }`, { id: a })).run.id).toBe(a);
   await ok(h.url, h.a.member, UNARCHIVE, { ids: [a] });
+  expect(await counts()).toEqual({ runCount: before.runCount - 1, archivedRunCount: before.archivedRunCount + 1 });
   const after = await ok<{ runs: { edges: { node: { id: string } }[] } }>(h.url, h.a.member, RUNS, {});
   expect(after.runs.edges.map((e) => e.node.id)).toContain(a);
   expect(await errorCode(h.url, h.b.member, ARCHIVE, { ids: [b] })).toBe("NOT_FOUND");

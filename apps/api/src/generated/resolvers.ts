@@ -964,6 +964,8 @@ export type ProgressResult = {
 /** A project groups the runs that are compared with each other. */
 export type Project = {
   __typename?: "Project";
+  /** Number of archived runs in the project. */
+  archivedRunCount: Scalars["Int"]["output"];
   /** When it was created. */
   createdAt: Scalars["DateTime"]["output"];
   /** Free-text description. */
@@ -972,7 +974,7 @@ export type Project = {
   id: Scalars["ID"]["output"];
   /** Name, unique in the team. */
   name: Scalars["String"]["output"];
-  /** Number of runs in the project. */
+  /** Number of runs in the project that are not archived (what its run lists show by default). */
   runCount: Scalars["Int"]["output"];
 };
 
@@ -2610,6 +2612,7 @@ export type ProjectResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Project"] = ResolversParentTypes["Project"],
 > = {
+  archivedRunCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;

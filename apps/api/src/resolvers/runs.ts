@@ -135,6 +135,7 @@ export const runResolvers: Resolvers = {
   },
   Project: {
     runCount: (p, _a, ctx) => projectRunCount(ctx, p.id),
+    archivedRunCount: (p, _a, ctx) => projectRunCount(ctx, p.id, true),
   },
   Run: {
     project: (r, _a, ctx) => getProject(ctx, r.projectId),

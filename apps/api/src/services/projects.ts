@@ -26,6 +26,7 @@ export async function getProject(db: Db, id: string): Promise<Project> {
   return p;
 }
 
-export function projectRunCount(db: Db, projectId: string): Promise<number> {
-  return db.prisma.run.count({ where: { projectId } });
+/** Runs of a project that are not archived (with `archived`: the archived ones). */
+export function projectRunCount(db: Db, projectId: string, archived = false): Promise<number> {
+  return db.prisma.run.count({ where: { projectId, archivedAt: archived ? { not: null } : null } });
 }
