@@ -170,3 +170,34 @@ test("filter by name and a metric range, sort by a config path, download the CSV
   );
   expect(pageErrors).toEqual([]);
 });
+
+test("rows update live: a rename and a cancellation patch their rows, a run the view had not loaded appears, without a reload", async () => {
+  const queued = await api.db.prisma.run.create({
+    data: { projectId: api.seed.projectId, name: "live-queued", kind: "LOFF_TA", status: "QUEUED", config: {} },
+  });
+  await open("/runs?q=live-");
+  await eventually("the queued run listed", async () => (await rowNames()).includes("live-queued"));
+  await eventually("the table live", async () => (await page.locator("[data-testid=runs-live]").textContent()) === "live");
+  // A page reload would drop this marker.
+  await page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 1));
+  const rowOf = (name: string) => page.locator("[data-testid=runs-table] tbody tr", { has: page.locator(`td:nth-child(2) a`, { hasText: name }) });
+
+  // Another client cancels the run (MEMBER token, through the API): its status changes in place.
+  await api.gql(`mutation($id: ID!) { cancelRun(id: $id) { id status } }`, { id: queued.id });
+  await eventually("the row CANCELLED", async () => /CANCELLED/i.test((await rowOf("live-queued").textContent()) ?? ""));
+  // A rename: the same row, the new name.
+  await api.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "live-queued (renamed)" }) { id } }`, { id: queued.id });
+  await eventually("the row renamed", async () => (await rowNames()).includes("live-queued (renamed)"));
+  expect(await rowNames()).not.toContain("live-queued");
+
+  // A run the view never loaded (stored without an announcement), then announced by a change:
+  // the view reloads from the server, which places it.
+  const other = await api.db.prisma.run.create({
+    data: { projectId: api.seed.projectId, name: "unlisted", kind: "LOFF_TA", status: "QUEUED", config: {} },
+  });
+  await api.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "live-new" }) { id } }`, { id: other.id });
+  await eventually("the new run listed", async () => (await rowNames()).includes("live-new"));
+  expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
+  expect(pageErrors).toEqual([]);
+  await screenshot(page, "run-table-live");
+});

@@ -8,12 +8,14 @@ import {
   type MetricName,
 } from "@loffta/graphql/domain";
 import Link from "next/link";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Empty, ErrorBox, Loading, StatusBadge } from "../components/states";
 import {
   ArchiveRunsDocument,
   DeleteRunsDocument,
   DeleteViewDocument,
+  ProjectsDocument,
+  RunUpdatedDocument,
   RunsListDocument,
   SavedViewsDocument,
   SaveViewDocument,
@@ -37,7 +39,7 @@ import {
   runMetrics,
 } from "../lib/format";
 import { jsonCell, toCsv } from "../lib/csv";
-import { useMutation, useQuery } from "../lib/hooks";
+import { useMutation, useQuery, useSubscription, type LiveStatus } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { useUrlState } from "../lib/url";
 
@@ -92,6 +94,18 @@ function parseRange(v: string): { key: string; min?: number; max?: number } | nu
 
 const rangeLabel = (r: { key: string; min?: number; max?: number }) =>
   `${r.min ?? ""}${r.min !== undefined ? " ≤ " : ""}${r.key}${r.max !== undefined ? ` ≤ ${r.max}` : ""}`;
+
+/** Projects whose runs the table follows live (one runUpdated subscription each). */
+const MAX_LIVE_PROJECTS = 20;
+/** A run the table has not loaded was announced: reload the view after this quiet time. */
+const NEW_RUN_RELOAD_MS = 1000;
+
+/** runUpdated of one project, handed to `onRun`; renders nothing. */
+function LiveProject({ projectId, onRun, onStatus }: { projectId: string; onRun: (run: RunListItemFragment) => void; onStatus: (id: string, s: LiveStatus) => void }) {
+  const { status } = useSubscription(RunUpdatedDocument, { projectId }, (d) => onRun(d.runUpdated));
+  useEffect(() => onStatus(projectId, status), [projectId, status, onStatus]);
+  return null;
+}
 
 export function RunsView() {
   const { params, set, list } = useUrlState();
@@ -184,15 +198,41 @@ export function RunsView() {
     }
   };
 
+  // Live rows: a loaded run that changes (status, results, tags, name) is patched in place from
+  // runUpdated; a run the view has not loaded (just launched or retried, or renamed into a name
+  // search) reloads the view, so the server's filters and sort decide where it goes.
+  const [patches, setPatches] = useState<Record<string, RunListItemFragment>>({});
+  const projectsQ = useQuery(ProjectsDocument, {});
+  const liveProjects = (projectsQ.data?.projects ?? []).slice(0, MAX_LIVE_PROJECTS).map((p) => p.id);
+  const [liveStatus, setLiveStatus] = useState<Record<string, LiveStatus>>({});
+  const onLiveStatus = useCallback((id: string, s: LiveStatus) => setLiveStatus((m) => (m[id] === s ? m : { ...m, [id]: s })), []);
+  const loadedIds = useRef(new Set<string>());
+  const reloadTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const refetchRef = useRef(q.refetch);
+  refetchRef.current = q.refetch;
+  const onLiveRun = useCallback((run: RunListItemFragment) => {
+    if (loadedIds.current.has(run.id)) {
+      setPatches((p) => ({ ...p, [run.id]: run }));
+      return;
+    }
+    clearTimeout(reloadTimer.current);
+    reloadTimer.current = setTimeout(() => void refetchRef.current(), NEW_RUN_RELOAD_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(reloadTimer.current), []);
+
   useEffect(() => {
     setExtra([]);
     setMore(null);
+    setPatches({});
   }, [q.data]);
 
   const rows: RunListItemFragment[] = useMemo(
-    () => [...(q.data?.runs.edges ?? []), ...extra].map((e) => e.node),
-    [q.data, extra],
+    () => [...(q.data?.runs.edges ?? []), ...extra].map((e) => patches[e.node.id] ?? e.node),
+    [q.data, extra, patches],
   );
+  loadedIds.current = new Set(rows.map((r) => r.id));
+  const liveStates = liveProjects.map((id) => liveStatus[id] ?? "connecting");
+  const live = liveStates.length > 0 && liveStates.every((s) => s === "live") ? "live" : liveStates.some((s) => s === "error") ? "error" : "connecting";
 
   const configPaths = useMemo(
     () => Array.from(new Set(rows.flatMap((r) => leafPaths(r.config)))).sort(),
@@ -321,6 +361,9 @@ export function RunsView() {
 
   return (
     <>
+      {liveProjects.map((id) => (
+        <LiveProject key={id} projectId={id} onRun={onLiveRun} onStatus={onLiveStatus} />
+      ))}
       <div className="page-head">
         <h1>Runs</h1>
         <div className="actions">
@@ -726,7 +769,11 @@ export function RunsView() {
       ) : (
         <>
           <p className="muted small" data-testid="runs-count">
-            {q.data.runs.totalCount} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}{" "}
+            {q.data.runs.totalCount} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}
+            {" · "}
+            <span data-testid="runs-live" title="rows update while runs progress (runUpdated)">
+              {live === "live" ? "live" : live === "error" ? "not live (reload to retry)" : "connecting…"}
+            </span>{" "}
             <button type="button" data-testid="download-csv" onClick={() => void downloadCsv()}>
               Download CSV
             </button>{" "}
