@@ -171,7 +171,7 @@ test("filter by name and a metric range, sort by a config path, download the CSV
   expect(pageErrors).toEqual([]);
 });
 
-test("rows update live: a rename and a cancellation patch their rows, a run the view had not loaded appears, without a reload", async () => {
+test("rows update live: a rename and a cancellation patch their rows, a run the view had not loaded appears, a deleted one goes, without a reload", async () => {
   const queued = await api.db.prisma.run.create({
     data: { projectId: api.seed.projectId, name: "live-queued", kind: "LOFF_TA", status: "QUEUED", config: {} },
   });
@@ -179,7 +179,7 @@ test("rows update live: a rename and a cancellation patch their rows, a run the 
   await eventually("the queued run listed", async () => (await rowNames()).includes("live-queued"));
   await eventually("the table live", async () => (await page.locator("[data-testid=runs-live]").textContent()) === "live");
   // A page reload would drop this marker.
-  await page.evaluate(() => ((window as unknown as { liveMarker: number }).liveMarker = 1));
+  await page.evaluate(() => ((globalThis as unknown as { liveMarker: number }).liveMarker = 1));
   const rowOf = (name: string) => page.locator("[data-testid=runs-table] tbody tr", { has: page.locator(`td:nth-child(2) a`, { hasText: name }) });
 
   // Another client cancels the run (MEMBER token, through the API): its status changes in place.
@@ -197,7 +197,11 @@ test("rows update live: a rename and a cancellation patch their rows, a run the 
   });
   await api.gql(`mutation($id: ID!) { updateRun(id: $id, input: { name: "live-new" }) { id } }`, { id: other.id });
   await eventually("the new run listed", async () => (await rowNames()).includes("live-new"));
-  expect(await page.evaluate(() => (window as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
+  // Deleted by another client (runsDeleted): the row and the count go.
+  await api.gql(`mutation($id: ID!) { deleteRun(id: $id) }`, { id: other.id });
+  await eventually("the deleted run gone", async () => !(await rowNames()).includes("live-new"));
+  expect(await page.locator("[data-testid=runs-count]").textContent()).toMatch(/^1 runs/);
+  expect(await page.evaluate(() => (globalThis as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
   expect(pageErrors).toEqual([]);
   await screenshot(page, "run-table-live");
 });

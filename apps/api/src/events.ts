@@ -24,6 +24,7 @@ import { getRun, metricPointsBetween } from "./services/runs";
 
 export const topics = {
   runs: (projectId: string) => `run:${projectId}`,
+  runsDeleted: (projectId: string) => `runs-deleted:${projectId}`,
   metrics: (runId: string) => `metrics:${runId}`,
   cache: (cacheId: string) => `cache:${cacheId}`,
   workers: (teamId: string) => `workers:${teamId}`,
@@ -74,6 +75,13 @@ function log(e: unknown): void {
 
 export function publishRun(pubsub: PubSub, run: { id: string; projectId: string }): void {
   pubsub.publish(topics.runs(run.projectId), { runId: run.id }).catch(log);
+}
+
+/** Runs just deleted (any projects): one `runsDeleted` event per project. */
+export function publishRunsDeleted(pubsub: PubSub, runs: { id: string; projectId: string }[]): void {
+  const byProject = new Map<string, string[]>();
+  for (const r of runs) byProject.set(r.projectId, [...(byProject.get(r.projectId) ?? []), r.id]);
+  for (const [projectId, ids] of byProject) pubsub.publish(topics.runsDeleted(projectId), { projectId, ids }).catch(log);
 }
 
 export function publishCache(pubsub: PubSub, cacheId: string): void {

@@ -5,7 +5,7 @@
  * query with cancelJob / retryJob. Every operation is team-scoped; mutations need MEMBER.
  */
 import { generateToken } from "@loffta/db";
-import { errorCode, gql, insertCache, insertRun, ok, startHarness, type Harness } from "./helpers";
+import { collect, errorCode, gql, insertCache, insertRun, ok, startHarness, wsClient, type Harness } from "./helpers";
 
 const RUN = `fragment R on Run { id name notes tags status archivedAt config seed error baselineRun { id } cache { id } }`;
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id status } }`;
@@ -154,6 +154,38 @@ test("deleteRun refuses a live run (CONFLICT), then deletes it with its points, 
   await ok(h.url, h.a.member, CANCEL, { id: compared });
   expect((await ok<{ deleteRuns: string[] }>(h.url, h.a.member, DELETE_MANY, { ids: [live, compared] })).deleteRuns.sort()).toEqual([live, compared].sort());
   expect(await h.db.prisma.job.count({ where: { runId: { in: [live, compared] } } })).toBe(0);
+});
+
+test("runsDeleted announces each deleteRun / deleteRuns call to the project's subscribers, not to other teams", async () => {
+  type Ev = { runsDeleted: { projectId: string; ids: string[] } };
+  const SUB = `subscription($p: ID!) { runsDeleted(projectId: $p) { projectId ids } }`;
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Ev>(client, SUB, { p: h.a.projectId });
+  const probes = new Set<string>();
+  await sub.live({
+    send: async () => {
+      const r = await insertRun(h.db.prisma, h.a.projectId, { name: "probe" });
+      probes.add(r.id);
+      await ok(h.url, h.a.member, DELETE, { id: r.id });
+    },
+    is: (e) => e.runsDeleted.ids.every((id) => probes.has(id)),
+  });
+  const [one, two, three] = [await insertRun(h.db.prisma, h.a.projectId), await insertRun(h.db.prisma, h.a.projectId), await insertRun(h.db.prisma, h.a.projectId)];
+  await ok(h.url, h.a.member, DELETE, { id: one.id });
+  await ok(h.url, h.a.member, DELETE_MANY, { ids: [two.id, three.id] });
+  await sub.waitFor(2);
+  expect(sub.events[0]).toEqual({ runsDeleted: { projectId: h.a.projectId, ids: [one.id] } });
+  expect(sub.events[1].runsDeleted.ids.sort()).toEqual([two.id, three.id].sort());
+  // A refused delete announces nothing; another team cannot subscribe to the project.
+  expect(await errorCode(h.url, h.a.member, DELETE, { id: one.id })).toBe("NOT_FOUND");
+  const other = wsClient(h.server.wsUrl, h.b.member);
+  const foreign = collect<Ev>(other, SUB, { p: h.a.projectId });
+  await foreign.ended;
+  expect(JSON.stringify(foreign.errors)).toContain("NOT_FOUND");
+  expect(sub.events).toHaveLength(2);
+  sub.dispose();
+  await client.dispose();
+  await other.dispose();
 });
 
 test("retryRun launches a new run with the same config that a worker claims and completes; only FAILED / CANCELLED", async () => {

@@ -1700,6 +1700,15 @@ export type RunStatus =
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
 
+/** Runs deleted from a project by one `deleteRun` / `deleteRuns` call. */
+export type RunsDeleted = {
+  __typename?: "RunsDeleted";
+  /** The deleted runs. */
+  ids: Array<Scalars["ID"]["output"]>;
+  /** The project. */
+  projectId: Scalars["ID"]["output"];
+};
+
 /** Input of `saveView`. */
 export type SaveViewInput = {
   /** Name (1–100 characters, trimmed); saving under an existing name replaces that view's query. */
@@ -1783,6 +1792,13 @@ export type Subscription = {
    */
   runUpdated: Run;
   /**
+   * Runs of this project deleted after the subscription started (`deleteRun`, `deleteRuns`: one
+   * event per call). A deleted run cannot be re-read, so when the server's event connection to the
+   * database drops the subscription ends with an EVENTS_LOST error (re-query `runs`) instead of
+   * going silent.
+   */
+  runsDeleted: RunsDeleted;
+  /**
    * Worker registrations and heartbeats of the caller's team. When the server's event connection to
    * the database drops, the subscription ends with an error whose `extensions.code` is EVENTS_LOST:
    * re-query `workers`, then subscribe again.
@@ -1822,6 +1838,14 @@ export type SubscriptionRunLogAppendedArgs = {
  * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
  */
 export type SubscriptionRunUpdatedArgs = {
+  projectId: Scalars["ID"]["input"];
+};
+
+/**
+ * Live updates over graphql-ws on the same `/graphql` path. The WebSocket authenticates with
+ * `{ "authorization": "Bearer lft_…" }` in the connection_init payload.
+ */
+export type SubscriptionRunsDeletedArgs = {
   projectId: Scalars["ID"]["input"];
 };
 
@@ -2084,6 +2108,7 @@ export type ResolversTypes = {
   RunSort: RunSort;
   RunSortField: RunSortField;
   RunStatus: RunStatus;
+  RunsDeleted: ResolverTypeWrapper<RunsDeleted>;
   SaveViewInput: SaveViewInput;
   SavedView: ResolverTypeWrapper<SavedView>;
   SortDirection: SortDirection;
@@ -2163,6 +2188,7 @@ export type ResolversParentTypes = {
   RunLogPage: RunLogPage;
   RunResultInput: RunResultInput;
   RunSort: RunSort;
+  RunsDeleted: RunsDeleted;
   SaveViewInput: SaveViewInput;
   SavedView: SavedView;
   SplitCount: SplitCount;
@@ -2878,6 +2904,14 @@ export type RunLogPageResolvers<
   startCursor?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
 };
 
+export type RunsDeletedResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunsDeleted"] = ResolversParentTypes["RunsDeleted"],
+> = {
+  ids?: Resolver<Array<ResolversTypes["ID"]>, ParentType, ContextType>;
+  projectId?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+};
+
 export type SavedViewResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["SavedView"] = ResolversParentTypes["SavedView"],
@@ -2928,6 +2962,13 @@ export type SubscriptionResolvers<
     ParentType,
     ContextType,
     RequireFields<SubscriptionRunUpdatedArgs, "projectId">
+  >;
+  runsDeleted?: SubscriptionResolver<
+    ResolversTypes["RunsDeleted"],
+    "runsDeleted",
+    ParentType,
+    ContextType,
+    RequireFields<SubscriptionRunsDeletedArgs, "projectId">
   >;
   workerStatus?: SubscriptionResolver<ResolversTypes["Worker"], "workerStatus", ParentType, ContextType>;
 };
@@ -3019,6 +3060,7 @@ export type Resolvers<ContextType = Context> = {
   RunLogBatch?: RunLogBatchResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
   RunLogPage?: RunLogPageResolvers<ContextType>;
+  RunsDeleted?: RunsDeletedResolvers<ContextType>;
   SavedView?: SavedViewResolvers<ContextType>;
   SplitCount?: SplitCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;

@@ -25,7 +25,7 @@ import { getCache } from "../services/caches";
 import { deleteView, listViews, saveView } from "../services/views";
 import { getWorker } from "../services/queue";
 import { findUser } from "../services/tokens";
-import { liveRuns, publishRun } from "../events";
+import { liveRuns, publishRun, publishRunsDeleted, topics } from "../events";
 import { mapIterator } from "../pubsub";
 import { bigToNumber } from "./common";
 
@@ -114,10 +114,15 @@ export const runResolvers: Resolvers = {
       return runs;
     },
     deleteRun: async (_p, { id }, ctx) => {
-      const [deleted] = await deleteRuns(ctx, requireScope(ctx, "MEMBER"), [id]);
-      return deleted.id;
+      const deleted = await deleteRuns(ctx, requireScope(ctx, "MEMBER"), [id]);
+      publishRunsDeleted(ctx.pubsub, deleted);
+      return deleted[0].id;
     },
-    deleteRuns: async (_p, { ids }, ctx) => (await deleteRuns(ctx, requireScope(ctx, "MEMBER"), ids)).map((r) => r.id),
+    deleteRuns: async (_p, { ids }, ctx) => {
+      const deleted = await deleteRuns(ctx, requireScope(ctx, "MEMBER"), ids);
+      publishRunsDeleted(ctx.pubsub, deleted);
+      return deleted.map((r) => r.id);
+    },
     retryRun: async (_p, { id }, ctx) => {
       const run = await retryRun(ctx, requireScope(ctx, "MEMBER"), id);
       publishRun(ctx.pubsub, run);
@@ -130,6 +135,13 @@ export const runResolvers: Resolvers = {
         const v = requireViewer(ctx);
         const project = await loadProject(ctx, v, projectId);
         return mapIterator(await liveRuns(ctx, ctx.pubsub, project.id), (run) => ({ runUpdated: run }));
+      },
+    },
+    runsDeleted: {
+      subscribe: async (_p, { projectId }, ctx) => {
+        const v = requireViewer(ctx);
+        const project = await loadProject(ctx, v, projectId);
+        return mapIterator(ctx.pubsub.subscribe<{ projectId: string; ids: string[] }>(topics.runsDeleted(project.id), { refetch: "runs" }), (e) => ({ runsDeleted: e }));
       },
     },
   },

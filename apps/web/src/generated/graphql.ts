@@ -1033,6 +1033,12 @@ export type RunUpdatedSubscription = {
   };
 };
 
+export type RunsDeletedSubscriptionVariables = Exact<{
+  projectId: string | number;
+}>;
+
+export type RunsDeletedSubscription = { runsDeleted: { projectId: string; ids: Array<string> } };
+
 export type MetricsAppendedSubscriptionVariables = Exact<{
   runId: string | number;
   keys?: Array<string> | string | null | undefined;
@@ -4134,6 +4140,46 @@ export const RunUpdatedDocument = {
     },
   ],
 } as unknown as DocumentNode<RunUpdatedSubscription, RunUpdatedSubscriptionVariables>;
+export const RunsDeletedDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "subscription",
+      name: { kind: "Name", value: "RunsDeleted" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "runsDeleted" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "projectId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "projectId" } },
+                { kind: "Field", name: { kind: "Name", value: "ids" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunsDeletedSubscription, RunsDeletedSubscriptionVariables>;
 export const MetricsAppendedDocument = {
   kind: "Document",
   definitions: [

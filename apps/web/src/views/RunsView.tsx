@@ -16,6 +16,7 @@ import {
   DeleteViewDocument,
   ProjectsDocument,
   RunUpdatedDocument,
+  RunsDeletedDocument,
   RunsListDocument,
   SavedViewsDocument,
   SaveViewDocument,
@@ -100,9 +101,21 @@ const MAX_LIVE_PROJECTS = 20;
 /** A run the table has not loaded was announced: reload the view after this quiet time. */
 const NEW_RUN_RELOAD_MS = 1000;
 
-/** runUpdated of one project, handed to `onRun`; renders nothing. */
-function LiveProject({ projectId, onRun, onStatus }: { projectId: string; onRun: (run: RunListItemFragment) => void; onStatus: (id: string, s: LiveStatus) => void }) {
-  const { status } = useSubscription(RunUpdatedDocument, { projectId }, (d) => onRun(d.runUpdated));
+/** runUpdated and runsDeleted of one project, handed to `onRun` / `onDeleted`; renders nothing. */
+function LiveProject({
+  projectId,
+  onRun,
+  onDeleted,
+  onStatus,
+}: {
+  projectId: string;
+  onRun: (run: RunListItemFragment) => void;
+  onDeleted: (ids: string[]) => void;
+  onStatus: (id: string, s: LiveStatus) => void;
+}) {
+  const updated = useSubscription(RunUpdatedDocument, { projectId }, (d) => onRun(d.runUpdated));
+  const deleted = useSubscription(RunsDeletedDocument, { projectId }, (d) => onDeleted(d.runsDeleted.ids));
+  const status: LiveStatus = updated.status === "error" || deleted.status === "error" ? "error" : updated.status === "live" && deleted.status === "live" ? "live" : "connecting";
   useEffect(() => onStatus(projectId, status), [projectId, status, onStatus]);
   return null;
 }
@@ -202,6 +215,9 @@ export function RunsView() {
   // runUpdated; a run the view has not loaded (just launched or retried, or renamed into a name
   // search) reloads the view, so the server's filters and sort decide where it goes.
   const [patches, setPatches] = useState<Record<string, RunListItemFragment>>({});
+  // Runs deleted (by anyone) since the view was loaded: their rows leave the table.
+  const [deletedIds, setDeletedIds] = useState<ReadonlySet<string>>(new Set());
+  const onLiveDeleted = useCallback((ids: string[]) => setDeletedIds((d) => new Set([...d, ...ids])), []);
   const projectsQ = useQuery(ProjectsDocument, {});
   const liveProjects = (projectsQ.data?.projects ?? []).slice(0, MAX_LIVE_PROJECTS).map((p) => p.id);
   const [liveStatus, setLiveStatus] = useState<Record<string, LiveStatus>>({});
@@ -224,12 +240,15 @@ export function RunsView() {
     setExtra([]);
     setMore(null);
     setPatches({});
+    setDeletedIds(new Set());
   }, [q.data]);
 
+  const loaded = useMemo(() => [...(q.data?.runs.edges ?? []), ...extra].map((e) => e.node), [q.data, extra]);
   const rows: RunListItemFragment[] = useMemo(
-    () => [...(q.data?.runs.edges ?? []), ...extra].map((e) => patches[e.node.id] ?? e.node),
-    [q.data, extra, patches],
+    () => loaded.filter((r) => !deletedIds.has(r.id)).map((r) => patches[r.id] ?? r),
+    [loaded, patches, deletedIds],
   );
+  const shownTotal = (q.data?.runs.totalCount ?? 0) - (loaded.length - rows.length);
   loadedIds.current = new Set(rows.map((r) => r.id));
   const liveStates = liveProjects.map((id) => liveStatus[id] ?? "connecting");
   const live = liveStates.length > 0 && liveStates.every((s) => s === "live") ? "live" : liveStates.some((s) => s === "error") ? "error" : "connecting";
@@ -362,7 +381,7 @@ export function RunsView() {
   return (
     <>
       {liveProjects.map((id) => (
-        <LiveProject key={id} projectId={id} onRun={onLiveRun} onStatus={onLiveStatus} />
+        <LiveProject key={id} projectId={id} onRun={onLiveRun} onDeleted={onLiveDeleted} onStatus={onLiveStatus} />
       ))}
       <div className="page-head">
         <h1>Runs</h1>
@@ -769,7 +788,7 @@ export function RunsView() {
       ) : (
         <>
           <p className="muted small" data-testid="runs-count">
-            {q.data.runs.totalCount} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}
+            {shownTotal} {archived ? "archived " : ""}runs{q.loading ? " · refreshing…" : ""}
             {" · "}
             <span data-testid="runs-live" title="rows update while runs progress (runUpdated)">
               {live === "live" ? "live" : live === "error" ? "not live (reload to retry)" : "connecting…"}
