@@ -171,6 +171,22 @@ test("filter by name and a metric range, sort by a config path, download the CSV
   expect(pageErrors).toEqual([]);
 });
 
+/**
+ * Until the page's runUpdated subscription is registered on the server (a connected socket does
+ * not mean that yet): rename the run (`name` + " ·n") until a rename shows, then restore `name`.
+ */
+async function subscribed(runId: string, name: string): Promise<void> {
+  const rename = (to: string) => api.gql(`mutation($id: ID!, $n: String!) { updateRun(id: $id, input: { name: $n }) { id } }`, { id: runId, n: to });
+  let n = 0;
+  await eventually("the page's subscription registered", async () => {
+    await rename(`${name} ·${++n}`);
+    await new Promise((r) => setTimeout(r, 300));
+    return (await page.locator("body").textContent())?.includes(`${name} ·${n}`) ?? false;
+  });
+  await rename(name);
+  await eventually("the name restored", async () => (await page.locator("body").textContent())?.includes(`${name} ·`) === false);
+}
+
 test("rows update live: a rename and a cancellation patch their rows, a run the view had not loaded appears, a deleted one goes, without a reload", async () => {
   const queued = await api.db.prisma.run.create({
     data: { projectId: api.seed.projectId, name: "live-queued", kind: "LOFF_TA", status: "QUEUED", config: {} },
@@ -178,6 +194,7 @@ test("rows update live: a rename and a cancellation patch their rows, a run the 
   await open("/runs?q=live-");
   await eventually("the queued run listed", async () => (await rowNames()).includes("live-queued"));
   await eventually("the table live", async () => (await page.locator("[data-testid=runs-live]").textContent()) === "live");
+  await subscribed(queued.id, "live-queued");
   // A page reload would drop this marker.
   await page.evaluate(() => ((globalThis as unknown as { liveMarker: number }).liveMarker = 1));
   const rowOf = (name: string) => page.locator("[data-testid=runs-table] tbody tr", { has: page.locator(`td:nth-child(2) a`, { hasText: name }) });
@@ -204,4 +221,19 @@ test("rows update live: a rename and a cancellation patch their rows, a run the 
   expect(await page.evaluate(() => (globalThis as unknown as { liveMarker?: number }).liveMarker)).toBe(1);
   expect(pageErrors).toEqual([]);
   await screenshot(page, "run-table-live");
+});
+
+test("a run page says so when the run is deleted elsewhere (runsDeleted)", async () => {
+  const run = await api.db.prisma.run.create({
+    data: { projectId: api.seed.projectId, name: "doomed", kind: "LOFF_TA", status: "SUCCEEDED", config: {}, finalMetrics: { accuracy: 0.5 } },
+  });
+  await open(`/runs/${run.id}`);
+  await page.locator("[data-testid=run-name]").waitFor();
+  await subscribed(run.id, "doomed");
+  expect(await page.locator("[data-testid=run-deleted]").count()).toBe(0);
+  await api.gql(`mutation($id: ID!) { deleteRun(id: $id) }`, { id: run.id });
+  await page.locator("[data-testid=run-deleted]").waitFor({ timeout: 15_000 });
+  expect(await page.locator("[data-testid=run-deleted]").textContent()).toContain("This run was deleted");
+  expect(pageErrors).toEqual([]);
+  await screenshot(page, "run-deleted-elsewhere");
 });

@@ -24,6 +24,7 @@ import {
   RunDetailDocument,
   RunEfficiencyDocument,
   RunUpdatedDocument,
+  RunsDeletedDocument,
   SetRunNotesDocument,
   type RunDetailQuery,
 } from "../generated/graphql";
@@ -87,11 +88,27 @@ function RunDetail({
     if (d.runUpdated.status !== "QUEUED" && d.runUpdated.status !== "RUNNING") void refetchEff();
   });
 
+  // Deleted by another client while this page is open (runsDeleted): say so instead of showing
+  // a run that no longer exists as if it did.
+  const [deletedElsewhere, setDeletedElsewhere] = useState(false);
+  useSubscription(RunsDeletedDocument, { projectId: run.project.id }, (d) => {
+    if (d.runsDeleted.ids.includes(run.id)) setDeletedElsewhere(true);
+  });
+
   const cancel = useMutation(CancelRunDocument);
   const m = runMetrics(run.finalMetrics);
 
   return (
     <>
+      {deletedElsewhere && (
+        <div className="state error" role="alert" data-testid="run-deleted">
+          <strong>This run was deleted</strong>
+          <span>
+            Someone deleted it (with its metrics, logs and artifacts) while this page was open; what is shown is what was last
+            loaded. <Link href="/runs">Back to the runs</Link>
+          </span>
+        </div>
+      )}
       <div className="page-head">
         <div>
           <p className="crumbs">
