@@ -175,16 +175,14 @@ export const INLINE_POINTS = 100;
  */
 export async function insertPoints(pool: Pool | PoolClient, runId: string, batch: PointBatch): Promise<InsertedPoints> {
   const n = batchSize(batch);
-  // 1-based indexes into the keys array (SQL arrays).
-  const keyIdx = new Array<number>(n);
-  for (let i = 0; i < n; i++) keyIdx[i] = batch.key[i] + 1;
   const walls = batch.wallTimes;
   const times = walls ? walls.map((w) => (w ? w.toISOString() : null)) : null;
   const inline = n <= INLINE_POINTS;
   const r = await pool.query<{ id: string | null; key: string | null; step: number | null; value: number | null; n: number; lo: string | null; hi: string | null }>(
     `WITH ins AS (
        INSERT INTO "MetricPoint" ("runId", key, step, value, "wallTime")
-       SELECT $1::uuid, ($2::text[])[t.k], t.step, t.value, COALESCE(t.wall AT TIME ZONE 'UTC', lock.now)
+       -- t.k: the point's key as a 0-based index (MetricColumnsInput.key); SQL arrays are 1-based
+       SELECT $1::uuid, ($2::text[])[t.k + 1], t.step, t.value, COALESCE(t.wall AT TIME ZONE 'UTC', lock.now)
        FROM (SELECT pg_advisory_xact_lock(${METRICS_LOCK_SPACE}, hashtext($1::text)), now() AT TIME ZONE 'UTC' AS now) AS lock,
             unnest($3::int[], $4::int[], $5::float8[], $6::timestamptz[]) AS t(k, step, value, wall)
        ON CONFLICT ("runId", key, step) DO NOTHING
@@ -198,7 +196,7 @@ export async function insertPoints(pool: Pool | PoolClient, runId: string, batch
          : `SELECT NULL AS id, NULL AS key, NULL AS step, NULL AS value, count(*)::int AS n, min(id) AS lo, max(id) AS hi FROM ins`
      }`,
     // No wall times: a NULL array (unnest pads it with NULLs) instead of n NULLs to parse.
-    [runId, batch.keys, numberArray(keyIdx), numberArray(batch.steps), numberArray(batch.values), times, ROLLUP_LEVELS],
+    [runId, batch.keys, numberArray(batch.key), numberArray(batch.steps), numberArray(batch.values), times, ROLLUP_LEVELS],
   );
   if (!inline) {
     const row = r.rows[0];
