@@ -103,6 +103,12 @@ export function useMutation<R, V>(doc: TypedDocumentNode<R, V>): MutationState<R
 
 export type LiveStatus = "idle" | "connecting" | "live" | "error";
 
+/** One status for several subscriptions: error if one failed, live once all are, else connecting. */
+export function combinedLive(statuses: LiveStatus[]): LiveStatus {
+  if (statuses.some((s) => s === "error")) return "error";
+  return statuses.length > 0 && statuses.every((s) => s === "live") ? "live" : "connecting";
+}
+
 /**
  * Subscribe while mounted (and while `skip` is false); `onData` is called for every event.
  * Reconnects are handled by graphql-ws; the status says whether events are flowing.

@@ -40,7 +40,7 @@ import {
   runMetrics,
 } from "../lib/format";
 import { jsonCell, toCsv } from "../lib/csv";
-import { useMutation, useQuery, useSubscription, type LiveStatus } from "../lib/hooks";
+import { combinedLive, useMutation, useQuery, useSubscription, type LiveStatus } from "../lib/hooks";
 import { useSession } from "../lib/session";
 import { useUrlState } from "../lib/url";
 
@@ -115,7 +115,7 @@ function LiveProject({
 }) {
   const updated = useSubscription(RunUpdatedDocument, { projectId }, (d) => onRun(d.runUpdated));
   const deleted = useSubscription(RunsDeletedDocument, { projectId }, (d) => onDeleted(d.runsDeleted.ids));
-  const status: LiveStatus = updated.status === "error" || deleted.status === "error" ? "error" : updated.status === "live" && deleted.status === "live" ? "live" : "connecting";
+  const status = combinedLive([updated.status, deleted.status]);
   useEffect(() => onStatus(projectId, status), [projectId, status, onStatus]);
   return null;
 }
@@ -250,8 +250,7 @@ export function RunsView() {
   );
   const shownTotal = (q.data?.runs.totalCount ?? 0) - (loaded.length - rows.length);
   loadedIds.current = new Set(rows.map((r) => r.id));
-  const liveStates = liveProjects.map((id) => liveStatus[id] ?? "connecting");
-  const live = liveStates.length > 0 && liveStates.every((s) => s === "live") ? "live" : liveStates.some((s) => s === "error") ? "error" : "connecting";
+  const live = combinedLive(liveProjects.map((id) => liveStatus[id] ?? "connecting"));
 
   const configPaths = useMemo(
     () => Array.from(new Set(rows.flatMap((r) => leafPaths(r.config)))).sort(),
