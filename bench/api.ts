@@ -17,7 +17,6 @@
  * Writes bench/results/api.json.
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
@@ -31,8 +30,8 @@ import {
   migrateDeploy,
   withDatabase,
 } from "@loffta/db";
-import { spawn } from "node:child_process";
-import { freePort } from "@loffta/db";
+import { startApiProcess } from "./api-process";
+import { loadAvg, machine } from "./machine";
 import { benchPostgres } from "./pg-server";
 import { copyFrom, copyText } from "./ingest-copy";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
@@ -71,43 +70,6 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** `apps/api/src/main.ts` in a child process on a free port; resolves once /healthz answers. */
-async function startApiProcess(
-  databaseUrl: string,
-): Promise<{ url: string; wsUrl: string; close(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    // BENCH_API_NODE_ARGS: extra node flags for the API process, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-    [...(process.env.BENCH_API_NODE_ARGS?.split(" ").filter(Boolean) ?? []), "--import", "tsx", path.join(__dirname, "../apps/api/src/main.ts")],
-    {
-      // As `npm start` runs it: NODE_ENV=production (graphql-js skips its development checks).
-      env: { ...process.env, NODE_ENV: "production", DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1" },
-      stdio: ["ignore", "ignore", "inherit"],
-    },
-  );
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  for (let i = 0; ; i++) {
-    if (child.exitCode !== null) throw new Error("the API process exited during start-up");
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (i > 600) throw new Error("the API did not start within 60 s");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url: `http://127.0.0.1:${port}/graphql`,
-    wsUrl: `ws://127.0.0.1:${port}/graphql`,
-    close: async () => {
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
-}
-
-const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
 /**
  * Checkpoints the server has run so far (pg_stat_bgwriter, Postgres ≤ 16). A checkpoint during a
  * phase (the benches write GBs of WAL: max_wal_size forces them) stalls commits for 100s of ms:
@@ -362,10 +324,7 @@ async function main(): Promise<void> {
         },
       },
       machine: {
-        cpus: os.cpus().length,
-        cpuModel: os.cpus()[0]?.model ?? "unknown",
-        node: process.version,
-        memGiB: Math.round(os.totalmem() / 2 ** 30),
+        ...machine(),
         // Other work shares this machine: the 1/5/15-minute load averages around the measures.
         loadAvg: { before: loadBefore, afterIngest: loadAfterIngest, afterCopy: loadAfterCopy, after: loadAvg() },
         checkpointsDuring: {

@@ -2,6 +2,7 @@
 import type { Viewer } from "./auth";
 import type { PubSub } from "./pubsub";
 import type { Db } from "./services/db";
+import type { PointsObserver } from "./services/metrics";
 
 /**
  * Process-wide services, shared by all requests. Resolvers hand the context to the services
@@ -9,6 +10,8 @@ import type { Db } from "./services/db";
  */
 export interface Services extends Db {
   pubsub: PubSub;
+  /** Told the number of points each storePoints call stored (./prometheus.ts). */
+  onPointsStored?: PointsObserver;
 }
 
 export interface Context extends Services {

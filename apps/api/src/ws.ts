@@ -49,6 +49,8 @@ export interface WsServer {
   sweep(): Promise<void>;
   /** Close every socket (1001) and stop. */
   dispose(): Promise<void>;
+  /** Subscriptions active on this server's open sockets now. */
+  subscriptionsOpen(): number;
 }
 
 /** Close code of a socket whose token was revoked or expired (graphql-ws' Forbidden). */
@@ -182,6 +184,11 @@ export function startWebSocketServer(o: WsOptions): WsServer {
       })()),
     dispose: async () => {
       await cleanup.dispose();
+    },
+    subscriptionsOpen: () => {
+      let n = 0;
+      for (const sockets of byToken.values()) for (const s of sockets) n += s.subscriptions.size;
+      return n;
     },
   };
 }

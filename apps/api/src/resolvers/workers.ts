@@ -102,7 +102,7 @@ export const workerResolvers: Resolvers = {
   Worker: {
     memoryBytes: (w) => bigToNumber(w.memoryBytes),
     tokenPrefix: (w, _a, ctx) => queue.workerTokenPrefix(ctx, w.tokenId),
-    online: (w, { withinSeconds }) => Date.now() - w.lastHeartbeatAt.getTime() <= (withinSeconds ?? 30) * 1000,
+    online: (w, { withinSeconds }) => queue.isOnline(w, withinSeconds ?? queue.ONLINE_WITHIN_SECONDS),
     currentJobs: (w, _a, ctx) => queue.workerJobs(ctx, w.id),
   },
   Job: {

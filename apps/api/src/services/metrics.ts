@@ -211,13 +211,18 @@ export async function insertPoints(pool: Pool | PoolClient, runId: string, batch
  * transaction (the NOTIFY is sent at the commit, in the order the run's batches commit: see
  * publishMetrics). The one way points are written (logMetrics, the wandb ingest).
  */
-export function storePoints(db: { pool: Pool; pubsub: PubSub }, runId: string, batch: PointBatch): Promise<InsertedPoints> {
-  return withTx(db.pool, async (tx) => {
+export async function storePoints(db: { pool: Pool; pubsub: PubSub; onPointsStored?: PointsObserver }, runId: string, batch: PointBatch): Promise<InsertedPoints> {
+  const stored = await withTx(db.pool, async (tx) => {
     const inserted = await insertPoints(tx, runId, batch);
     if (inserted.count) await publishMetrics(db.pubsub, runId, inserted.points, { min: inserted.minId, max: inserted.maxId }, tx);
     return inserted;
   });
+  db.onPointsStored?.(stored.count); // once committed
+  return stored;
 }
+
+/** Told how many new points each committed storePoints call stored (the API's /metrics counter). */
+export type PointsObserver = (count: number) => void;
 
 export interface SeriesResult extends Series {
   runId: string;

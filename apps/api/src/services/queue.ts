@@ -20,6 +20,31 @@ import { diffConfigs, jsonEqual } from "./configdiff";
 
 export const DEFAULT_LEASE_SECONDS = 60;
 const MAX_BACKOFF_SECONDS = 300;
+/** A worker is online while its last heartbeat is at most this old (`Worker.online`'s default, `loffta_workers_online`). */
+export const ONLINE_WITHIN_SECONDS = 30;
+
+/** Whether `w` heartbeated within the last `withinSeconds`. */
+export function isOnline(w: Pick<Worker, "lastHeartbeatAt">, withinSeconds = ONLINE_WITHIN_SECONDS, now = Date.now()): boolean {
+  return now - w.lastHeartbeatAt.getTime() <= withinSeconds * 1000;
+}
+
+/** The team's workers online now (isOnline, counted by Postgres). */
+export async function countOnlineWorkers(db: Db, teamId: string): Promise<number> {
+  const r = await db.pool.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Worker" WHERE "teamId" = $1::uuid AND "lastHeartbeatAt" >= now() - make_interval(secs => $2::int)`,
+    [teamId, ONLINE_WITHIN_SECONDS],
+  );
+  return r.rows[0]?.n ?? 0;
+}
+
+/** The team's jobs per type and status, in one GROUP BY (pairs with no job are left out). */
+export async function countJobs(db: Db, teamId: string): Promise<{ type: JobType; status: JobStatus; n: number }[]> {
+  const r = await db.pool.query<{ type: JobType; status: JobStatus; n: number }>(
+    `SELECT type, status, count(*)::int AS n FROM "Job" WHERE ${jobsOfTeamSql(null, "$1")} GROUP BY type, status`,
+    [teamId],
+  );
+  return r.rows;
+}
 
 export function listWorkers(db: Db, viewer: TeamOf): Promise<Worker[]> {
   return db.prisma.worker.findMany({ where: teamScope.worker(viewer), orderBy: { name: "asc" } });
