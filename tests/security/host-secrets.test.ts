@@ -189,8 +189,9 @@ describe("the worker's token", () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     expect((await ended).status).toBe("SUCCEEDED");
-    // The training job's own process was among them.
-    expect([...seen.values()].some((args) => args.some((a) => a.endsWith("job-child.ts")))).toBe(true);
+    // The training job's own process was among them (the bin runs the compiled worker when its
+    // build is current, the sources otherwise).
+    expect([...seen.values()].some((args) => args.some((a) => /job-child\.(ts|js)$/.test(a)))).toBe(true);
     expect([...seen].filter(([, args]) => args.some((a) => a.includes(seed.token)))).toEqual([]);
     expect(w.output()).not.toContain(seed.token);
     await w.stop();
@@ -230,7 +231,8 @@ describe("npm start", () => {
       const group = processGroup(start.pid);
       expect(group.length).toBeGreaterThanOrEqual(3); // start, API, worker (and their helpers)
       expect(
-        group.some((pid) => cmdline(pid).some((a) => a.endsWith("apps/worker/src/service/main.ts"))),
+        // `npm start` runs the compiled worker service (it builds it first when stale).
+        group.some((pid) => cmdline(pid).some((a) => a.endsWith("apps/worker/dist/service/main.js"))),
       ).toBe(true);
       expect(leaking(group, token)).toEqual([]);
       // The worker has a token of its own, WORKER scope only, in its own 0600 file; never printed.

@@ -8,6 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { workerEntry } from "../entry-points";
 import type { PresetName } from "../core/model/presets";
 import { loadFoundationModel } from "../extract/foundation";
 import type { Family } from "../extract/foundation";
@@ -70,8 +71,10 @@ export async function runMeasurement(spec: MeasureSpec, o: { isolated?: boolean 
   return { ...r, kind: spec.kind, peakRssBytes: isolated ? Math.max(processPeak, r.peakRssBytes) : r.peakRssBytes, sampledPeakRssBytes: r.peakRssBytes, processPeakRssBytes: processPeak, isolated, wallMs: performance.now() - t0 };
 }
 
-export const MEASURE_CLI = path.join(__dirname, "measure-cli.ts");
-/** The repository root (where node_modules/tsx lives). */
+/** measure-cli: its .ts file through tsx from the sources, its bundle in the compiled build (entry-points.ts). */
+const MEASURE = workerEntry("baselines/measure-cli");
+export const MEASURE_CLI = MEASURE.file;
+/** The repository root: the child's working directory (from the sources, `--import tsx` resolves tsx there). */
 const ROOT = path.resolve(__dirname, "../../../..");
 
 export interface MeasureInChildOptions {
@@ -87,7 +90,7 @@ export interface MeasureInChildOptions {
 /** Run one measurement in a fresh Node process and return its parsed result. */
 export function measureInChild(spec: MeasureSpec, o: MeasureInChildOptions = {}): Promise<MeasureResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", MEASURE_CLI, JSON.stringify(spec)], {
+    const child = spawn(process.execPath, [...MEASURE.execArgv, MEASURE_CLI, JSON.stringify(spec)], {
       cwd: ROOT,
       env: { ...process.env, ...o.env },
       stdio: ["ignore", "pipe", "pipe"],
