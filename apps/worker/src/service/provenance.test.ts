@@ -39,4 +39,15 @@ describe("worker provenance", () => {
       expect(p.tensorflowVersion).toMatch(/^\d+\.\d+/);
     }
   });
+
+  it("sends only fields completeJob's RunResultInput has (GPU name and memory ride in `device`)", async () => {
+    const sdl = fs.readFileSync(path.join(ROOT, "graphql/workers.graphql"), "utf8");
+    const body = /input RunResultInput \{([\s\S]*?)\n\}/.exec(sdl)?.[1] ?? "";
+    const fields = new Set([...body.matchAll(/^\s*(\w+)\s*:/gm)].map((m) => m[1]));
+    expect(fields).toContain("device");
+    // Every key the worker spreads into a run's result (worker.ts) must be an input field, or
+    // completeJob fails validation and the run is never completed.
+    const gpuBackend = { ...(await initBackend({ quiet: true })), device: "tfjs-node-gpu (native TensorFlow, GPU: NVIDIA H200, 140 GiB)", gpu: { name: "NVIDIA H200", memoryBytes: 150e9 } };
+    for (const key of Object.keys(collectProvenance(gpuBackend))) expect(fields).toContain(key);
+  });
 });

@@ -3,6 +3,13 @@
  * tfjsVersion, tfjsNodeVersion, tensorflowVersion, nodeVersion). Collected once at worker start
  * (`git rev-parse HEAD` runs once per worker, never per run) and added to each run's result by
  * the worker service; the job child reports the run's backend, host and device itself.
+ *
+ * Every key of Provenance is sent as a field of completeJob's RunResultInput (the worker spreads
+ * it into each run's result; provenance.test.ts checks the schema has each). The GPU a worker
+ * trains on (name and memory, LOFFTA_TF_BACKEND=gpu) is therefore not a key here but part of the
+ * registered `device` string (core/backend.ts nativeDevice: "tfjs-node-gpu (native TensorFlow,
+ * GPU: NVIDIA H200, 140 GiB)"), which reaches Worker.device, Run.device and the calibrations'
+ * device key without an API change.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
