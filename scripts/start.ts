@@ -2,11 +2,16 @@
  * `npm start`: the whole platform on one machine.
  *
  *   client    the generated Prisma client, made first when missing or stale (scripts/prisma-client.cjs)
+ *   build     the API's and the worker's bundles (apps/api/dist, apps/worker/dist: scripts/build.ts),
+ *             built when missing or stale: the services run compiled, with plain `node` (the
+ *             dashboard's `next build` is its serve script's, when needed)
  *   database  DATABASE_URL, or an embedded Postgres in <data>/pg (kept across restarts)
  *   migrate   committed Prisma migrations
  *   seed      demo team, project and an admin API token (remembered in <data>/demo-token, mode 0600;
  *             printed is where it is, never the secret), and a WORKER-only token for the
  *             worker (<data>/worker-token, 0600)
+ *   store     the object store, LOFFTA_STORE (default <data>/store, a local folder): caches,
+ *             checkpoints, uploads (docs/worker-service.md, Storage)
  *   services  api (:4000), web (:3000), one worker — each with prefixed logs; the API and the
  *             dashboard listen on 127.0.0.1 unless HOST says otherwise (HOST=0.0.0.0: every
  *             interface); the worker reads its token from its file (LOFFTA_TOKEN_FILE), never
@@ -22,6 +27,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { logSafe } from "@loffta/graphql/log-safe";
+import { ensureBuilt } from "./build/ensure";
+import { COMPILED } from "./build/targets";
 import type { PlatformDatabase } from "./start/database";
 import type * as DemoModuleNs from "./start/demo";
 import {
@@ -124,6 +131,9 @@ function serviceSpecs(opts: Options, databaseUrl: string, tokenFile: string, roo
     NEXT_TELEMETRY_DISABLED: "1",
     HOST: opts.host,
     LOFFTA_STORAGE_ROOTS: roots.join(":"),
+    // The embedded object store: caches and checkpoints go to <data>/store (hard links to what
+    // the worker wrote: no second copy), as they would to a team's S3 bucket (docs/deploy.md).
+    LOFFTA_STORE: process.env.LOFFTA_STORE?.trim() || path.join(opts.dataDir, "store"),
   };
   // The services need no token of the caller's; the worker gets the demo token's file.
   delete env.LOFFTA_TOKEN;
@@ -133,7 +143,8 @@ function serviceSpecs(opts: Options, databaseUrl: string, tokenFile: string, roo
     {
       name: "api",
       command: process.execPath,
-      args: ["--import", "tsx", "apps/api/src/main.ts"],
+      // The compiled API (built by main() when stale); source maps: stack traces name .ts lines.
+      args: ["--enable-source-maps", COMPILED.api],
       cwd: ROOT,
       // Production mode unless told otherwise: graphql-js's development checks cost ~20% of
       // metric-ingest CPU.
@@ -160,7 +171,7 @@ function serviceSpecs(opts: Options, databaseUrl: string, tokenFile: string, roo
     specs.push({
       name: "worker",
       command: process.execPath,
-      args: ["--import", "tsx", workerServe, "--api", apiUrl],
+      args: ["--enable-source-maps", COMPILED.workerService, "--api", apiUrl],
       cwd: ROOT,
       env: { ...env, LOFFTA_TOKEN_FILE: tokenFile },
     });
@@ -216,6 +227,9 @@ async function main(): Promise<void> {
 
   try {
     ensurePrismaClient(log);
+    // After the Prisma client (the API's bundle holds it), before the database: a build error
+    // stops here, with nothing to shut down.
+    await ensureBuilt(opts.worker ? ["api", "worker"] : ["api"], log);
     const { createPrisma, portIsFree, seedDemo, seedWorkerToken } = await import("@loffta/db");
     const { openPlatformDatabase } = await import("./start/database");
     log(

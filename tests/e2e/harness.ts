@@ -74,12 +74,13 @@ export async function waitFor<T>(
 }
 
 /** The API as its own process (so a test can kill and restart it). */
-export async function startApiProcess(databaseUrl: string, port: number): Promise<Proc> {
+export async function startApiProcess(databaseUrl: string, port: number, env: NodeJS.ProcessEnv = {}): Promise<Proc> {
   const p = spawnTs("apps/api/src/main.ts", [], {
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     HOST: "127.0.0.1",
     LOFFTA_STORAGE_ROOTS: TEST_STORAGE_ROOTS.join(":"),
+    ...env,
   });
   await waitFor(
     "the API /healthz",

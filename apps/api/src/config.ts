@@ -5,6 +5,7 @@
  * (apps/api/test/unit.test.ts checks that every variable here is documented there).
  */
 
+import { STORE_ENV } from "@loffta/graphql/object-store";
 import { parseStorageRoots } from "@loffta/graphql/storage-roots";
 
 /** One environment variable: parse gets the raw value (trimmed, never empty). */
@@ -55,8 +56,12 @@ export const API_ENV = {
     default: [],
     parse: storageRoots,
   }),
+  // The object store (@loffta/graphql/object-store, shared with the worker); S3 credentials come from the AWS SDK's own chain.
+  LOFFTA_STORE: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_STORE, default: undefined, parse: str }),
+  LOFFTA_S3_ENDPOINT: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_S3_ENDPOINT, default: undefined, parse: str }),
+  LOFFTA_S3_FORCE_PATH_STYLE: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_S3_FORCE_PATH_STYLE, default: undefined, parse: str }),
   LOFFTA_MAX_UPLOAD_BYTES: envVar({
-    description: "Largest file `PUT /uploads/<name>` accepts into the team's folder under the first storage root.",
+    description: "Largest file `PUT /uploads/<name>` accepts into the team's folder (in the object store, else under the first storage root).",
     default: 8 * 1024 ** 3,
     parse: int(1024, 2 ** 40),
   }),

@@ -5,6 +5,8 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import express from "express";
 import type { NextFunction, Request, Response } from "express";
 import { ApolloServer } from "@apollo/server";
@@ -13,12 +15,14 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import { GraphQLError } from "graphql";
 import { logSafe } from "@loffta/graphql/log-safe";
+import { StoreMirror, storeFromEnv, type ObjectStore } from "@loffta/graphql/object-store";
 import { authenticate, TokenChecker, type AuthResult } from "./auth";
 import { readEnv, readLimits, type RequestLimits } from "./config";
 import type { Context, Services } from "./context";
 import { clientError } from "./errors";
 import { createHydrator } from "./events";
 import { LIMITS, RateLimiter, checkArguments, queryRules, responseLimit, tokenLimitError } from "./limits";
+import { ApiMetrics, METRICS_PATH } from "./prometheus";
 import { PgPubSub } from "./pubsub";
 import { buildSchema } from "./schema";
 import { closeDb, connectDb, pingDb } from "./services/db";
@@ -44,6 +48,13 @@ export interface ApiServerOptions {
   storageRoots?: string[];
   /** Largest `PUT /uploads/<name>` body (default: $LOFFTA_MAX_UPLOAD_BYTES). */
   maxUploadBytes?: number;
+  /** The platform's object store (default: from $LOFFTA_STORE; null: none). */
+  store?: ObjectStore | null;
+}
+
+/** The API's copy of the store, where `store:` datasets and weights are read to be checked. */
+function apiStoreMirror(store: ObjectStore | null): StoreMirror | null {
+  return store ? new StoreMirror(store, path.join(os.tmpdir(), `loffta-api-store-copy-${process.getuid?.() ?? "u"}`), { capBytes: 5 * 1024 ** 3 }) : null;
 }
 
 export interface ApiServer {
@@ -63,6 +74,11 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const corsOrigins = opts.corsOrigins === undefined ? readEnv("LOFFTA_CORS_ORIGINS") : typeof opts.corsOrigins === "string" ? opts.corsOrigins.split(",") : opts.corsOrigins;
   const limits = readLimits(opts.limits);
   const storageRoots = new StorageRoots(opts.storageRoots ?? readEnv("LOFFTA_STORAGE_ROOTS"));
+  const storeMirror = apiStoreMirror(
+    opts.store === undefined
+      ? storeFromEnv({ LOFFTA_STORE: readEnv("LOFFTA_STORE"), LOFFTA_S3_ENDPOINT: readEnv("LOFFTA_S3_ENDPOINT"), LOFFTA_S3_FORCE_PATH_STYLE: readEnv("LOFFTA_S3_FORCE_PATH_STYLE") })
+      : opts.store,
+  );
   const db = connectDb(opts.databaseUrl, { poolSize: opts.poolSize ?? readEnv("LOFFTA_API_POOL_SIZE"), log });
   const { prisma, pool } = db;
   const pubsub = new PgPubSub({
@@ -71,7 +87,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     hydrate: createHydrator(db),
     log,
   });
-  const services: Services & StorageContext = { prisma, pool, pubsub, storageRoots };
+  // Prometheus series of this server (./prometheus.ts, GET /metrics); storePoints counts into it.
+  const prometheus = new ApiMetrics(db);
+  const services: Services & StorageContext = { prisma, pool, pubsub, storageRoots, storeMirror, onPointsStored: prometheus.pointsStored };
   const cleanup: (() => Promise<unknown>)[] = [() => closeDb(db)];
   try {
     await pubsub.start();
@@ -83,6 +101,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const schema = buildSchema();
   const app = express();
   app.disable("x-powered-by");
+  app.use(prometheus.timeRequests);
   const httpServer = http.createServer(app);
   // Workers and scripts reuse keep-alive connections (undici). Node's 5 s idle timeout races
   // a client that reuses a connection just as the server closes it ("other side closed"):
@@ -94,6 +113,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   const limiter = new RateLimiter(limits.rateLimitPerSec, limits.rateLimitBurst);
   const tokens = new TokenChecker(db, limits.tokenRecheckMs);
   const ws = startWebSocketServer({ httpServer, schema, services, limits, rules, limiter, tokens, log });
+  prometheus.countSubscriptions(() => ws.subscriptionsOpen());
+  cleanup.push(async () => prometheus.close());
   // Sockets of revoked or expired tokens are closed; idle rate-limit buckets and token answers dropped.
   const housekeeping = setInterval(() => {
     void ws.sweep();
@@ -116,6 +137,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      prometheus.apolloPlugin,
       { serverWillStart: async () => ({ drainServer: async () => void (await ws.dispose()) }) },
       {
         // Arguments (NUL bytes, filter conditions) once the operation is known, before execution.
@@ -150,6 +172,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       res.status(503).json({ ok: false, database: "down", error: (e as Error).message });
     }
   });
+
+  // Prometheus scrapes with an ADMIN bearer token (./prometheus.ts; docs/api.md, "Metrics (Prometheus)").
+  app.get(METRICS_PATH, prometheus.handler({ limiter, log }));
 
   // The dashboard calls the API from the browser (another origin) with a bearer token and no
   // cookies, so CORS is safe to open; LOFFTA_CORS_ORIGINS narrows it to a list of origins.
@@ -189,15 +214,16 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => {
         const auth = res.locals.auth as AuthResult;
-        return auth.viewer
-          ? { ...services, viewer: auth.viewer }
-          : { ...services, viewer: null, authError: auth.error };
+        return prometheus.graphqlResponse(
+          res,
+          auth.viewer ? { ...services, viewer: auth.viewer } : { ...services, viewer: null, authError: auth.error },
+        );
       },
     }),
   );
 
   // One file into the team's folder under the first storage root (./uploads.ts).
-  app.put("/uploads/:name", uploadHandler({ prisma, pool, storageRoots, maxBytes: opts.maxUploadBytes ?? readEnv("LOFFTA_MAX_UPLOAD_BYTES"), limiter, log }));
+  app.put("/uploads/:name", uploadHandler({ prisma, pool, storageRoots, store: storeMirror?.store, maxBytes: opts.maxUploadBytes ?? readEnv("LOFFTA_MAX_UPLOAD_BYTES"), limiter, log }));
 
   // Body errors (too large, not JSON) as GraphQL-shaped JSON.
   app.use(

@@ -7,11 +7,18 @@
  * registerDataset. An existing file is never replaced (409); a refused or cut-off upload leaves
  * nothing behind. Folders on the way must be real folders (no symlinks), created if missing.
  * Errors are GraphQL-shaped JSON: `{ errors: [{ message, extensions: { code } }] }`.
+ *
+ * With an object store (LOFFTA_STORE) the file goes there instead, as object
+ * `teams/<slug>/uploads/<name>`, and `uri` is `store:teams/<slug>/uploads/<name>` (readable by
+ * every worker, wherever it runs). The body is received into a temporary file first (its size
+ * and sha256 known before anything is stored); an existing object is never replaced (409).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { constants, promises as fsp } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Request, Response } from "express";
+import { storeUri, type ObjectStore } from "@loffta/graphql/object-store";
 import { TEAMS_FOLDER, type StorageRoots } from "@loffta/graphql/storage-roots";
 import type { PrismaClient } from "@loffta/db";
 import type { Pool } from "pg";
@@ -28,6 +35,8 @@ export interface UploadOptions {
   prisma: PrismaClient;
   pool: Pool;
   storageRoots: StorageRoots;
+  /** The platform's object store: uploads go there when there is one. */
+  store?: ObjectStore | null;
   maxBytes: number;
   limiter: RateLimiter;
   log: (msg: string) => void;
@@ -108,9 +117,20 @@ export function uploadHandler(o: UploadOptions) {
       if (!NAME_RE.test(name)) throw new UploadError(400, "BAD_USER_INPUT", "the file name must be 1–200 letters, digits, `.`, `_` or `-`, not starting with `.` (no folders)");
       const declared = Number(req.headers["content-length"] ?? NaN);
       if (declared > o.maxBytes) throw new UploadError(413, "PAYLOAD_TOO_LARGE", `the upload exceeds ${o.maxBytes} bytes`);
-      if (!o.storageRoots.configured) throw new UploadError(403, "FORBIDDEN", "this server has no storage roots configured, so nothing can be uploaded");
+      if (!o.store && !o.storageRoots.configured) throw new UploadError(403, "FORBIDDEN", "this server has no storage roots configured, so nothing can be uploaded");
       const team = await o.prisma.team.findUnique({ where: { id: auth.viewer.teamId }, select: { slug: true } });
       if (!team || !SLUG_RE.test(team.slug)) throw new UploadError(403, "FORBIDDEN", "this team has no storage folder");
+      if (o.store) {
+        const key = [TEAMS_FOLDER, team.slug, UPLOADS_FOLDER, name].join("/");
+        const conflict = () => new UploadError(409, "CONFLICT", `${name} already exists in your uploads (upload it under another name)`);
+        if (await o.store.head(key)) throw conflict();
+        part = path.join(os.tmpdir(), `.loffta-upload-${randomBytes(8).toString("hex")}.part`);
+        const got = await receive(req, part, o.maxBytes);
+        if (!(await o.store.putFile(key, part, { ifAbsent: true }))) throw conflict();
+        await dropPart();
+        res.status(201).json({ uri: storeUri(key), ...got });
+        return;
+      }
       const dir = await realFolder(o.storageRoots.roots[0], [TEAMS_FOLDER, team.slug, UPLOADS_FOLDER]);
       const target = path.join(dir, name);
       if (await fsp.lstat(target).catch(() => null)) throw new UploadError(409, "CONFLICT", `${name} already exists in your uploads (upload it under another name)`);

@@ -60,8 +60,9 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-if (require.main === module || process.argv[1]?.endsWith("loffta-worker.cjs")) {
-  main(process.argv.slice(2)).then(
+/** Run the CLI on `argv` and set the exit code: what the `loffta-worker` bin calls (however it is reached: npx, a symlink in node_modules/.bin, a path). */
+export function runCli(argv: string[]): void {
+  main(argv).then(
     (code) => {
       process.exitCode = code;
     },
@@ -71,3 +72,5 @@ if (require.main === module || process.argv[1]?.endsWith("loffta-worker.cjs")) {
     },
   );
 }
+
+if (require.main === module) runCli(process.argv.slice(2));

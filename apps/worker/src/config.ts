@@ -3,6 +3,7 @@
  * reads them through workerEnv(). docs/worker-service.md lists them (a test checks it does).
  * Command-line flags of `loffta-worker serve` take precedence over the first five.
  */
+import { STORE_ENV } from "@loffta/graphql/object-store";
 import { parseStorageRoots } from "@loffta/graphql/storage-roots";
 
 interface EnvVar<T> {
@@ -31,11 +32,26 @@ export const WORKER_ENV = {
     default: undefined,
     parse: parseStorageRoots,
   }),
+  // The object store's variables, declared with the API's in @loffta/graphql/object-store (read there by storeFromEnv).
+  LOFFTA_STORE: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_STORE, default: undefined, parse: str }),
+  LOFFTA_S3_ENDPOINT: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_S3_ENDPOINT, default: undefined, parse: str }),
+  LOFFTA_S3_FORCE_PATH_STYLE: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_S3_FORCE_PATH_STYLE, default: undefined, parse: str }),
+  LOFFTA_SHARD_CACHE_BYTES: envVar<number>({
+    description:
+      "Most bytes of the worker's local copy of the object store (`<home>/store-copy`: cache shards, `store:` datasets and weights), least recently used first out; files a running job reads stay. Default 20 GiB. The store itself is `LOFFTA_STORE` (docs/deploy.md).",
+    default: 20 * 1024 ** 3,
+    parse: (r) => positiveInt(r) ?? 20 * 1024 ** 3,
+  }),
   LOFFTA_ISOLATE_RUNS: envVar<boolean>({ description: "`0`: train in the worker process instead of one child process per training job.", default: true, parse: (r) => r !== "0" }),
-  LOFFTA_TF_BACKEND: envVar<"auto" | "cpu">({
-    description: "`cpu` forces the pure-JS TensorFlow.js backend; default: tfjs-node when it loads.",
+  LOFFTA_TF_BACKEND: envVar<"auto" | "cpu" | "gpu">({
+    description:
+      "`gpu`: tfjs-node-gpu on a GPU TensorFlow sees, else the worker stops at start naming what is missing (the package, the NVIDIA driver, CUDA 11.2 / cuDNN 8.1, a visible GPU; docs/deploy.md, GPU workers); `cpu` forces the pure-JS TensorFlow.js backend; `auto` (default): tfjs-node-gpu, then tfjs-node, then pure JS with a warning.",
     default: "auto",
-    parse: (r) => (r === "cpu" ? "cpu" : "auto"),
+    // A typo (`GPU`, `cuda`) must not silently become `auto` and train on the CPU.
+    parse: (r) => {
+      if (r === "auto" || r === "cpu" || r === "gpu") return r;
+      throw new Error(`must be auto, cpu or gpu, got ${JSON.stringify(r)}`);
+    },
   }),
   LOFFTA_CALIBRATION: envVar<boolean>({ description: "`off`: do not measure the fine-tuning calibration for runs without a baseline run.", default: true, parse: (r) => r !== "off" }),
   LOFFTA_SYSTEM_METRICS_MS: envVar<number>({
@@ -71,6 +87,11 @@ export function workerEnv<K extends WorkerEnvName>(name: K, env: NodeJS.ProcessE
   } catch (e) {
     throw new Error(`${name}: ${(e as Error).message}`);
   }
+}
+
+/** Set a variable for this process and the child processes it starts (job children read what the service was told by flags). */
+export function setWorkerEnv(name: WorkerEnvName, value: string, env: NodeJS.ProcessEnv = process.env): void {
+  env[name] = value;
 }
 
 /** Forget the token once read: child processes (training jobs, calibrations) never inherit it. */

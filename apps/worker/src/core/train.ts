@@ -43,6 +43,8 @@ export interface TrainOptions {
   outDir?: string;
   /** Resume from outDir/last.safetensors when it exists. */
   resume?: boolean;
+  /** Called after each checkpoint file is written (its path): the worker copies it to the object store. */
+  onCheckpoint?: (file: string) => Promise<void>;
   onStep?: (s: StepInfo) => void;
   onEpoch?: (e: EpochInfo) => void;
   signal?: AbortSignal;
@@ -180,6 +182,7 @@ export async function train(opts: TrainOptions): Promise<TrainSummary> {
         dim: man.dim,
         labelNames: man.labelNames,
       });
+      await opts.onCheckpoint?.(lastPath);
     };
     const evalBatch = Math.max(config.microBatch * 2, 16);
     return await runTrainingLoop<Batch>(
@@ -224,14 +227,17 @@ export async function train(opts: TrainOptions): Promise<TrainSummary> {
         onInterrupted: saveLast,
         onEpochEnd: saveLast,
         onBest: async (s) => {
-          if (opts.outDir && s.best)
-            await saveCheckpoint(path.join(opts.outDir, "best.safetensors"), model.params, null, {
+          if (opts.outDir && s.best) {
+            const bestPath = path.join(opts.outDir, "best.safetensors");
+            await saveCheckpoint(bestPath, model.params, null, {
               step: s.step,
               epoch: s.epoch,
               batchInEpoch: 0,
               rngState: augRng.getState(),
               metrics: s.best.metrics,
             });
+            await opts.onCheckpoint?.(bestPath);
+          }
         },
       },
       { onStep: opts.onStep, onEpoch: opts.onEpoch, signal: opts.signal, maxSteps: opts.maxSteps },

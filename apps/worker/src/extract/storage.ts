@@ -8,9 +8,16 @@ import path from "node:path";
 import { StorageRoots, localAccess, type FileAccess, type StorageLocation } from "@loffta/graphql/storage-roots";
 import { workerEnv } from "../config";
 
-/** This process's roots (none when LOFFTA_STORAGE_ROOTS is unset: every URI refused). */
+/**
+ * This process's roots (none when LOFFTA_STORAGE_ROOTS is unset: every URI refused), and with an
+ * object store (LOFFTA_STORE) the worker's local copy of it, `<LOFFTA_HOME>/store-copy`: a child
+ * process given a path the worker fetched from the store (a `store:` model's weights) reads it
+ * under the same confinement.
+ */
 export function workerStorageRoots(env: NodeJS.ProcessEnv = process.env): StorageRoots {
-  return new StorageRoots(workerEnv("LOFFTA_STORAGE_ROOTS", env) ?? []);
+  const roots = [...(workerEnv("LOFFTA_STORAGE_ROOTS", env) ?? [])];
+  if (workerEnv("LOFFTA_STORE", env)) roots.push(path.resolve(workerEnv("LOFFTA_HOME", env) ?? ".loffta", "store-copy"));
+  return new StorageRoots(roots);
 }
 
 /**

@@ -262,6 +262,7 @@ export type WorkerCacheFragment = {
   gridW: number | null;
   dim: number | null;
   storageUri: string | null;
+  manifestSha256: string | null;
   dataset: {
     id: string;
     name: string;
@@ -308,6 +309,7 @@ export type WorkerRunFragment = {
     gridW: number | null;
     dim: number | null;
     storageUri: string | null;
+    manifestSha256: string | null;
     dataset: {
       id: string;
       name: string;
@@ -438,6 +440,7 @@ export type WorkerRunQuery = {
       gridW: number | null;
       dim: number | null;
       storageUri: string | null;
+      manifestSha256: string | null;
       dataset: {
         id: string;
         name: string;
@@ -482,6 +485,7 @@ export type WorkerCacheQuery = {
     gridW: number | null;
     dim: number | null;
     storageUri: string | null;
+    manifestSha256: string | null;
     dataset: {
       id: string;
       name: string;
@@ -591,6 +595,7 @@ export const WorkerCacheFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "gridW" } },
           { kind: "Field", name: { kind: "Name", value: "dim" } },
           { kind: "Field", name: { kind: "Name", value: "storageUri" } },
+          { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
           {
             kind: "Field",
             name: { kind: "Name", value: "dataset" },
@@ -697,6 +702,7 @@ export const WorkerRunFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "gridW" } },
           { kind: "Field", name: { kind: "Name", value: "dim" } },
           { kind: "Field", name: { kind: "Name", value: "storageUri" } },
+          { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
           {
             kind: "Field",
             name: { kind: "Name", value: "dataset" },
@@ -1263,6 +1269,7 @@ export const WorkerRunDocument = {
           { kind: "Field", name: { kind: "Name", value: "gridW" } },
           { kind: "Field", name: { kind: "Name", value: "dim" } },
           { kind: "Field", name: { kind: "Name", value: "storageUri" } },
+          { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
           {
             kind: "Field",
             name: { kind: "Name", value: "dataset" },
@@ -1401,6 +1408,7 @@ export const WorkerCacheDocument = {
           { kind: "Field", name: { kind: "Name", value: "gridW" } },
           { kind: "Field", name: { kind: "Name", value: "dim" } },
           { kind: "Field", name: { kind: "Name", value: "storageUri" } },
+          { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
           {
             kind: "Field",
             name: { kind: "Name", value: "dataset" },

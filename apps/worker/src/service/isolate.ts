@@ -1,5 +1,8 @@
 /**
- * Run a job handler in a fresh child process (job-child.ts), one process per job.
+ * Run a job handler in a fresh child process (job-child.ts), one process per job. Which file
+ * that process runs, and how, is entry-points.ts's: from the sources job-child.ts through tsx,
+ * in the compiled build its bundle (which carries the handlers: the module to import the
+ * handler from is then the child's own bundle).
  *
  * Why: a long-lived worker's resident memory keeps whatever earlier jobs left (TensorFlow's
  * allocator and V8 keep freed memory), so a run measured in it reports the worker's high-water
@@ -15,6 +18,7 @@
  */
 import { fork } from "node:child_process";
 import path from "node:path";
+import { handlerModule, workerEntry } from "../entry-points";
 import type { JobResultInput, RunLogLevel, WorkerJobFragment } from "../generated/graphql";
 import type { MetricPointInput } from "./metric-buffer";
 import { PermanentJobError, type JobHandler } from "./worker";
@@ -37,18 +41,23 @@ export type ToChild =
       home: string;
       device: string;
     }
-  | { type: "abort"; reason: string };
+  | { type: "abort"; reason: string }
+  | { type: "drained"; id: number; ok: boolean };
 
 /** Child → parent. */
 export type FromChild =
   | { type: "metric"; runId: string; point: MetricPointInput }
+  /** Wait until the metrics sent so far are delivered (answered with `drained`). */
+  | { type: "drain"; id: number; timeoutMs: number }
   | { type: "progress"; done: number; total: number }
   | { type: "log"; msg: string; level?: RunLogLevel }
   | { type: "result"; result: JobResultInput }
   | { type: "error"; message: string; permanent: boolean };
 
-export const JOB_CHILD = path.join(__dirname, "job-child.ts");
-/** The repository root (where node_modules/tsx lives). */
+const CHILD = workerEntry("service/job-child");
+/** The file each job's process runs. */
+export const JOB_CHILD = CHILD.file;
+/** The repository root: the child's working directory (from the sources, `--import tsx` resolves tsx there). */
 const ROOT = path.resolve(__dirname, "../../../..");
 
 export interface IsolateOptions {
@@ -66,7 +75,7 @@ export function isolatedHandler(ref: HandlerRef, o: IsolateOptions): JobHandler 
     new Promise<JobResultInput>((resolve, reject) => {
       const child = fork(JOB_CHILD, [], {
         cwd: ROOT,
-        execArgv: ["--import", "tsx"],
+        execArgv: CHILD.execArgv,
         env: { ...process.env, ...o.env },
         stdio: ["ignore", "inherit", "inherit", "ipc"],
       });
@@ -81,6 +90,12 @@ export function isolatedHandler(ref: HandlerRef, o: IsolateOptions): JobHandler 
         switch (m.type) {
           case "metric":
             ctx.metrics.add(m.runId, m.point);
+            break;
+          case "drain":
+            // Metric messages before this one were added already (IPC keeps their order).
+            void ctx.metrics.drain(m.timeoutMs).then((ok) => {
+              if (child.connected) child.send({ type: "drained", id: m.id, ok } satisfies ToChild);
+            });
             break;
           case "progress":
             void ctx.progress(m.done, m.total);
@@ -110,7 +125,7 @@ export function isolatedHandler(ref: HandlerRef, o: IsolateOptions): JobHandler 
       if (ctx.signal.aborted) onAbort();
       child.send({
         type: "start",
-        handler: ref,
+        handler: { ...ref, module: handlerModule(ref.module) },
         job: ctx.job,
         workerId: ctx.workerId,
         apiUrl: o.apiUrl,

@@ -17,6 +17,18 @@ const send = (m: FromChild): Promise<void> =>
 
 const abort = new AbortController();
 
+/** Drains asked of the parent, by id, resolved by its `drained` answer (false when it goes away). */
+const drains = new Map<number, (ok: boolean) => void>();
+let nextDrain = 0;
+function drain(timeoutMs = 30_000): Promise<boolean> {
+  if (!process.connected) return Promise.resolve(false);
+  const id = ++nextDrain;
+  return new Promise((resolve) => {
+    drains.set(id, resolve);
+    void send({ type: "drain", id, timeoutMs });
+  });
+}
+
 async function run(start: Extract<ToChild, { type: "start" }>): Promise<void> {
   try {
     await initBackend({ quiet: true });
@@ -33,7 +45,7 @@ async function run(start: Extract<ToChild, { type: "start" }>): Promise<void> {
         void send({ type: "progress", done, total });
         return Promise.resolve(abort.signal.aborted);
       },
-      metrics: { add: (runId, point) => void send({ type: "metric", runId, point }) },
+      metrics: { add: (runId, point) => void send({ type: "metric", runId, point }), drain },
       home: start.home,
       device: start.device,
       log: (msg, level) => void send({ type: "log", msg, level }),
@@ -58,9 +70,15 @@ async function run(start: Extract<ToChild, { type: "start" }>): Promise<void> {
 process.on("disconnect", () => {
   // The worker is gone (killed or stopped): so is its lease on this job.
   abort.abort("worker stopping");
+  for (const resolve of drains.values()) resolve(false);
+  drains.clear();
   setTimeout(() => process.exit(1), 2000).unref();
 });
 process.on("message", (m: ToChild) => {
   if (m.type === "abort") abort.abort(m.reason);
   else if (m.type === "start") void run(m);
+  else if (m.type === "drained") {
+    drains.get(m.id)?.(m.ok);
+    drains.delete(m.id);
+  }
 });

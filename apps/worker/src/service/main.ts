@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import { logSafe } from "@loffta/graphql/log-safe";
 import { readTokenFile } from "@loffta/graphql/token-file";
-import { dropWorkerToken, workerEnv } from "../config";
+import { dropWorkerToken, setWorkerEnv, workerEnv } from "../config";
 import { initBackend } from "../core/backend";
 import { ApiClient } from "./api-client";
 import { jobHandlers } from "./handlers";
@@ -81,6 +81,8 @@ export function parseServeArgs(argv: string[], env: NodeJS.ProcessEnv = process.
 }
 
 export async function serve(args: ServeArgs): Promise<WorkerService> {
+  // Job child processes find the worker's home (its copy of the object store) as this one does.
+  setWorkerEnv("LOFFTA_HOME", args.home);
   const backend = await initBackend();
   const worker = new WorkerService({
     api: new ApiClient(args.api, args.token),

@@ -18,6 +18,7 @@ import {
 import { ApiError, ApiUnreachableError, type ApiClient } from "./api-client";
 import { MetricBuffer, SpoolBuffer } from "./metric-buffer";
 import type { Provenance } from "./provenance";
+import { workerStore } from "./store";
 
 /** Everything a job handler may use. */
 export interface JobContext {
@@ -43,8 +44,12 @@ export interface JobContext {
 
 export type JobHandler = (ctx: JobContext) => Promise<JobResultInput>;
 
-/** What a handler may do with metrics: add points (delivery is the worker's business). */
-export type MetricSink = Pick<MetricBuffer, "add">;
+/**
+ * What a handler may do with metrics: add points (delivery is the worker's business), and wait
+ * until every point added so far reached the API (`drain`: true when it did within the time) —
+ * before a checkpoint is published, so a run resumed from it elsewhere has every earlier point.
+ */
+export type MetricSink = Pick<MetricBuffer, "add" | "drain">;
 
 /** A failure that retrying cannot fix (bad config, missing files): fail the job for good. */
 export class PermanentJobError extends Error {
@@ -142,6 +147,8 @@ export class WorkerService {
     );
     this.workerId = reg.registerWorker.id;
     this.log(`registered as ${this.workerId} (${this.opts.backend} on ${this.opts.device})`);
+    const store = workerStore();
+    this.log(store ? `object store: ${store.describe} (local copy ${path.join(this.opts.home, "store-copy")})` : "no object store (LOFFTA_STORE unset): caches stay in this worker's home");
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.opts.heartbeatMs ?? 5000);
     void this.metrics.flush(); // resend what an earlier process left in the spool
     void this.logs.flush();

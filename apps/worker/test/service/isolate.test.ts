@@ -46,6 +46,7 @@ function context(abort = new AbortController(), onPoint?: () => void) {
         points.push({ runId, point });
         onPoint?.();
       },
+      drain: () => Promise.resolve(true),
     },
     home: "/tmp",
     device: "cpu",

@@ -22,10 +22,10 @@ export async function trainBaseline(
   const kind = run.kind;
   if (!isBaselineKind(kind)) throw new PermanentJobError(`run ${run.id} is a ${kind} run, not an image baseline`);
   const config = effectiveConfig(run);
-  const { data } = await storedDataset(cache.dataset);
+  const { data } = await storedDataset(cache.dataset, ctx.home);
   let model;
   try {
-    model = await loadFoundationModel({ ...(await storedModel(cache.model, cache.layer)), hash: false });
+    model = await loadFoundationModel({ ...(await storedModel(cache.model, cache.layer, ctx.home)), hash: false });
   } catch (e) {
     throw permanentStorageError(e);
   }

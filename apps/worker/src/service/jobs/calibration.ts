@@ -38,7 +38,7 @@ export async function fineTuningCalibration(
     `measuring the cost of fine-tuning ${cache.model.name} at ${cache.resolution}px, batch ${config.batchSize} (once per worker device)`,
   );
   try {
-    const opts = await storedModel(cache.model, cache.layer);
+    const opts = await storedModel(cache.model, cache.layer, ctx.home);
     const r = await measureInChild(
       {
         kind: "finetune",

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { StoreError, cacheKey, storeKeyOf, storeUri } from "@loffta/graphql/object-store";
 import { DatasetScanError, scanDataset, type Dataset } from "@loffta/graphql/dataset-scan";
 import { MODEL_FAMILIES, type Rgb } from "@loffta/graphql/domain";
 import { StorageError, type FileAccess } from "@loffta/graphql/storage-roots";
@@ -12,6 +13,8 @@ import { runExtraction } from "../../extract/job";
 import { locateStored } from "../../extract/storage";
 import { WorkerCacheDocument, type WorkerCacheFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobHandler } from "../worker";
+import { workerMirror } from "../store";
+import { uploadCache } from "./stored-cache";
 
 /**
  * How the API's FoundationModel row and a cache's layer map onto the extraction loader: the
@@ -37,28 +40,38 @@ export function loaderOptions(model: WorkerCacheFragment["model"], layer: number
 }
 
 /**
- * A URI the API stored, checked against this worker's storage roots (LOFFTA_STORAGE_ROOTS):
- * its real path and an access confined to its area; PermanentJobError naming the URI as stored
- * (outside the roots, missing, not a regular file or folder) otherwise.
+ * A URI the API stored, checked again on this worker: a `store:` URI is fetched into the
+ * worker's local copy of the object store (../store.ts); any other against this worker's storage
+ * roots (LOFFTA_STORAGE_ROOTS). Its real path and an access confined to its area;
+ * PermanentJobError naming the URI as stored (outside the roots, missing, not a regular file or
+ * folder, no store configured) otherwise.
  */
-async function stored(uri: string, what: string): Promise<{ path: string; access: FileAccess }> {
+async function stored(uri: string, what: string, home: string): Promise<{ path: string; access: FileAccess }> {
   try {
+    const key = storeKeyOf(uri);
+    if (key !== null) {
+      const mirror = workerMirror(home);
+      if (!mirror) throw new PermanentJobError(`${what} is in the object store (${uri}) but this worker has none configured (LOFFTA_STORE)`);
+      const { location, access } = await mirror.locate(key);
+      return { path: location.real, access };
+    }
     const { location, access } = await locateStored(uri);
     return { path: location.real, access };
   } catch (e) {
     if (e instanceof StorageError) throw new PermanentJobError(`${what} cannot be read on this worker: ${e.message}`);
+    if (e instanceof StoreError && e.reason !== "unavailable") throw new PermanentJobError(`${what} cannot be read on this worker: ${e.message}`);
     throw e;
   }
 }
 
-/** The loader options of a cache's model, its weights located through the storage roots. */
-export async function storedModel(model: WorkerCacheFragment["model"], layer: number): Promise<LoadFoundationOptions> {
-  return loaderOptions(model, layer, await stored(model.weightsUri, `the weights of ${model.name}`));
+/** The loader options of a cache's model, its weights located through the storage roots or the store. */
+export async function storedModel(model: WorkerCacheFragment["model"], layer: number, home: string): Promise<LoadFoundationOptions> {
+  return loaderOptions(model, layer, await stored(model.weightsUri, `the weights of ${model.name}`, home));
 }
 
-/** A cache's dataset, scanned through the storage roots (confined to its area). */
-export async function storedDataset(dataset: WorkerCacheFragment["dataset"]): Promise<{ data: Dataset; access: FileAccess }> {
-  const { path: root, access } = await stored(dataset.rootUri, `dataset ${dataset.name}`);
+/** A cache's dataset, scanned through the storage roots or the store (confined to its area). */
+export async function storedDataset(dataset: WorkerCacheFragment["dataset"], home: string): Promise<{ data: Dataset; access: FileAccess }> {
+  const { path: root, access } = await stored(dataset.rootUri, `dataset ${dataset.name}`, home);
   try {
     return { data: await scanDataset(root, undefined, { access }), access };
   } catch (e) {
@@ -91,8 +104,8 @@ export const extractCache: JobHandler = async (ctx) => {
   if (!cacheId) throw new PermanentJobError("EXTRACT job without a feature cache");
   const { featureCache: cache } = await ctx.api.request(WorkerCacheDocument, { id: cacheId });
   if (!cache) throw new PermanentJobError(`feature cache ${cacheId} not found`);
-  const { data, access } = await storedDataset(cache.dataset);
-  const model = await storedModel(cache.model, cache.layer);
+  const { data, access } = await storedDataset(cache.dataset, ctx.home);
+  const model = await storedModel(cache.model, cache.layer, ctx.home);
   const out = path.join(ctx.home, "caches", cache.id);
 
   let lastReport = 0;
@@ -131,6 +144,17 @@ export const extractCache: JobHandler = async (ctx) => {
   ctx.log(
     `cache ${cache.id}: ${m.shards.length} shards, ${m.skipped.length} skipped, ${result.imagesPerSec.toFixed(1)} images/s`,
   );
+  // With an object store the cache goes there (every worker can train on it) and this worker's
+  // folder is only its working copy; without one it stays here (one machine).
+  let storageUri = pathToFileURL(out).href;
+  const mirror = workerMirror(ctx.home);
+  if (mirror) {
+    const key = cacheKey(cache.id);
+    const t0 = Date.now();
+    await uploadCache(mirror.store, out, key, m);
+    storageUri = storeUri(key);
+    ctx.log(`cache ${cache.id}: ${(bytes / 1e6).toFixed(1)} MB written to the object store as ${storageUri} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  }
   return {
     cache: {
       gridH: m.grid.h,
@@ -140,7 +164,7 @@ export const extractCache: JobHandler = async (ctx) => {
       bytes,
       shardCount: m.shards.length,
       imagesPerSec: result.imagesPerSec,
-      storageUri: pathToFileURL(out).href,
+      storageUri,
       manifestSha256: createHash("sha256").update(manifestText).digest("hex"),
       skippedCount: m.skipped.length,
       mean: result.normalisation.mean,

@@ -69,7 +69,7 @@ describe("system metrics sampler", () => {
   it("withSystemMetrics stops sampling when the training fails", async () => {
     const points: { runId: string; point: MetricPointInput }[] = [];
     const ctx = {
-      metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }) },
+      metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }), drain: () => Promise.resolve(true) },
     };
     await expect(
       withSystemMetrics(ctx, { id: "r1" }, () => {
@@ -87,7 +87,7 @@ describe("system metrics sampler", () => {
   it("a retried run's samples continue from its first start, not from second 0", async () => {
     const points: { runId: string; point: MetricPointInput }[] = [];
     const ctx = {
-      metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }) },
+      metrics: { add: (runId: string, point: MetricPointInput) => void points.push({ runId, point }), drain: () => Promise.resolve(true) },
     };
     // The run started 3,600.5 s ago (its first attempt); this attempt samples now.
     const startedAt = new Date(Date.now() - 3_600_500).toISOString();
