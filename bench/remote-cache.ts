@@ -7,7 +7,8 @@
  * folder), `store-cold` (an empty local copy: every shard comes over HTTP during the run) and
  * `store-warm` (the copy already holds the shards: a second run on the same worker). Figure:
  * the wall time of the whole training call (opening included), LOFF-TA, deit-s classifier.
- * Writes bench/results/remote-cache.json. Usage: npm run bench:remote-cache [-- --reps N]
+ * Also times the fetch alone (every shard into an empty copy). Writes
+ * bench/results/remote-cache.json. Usage: npm run bench:remote-cache [-- --reps N | --fetch-only]
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
@@ -25,6 +26,8 @@ import { loadAvg, machine } from "./machine";
 
 const argv = process.argv.slice(2);
 const REPS = Number(argv[argv.indexOf("--reps") + 1] ?? 0) || 3;
+/** Only time fetching the cache from the store (no training; prints, writes nothing). */
+const FETCH_ONLY = argv.includes("--fetch-only");
 /** deit-s on a ViT-B/14 grid, as bench:augment; 8 shards of 32 items (25 MB each), one epoch of 8 steps. */
 const S = { h: 16, d: 768, items: 256, shardSize: 32, batchSize: 32, microBatch: 8, epochs: 1 };
 
@@ -64,6 +67,23 @@ async function main(): Promise<void> {
       await train({ cache, config, evalSplit: null });
       return (performance.now() - t0) / 1000;
     };
+    // The fetch alone (every shard into an empty copy, checked, read-ahead's parallelism): what a
+    // cold run can lose at most, whatever the training costs.
+    const fetchSeconds: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const mirror = new StoreMirror(store, path.join(tmp, `fetch-${r}`));
+      const t0 = performance.now();
+      const c = await openStoredCache(mirror, key);
+      await c.complete;
+      fetchSeconds.push((performance.now() - t0) / 1000);
+      c.close();
+      await fsp.rm(mirror.dir, { recursive: true, force: true });
+    }
+    process.stderr.write(`fetch alone: ${fetchSeconds.map((x) => x.toFixed(2)).join(", ")} s for ${(bytes / 1e6).toFixed(0)} MB\n`);
+    if (FETCH_ONLY) {
+      process.stdout.write(JSON.stringify({ benchmark: "remote-cache fetch", date: new Date().toISOString(), machine: { ...machine(), loadAvg: loadAvg() }, cacheBytes: bytes, fetchSeconds }, null, 2) + "\n");
+      return;
+    }
     const times = { local: [] as number[], storeCold: [] as number[], storeWarm: [] as number[] };
     for (let r = 0; r < REPS; r++) {
       times.local.push(await run(await openCache(dir)));
@@ -91,6 +111,7 @@ async function main(): Promise<void> {
       store: "s3rver (S3 API over HTTP on loopback, its own process) through @aws-sdk/client-s3",
       setting: { ...S, tokens: `${S.h}x${S.h}x${S.d} (+CLS)`, preset: "deit-s", kind: "LOFF_TA", cacheBytes: bytes, shards: local.manifest.shards.length },
       reps: REPS,
+      fetchAloneSeconds: fetchSeconds,
       secondsPerRun: times,
       median: m,
       coldOverLocal: m.storeCold / m.local,
