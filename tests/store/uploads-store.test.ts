@@ -85,3 +85,26 @@ test.each([
     expect(r.body.errors?.[0]?.message).toMatch(message);
   }
 });
+
+test("a server configured only by LOFFTA_STORE=<folder> (as npm start does) stores uploads in that folder", async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-local-store-"));
+  const saved = process.env.LOFFTA_STORE;
+  process.env.LOFFTA_STORE = folder;
+  let local: SecurityHarness | undefined;
+  try {
+    local = await startSecurityHarness("uplocal");
+    const res = await fetch(local.url.replace(/\/graphql$/, "/uploads/notes.csv"), {
+      method: "PUT",
+      headers: { authorization: `Bearer ${local.a.member.secret}` },
+      body: Buffer.from("path,label\n"),
+    });
+    expect(res.status).toBe(201);
+    expect(await res.json()).toMatchObject({ uri: "store:teams/a-uplocal/uploads/notes.csv" });
+    expect(fs.readFileSync(path.join(folder, "teams", "a-uplocal", "uploads", "notes.csv"), "utf8")).toBe("path,label\n");
+  } finally {
+    if (saved === undefined) delete process.env.LOFFTA_STORE;
+    else process.env.LOFFTA_STORE = saved;
+    await local?.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -56,10 +56,10 @@ export const API_ENV = {
     default: [],
     parse: storageRoots,
   }),
-  // The object store (@loffta/graphql/object-store, shared with the worker); S3 credentials come from the AWS SDK's own chain.
-  LOFFTA_STORE: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_STORE, default: undefined, parse: str }),
-  LOFFTA_S3_ENDPOINT: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_S3_ENDPOINT, default: undefined, parse: str }),
-  LOFFTA_S3_FORCE_PATH_STYLE: envVar<string | undefined>({ description: STORE_ENV.LOFFTA_S3_FORCE_PATH_STYLE, default: undefined, parse: str }),
+  // The object store (@loffta/graphql/object-store, shared with the worker; "" = unset); S3 credentials come from the AWS SDK's own chain.
+  LOFFTA_STORE: envVar<string>({ description: STORE_ENV.LOFFTA_STORE, default: "", parse: str }),
+  LOFFTA_S3_ENDPOINT: envVar<string>({ description: STORE_ENV.LOFFTA_S3_ENDPOINT, default: "", parse: str }),
+  LOFFTA_S3_FORCE_PATH_STYLE: envVar<string>({ description: STORE_ENV.LOFFTA_S3_FORCE_PATH_STYLE, default: "", parse: str }),
   LOFFTA_MAX_UPLOAD_BYTES: envVar({
     description: "Largest file `PUT /uploads/<name>` accepts into the team's folder (in the object store, else under the first storage root).",
     default: 8 * 1024 ** 3,
