@@ -5,9 +5,10 @@
  * worker's is readable to them); the dataset and the model's weights are in the bucket, as a
  * team's operator would put them (`aws s3 sync`).
  *
- * Worker A extracts the cache and stops; B and C train six runs on it through the store; the
- * worker training the longest run is killed after its first checkpoint reached the store, and
- * the run is retried by another worker, which resumes from that checkpoint. Every job runs to
+ * Worker A dies mid-extraction and worker A2 (another home) resumes from the shards A had put in
+ * the store; B and C train six runs on the cache through the store; the worker training the
+ * longest run is killed after its first checkpoint reached the store, and the run is retried by
+ * another worker, which resumes from that checkpoint. Every job runs to
  * success once (the killed one twice), every run is trained by B or C, and the killed run has
  * each of its steps' loss exactly once.
  */
@@ -116,30 +117,41 @@ describe("three workers sharing only the API and an object store", () => {
     cacheId = requestFeatureCache.id;
   }, 60_000);
 
-  it("worker A extracts the cache into the store", async () => {
-    const a = startWorker("A");
+  it("worker A dies mid-extraction; worker A2, on another home, resumes from the shards A put in the store", async () => {
+    // A SIGKILLs itself (fault injection) once 3 shards are written — and so in the store.
+    const a = startWorker("A", { LOFFTA_FAULT_KILL_AFTER_SHARDS: "3" });
+    const aExit = await Promise.race([a.exited, new Promise((r) => setTimeout(() => r("still running"), 90_000))]);
+    if (aExit !== -1) throw new Error(`worker A did not die by fault injection (${String(aExit)}):\n${a.output()}`);
+    expect((await store.list(`caches/${cacheId}/`)).map((o) => o.key)).toEqual(
+      Array.from({ length: 3 }, (_, i) => `caches/${cacheId}/shard-${String(i).padStart(5, "0")}.safetensors`),
+    );
+    const a2 = startWorker("A2");
     const ready = await waitFor(
       "the cache to be READY",
       async () => {
         const c = await db.prisma.featureCache.findUniqueOrThrow({ where: { id: cacheId } });
-        if (c.status === "FAILED") throw new Error(`cache failed: ${c.error}\n${a.output()}`);
+        if (c.status === "FAILED") throw new Error(`cache failed: ${c.error}\n${a2.output()}`);
         return c.status === "READY" ? c : undefined;
       },
       120_000,
     );
     expect(ready.storageUri).toBe(`store:caches/${cacheId}`);
     expect(ready.shardCount).toBe(8);
+    expect(ready.progressDone).toBe(64);
+    const job = await db.prisma.job.findFirstOrThrow({ where: { cacheId } });
+    expect(job.attempts).toBe(2);
+    expect(a2.output()).toMatch(new RegExp(`cache ${cacheId}: 3 shards of an earlier attempt restored from the object store`));
     const objects = await store.list(`caches/${cacheId}/`);
     expect(objects.map((o) => o.key).sort()).toEqual([
       `caches/${cacheId}/manifest.json`,
       ...Array.from({ length: 8 }, (_, i) => `caches/${cacheId}/shard-${String(i).padStart(5, "0")}.safetensors`),
     ]);
     expect(objects.reduce((n, o) => n + o.bytes, 0)).toBe(Number(ready.bytes));
-    // A fetched the dataset and the weights from the store: its copy holds them, nothing else read them.
-    expect(filesUnder(path.join(home("A"), "store-copy", "datasets", "spatial"))).toHaveLength(64);
-    await a.kill("SIGTERM");
-    expect(a.output()).toMatch(/written to the object store as store:caches\//);
-  }, 180_000);
+    // A2 fetched the dataset and the weights from the store: its copy holds them.
+    expect(filesUnder(path.join(home("A2"), "store-copy", "datasets", "spatial"))).toHaveLength(64);
+    await a2.kill("SIGTERM");
+    expect(a2.output()).toMatch(/written to the object store as store:caches\//);
+  }, 240_000);
 
   it("workers B and C train six runs on A's cache; one killed mid-run is resumed elsewhere from its checkpoint", async () => {
     const config = (epochs: number) => ({
@@ -213,12 +225,12 @@ describe("three workers sharing only the API and an object store", () => {
       `runs/${long}/checkpoints/last.safetensors`,
     ]);
     // No worker read another's files: B, C and D have no cache folder of their own, only the
-    // store's shards in their copies; A never trained.
+    // store's shards in their copies; A and A2 never trained.
     for (const name of ["B", "C", "D"]) {
       expect(fs.existsSync(path.join(home(name), "caches"))).toBe(false);
       const copy = path.join(home(name), "store-copy", "caches", cacheId);
       if (done.some((r) => r.trainedBy?.name === name)) expect(filesUnder(copy)).toContain("manifest.json");
     }
-    expect(done.some((r) => r.trainedBy?.name === "A")).toBe(false);
+    expect(done.some((r) => r.trainedBy?.name === "A" || r.trainedBy?.name === "A2")).toBe(false);
   }, 600_000);
 });

@@ -14,7 +14,7 @@ import { locateStored } from "../../extract/storage";
 import { WorkerCacheDocument, type WorkerCacheFragment } from "../../generated/graphql";
 import { PermanentJobError, type JobHandler } from "../worker";
 import { workerMirror } from "../store";
-import { uploadCache } from "./stored-cache";
+import { restoreShards, uploadCache } from "./stored-cache";
 
 /**
  * How the API's FoundationModel row and a cache's layer map onto the extraction loader: the
@@ -107,6 +107,15 @@ export const extractCache: JobHandler = async (ctx) => {
   const { data, access } = await storedDataset(cache.dataset, ctx.home);
   const model = await storedModel(cache.model, cache.layer, ctx.home);
   const out = path.join(ctx.home, "caches", cache.id);
+  // With a store, each shard goes there as soon as it is durably written, and an attempt on
+  // another worker starts from the shards an earlier attempt put there (the writer adopts them).
+  const mirror = workerMirror(ctx.home);
+  const key = cacheKey(cache.id);
+  if (mirror) {
+    const restored = await restoreShards(mirror.store, key, out);
+    if (restored) ctx.log(`cache ${cache.id}: ${restored} shards of an earlier attempt restored from the object store`);
+  }
+  const fault = faultInjection();
 
   let lastReport = 0;
   let result;
@@ -122,7 +131,10 @@ export const extractCache: JobHandler = async (ctx) => {
       shardSize: workerEnv("LOFFTA_EXTRACT_SHARD_SIZE"),
       onnxCacheDir: path.join(ctx.home, "onnx"),
       signal: ctx.signal,
-      onShard: faultInjection(),
+      onShard: async (file) => {
+        if (mirror) await mirror.store.putFile(`${key}/${file}`, path.join(out, file));
+        fault?.();
+      },
       onProgress: (p) => {
         // At most one report a second (and always the last): each is a database write.
         const now = Date.now();
@@ -147,9 +159,7 @@ export const extractCache: JobHandler = async (ctx) => {
   // With an object store the cache goes there (every worker can train on it) and this worker's
   // folder is only its working copy; without one it stays here (one machine).
   let storageUri = pathToFileURL(out).href;
-  const mirror = workerMirror(ctx.home);
   if (mirror) {
-    const key = cacheKey(cache.id);
     const t0 = Date.now();
     await uploadCache(mirror.store, out, key, m);
     storageUri = storeUri(key);

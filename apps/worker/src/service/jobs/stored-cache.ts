@@ -7,7 +7,8 @@
  * shards are fetched in the background in manifest order (read-ahead), each checked against the
  * manifest's size and sha256. A shard found corrupt in the local copy is fetched once more.
  */
-import { CacheCorruptError, MANIFEST_FILE, type CacheManifest, type ShardEntry } from "../../core/cache/format";
+import { promises as fsp } from "node:fs";
+import { CacheCorruptError, MANIFEST_FILE, SHARD_RE, type CacheManifest, type ShardEntry } from "../../core/cache/format";
 import { openCache, type FeatureCache } from "../../core/cache/reader";
 import type { StoreMirror, ObjectStore } from "@loffta/graphql/object-store";
 import path from "node:path";
@@ -72,12 +73,14 @@ export async function openStoredCache(mirror: StoreMirror, key: string, manifest
 }
 
 /**
- * A finished cache folder into the store under `key`: shards first, the manifest last (a reader
- * that finds the manifest finds every shard it names).
+ * A finished cache folder into the store under `key`: shards first (those already there with
+ * their size, put as they were written, are not sent again), the manifest last (a reader that
+ * finds the manifest finds every shard it names).
  */
 export async function uploadCache(store: ObjectStore, dir: string, key: string, manifest: CacheManifest): Promise<void> {
+  const there = new Map((await store.list(`${key}/`)).map((o) => [o.key, o.bytes]));
   let next = 0;
-  const shards = manifest.shards;
+  const shards = manifest.shards.filter((s) => there.get(`${key}/${s.file}`) !== s.bytes);
   const worker = async (): Promise<void> => {
     while (next < shards.length) {
       const s = shards[next++];
@@ -86,4 +89,24 @@ export async function uploadCache(store: ObjectStore, dir: string, key: string, 
   };
   await Promise.all(Array.from({ length: Math.min(4, shards.length) }, worker));
   await store.putFile(`${key}/${MANIFEST_FILE}`, path.join(dir, MANIFEST_FILE));
+}
+
+/**
+ * The shards an earlier attempt of an extraction put in the store (no manifest yet: the cache is
+ * not finished) into `dir`, where the cache writer adopts every complete one it can decode. The
+ * number of shards fetched.
+ */
+export async function restoreShards(store: ObjectStore, key: string, dir: string): Promise<number> {
+  const objects = await store.list(`${key}/`);
+  if (objects.some((o) => o.key === `${key}/${MANIFEST_FILE}`)) return 0; // finished: nothing to resume
+  let n = 0;
+  for (const o of objects) {
+    const file = o.key.slice(key.length + 1);
+    if (!SHARD_RE.test(file)) continue;
+    const local = path.join(dir, file);
+    if ((await fsp.stat(local).catch(() => null))?.size === o.bytes) continue;
+    await store.download(o.key, local, { bytes: o.bytes });
+    n++;
+  }
+  return n;
 }
