@@ -79,8 +79,10 @@ export function startSystemMetrics(o: SystemMetricsOptions): SystemMetricsSample
     };
     const gpu = o.gpuBytes?.();
     if (gpu !== undefined) s.gpuBytes = gpu;
-    // One point per key and whole second: a second sample within the same second is not logged.
-    const step = Math.floor((offsetMs + now - t0) / 1000);
+    // One point per key and second, the step being the seconds since the start to the nearest
+    // second: a timer due at 1000 ms may fire at 999.6 (timers are not exact), which is second 1,
+    // not 0. A second sample that rounds to the same second is not logged.
+    const step = Math.round((offsetMs + now - t0) / 1000);
     if (step > lastStep) {
       lastStep = step;
       const wallTime = new Date().toISOString();
