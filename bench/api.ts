@@ -16,8 +16,6 @@
  *    (points bulk-loaded with SQL, rollups rebuilt as ingest would have kept them).
  * Writes bench/results/api.json.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
@@ -31,7 +29,7 @@ import {
   withDatabase,
 } from "@loffta/db";
 import { startApiProcess } from "./api-process";
-import { loadAvg, machine } from "./machine";
+import { loadAvg, machine, writeResult } from "./machine";
 import { benchPostgres } from "./pg-server";
 import { copyFrom, copyText } from "./ingest-copy";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
@@ -336,10 +334,7 @@ async function main(): Promise<void> {
       },
       date: new Date().toISOString(),
     };
-    const out = path.resolve(__dirname, "results/api.json");
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    log(`wrote ${out}`);
+    log(`wrote ${writeResult("api", result)}`);
   } finally {
     await dropDatabase(dbUrl).catch(() => {});
     await pgServer.stop();

@@ -9,7 +9,7 @@
  * (16×16×768 + CLS, batch 32, micro-batch 8).
  * Writes bench/results/augment.json. Usage: npm run bench:augment [-- --reps N --only tiny]
  */
-import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
+import { promises as fsp } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { allAugmentationsOff, augmentationsSchema } from "@loffta/graphql/domain";
@@ -18,6 +18,7 @@ import { initBackend } from "../apps/worker/src/core/backend";
 import { openCache } from "../apps/worker/src/core/cache/reader";
 import { writeBarsCache } from "../apps/worker/src/core/testing/synthetic";
 import { train } from "../apps/worker/src/core/train";
+import { median, writeResult } from "./machine";
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -43,12 +44,6 @@ const SETTINGS: Setting[] = [
   { id: "tiny", preset: "tiny", h: 14, d: 576, batchSize: 8, microBatch: 8, steps: 60, target: 0.85, reps: 5 },
   { id: "deit-s", preset: "deit-s", h: 16, d: 768, batchSize: 32, microBatch: 8, steps: 5, target: 0.95, reps: 2 },
 ];
-
-const median = (a: number[]): number => {
-  const s = [...a].sort((x, y) => x - y);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function main(): Promise<void> {
   const info = await initBackend();
@@ -106,8 +101,7 @@ async function main(): Promise<void> {
     backend: info.device,
     results,
   };
-  mkdirSync(path.join(__dirname, "results"), { recursive: true });
-  writeFileSync(path.join(__dirname, "results", "augment.json"), JSON.stringify(out, null, 2) + "\n");
+  writeResult("augment", out);
   process.stdout.write(JSON.stringify(out, null, 2) + "\n");
 }
 

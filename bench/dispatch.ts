@@ -14,13 +14,12 @@
  * and would measure the limiter. Writes bench/results/dispatch.json.
  */
 import fs from "node:fs";
-import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { createPrisma, dropDatabase, ensureDbExists, generateToken, migrateDeploy, withDatabase } from "@loffta/db";
 import { ApiClient } from "../apps/worker/src/service/api-client";
 import { ClaimJobDocument, CompleteJobDocument, HeartbeatDocument, RegisterWorkerDocument, type JobType } from "../apps/worker/src/generated/graphql";
 import { startApiProcess } from "./api-process";
-import { loadAvg, machine } from "./machine";
+import { loadAvg, machine, writeResult } from "./machine";
 import { benchPostgres } from "./pg-server";
 
 const JOBS = Number(process.env.BENCH_DISPATCH_JOBS ?? 2_000);
@@ -226,10 +225,7 @@ async function main(): Promise<void> {
       machine: { ...machine(), loadAvg: { before: loadBefore, after: loadAvg() } },
       date: new Date().toISOString(),
     };
-    const out = path.resolve(__dirname, "results/dispatch.json");
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    log(`wrote ${out}`);
+    log(`wrote ${writeResult("dispatch", result)}`);
   } finally {
     await dropDatabase(dbUrl).catch(() => {});
     await pgServer.stop();

@@ -11,7 +11,7 @@
  * bench/results/remote-cache.json. Usage: npm run bench:remote-cache [-- --reps N | --fetch-only]
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, promises as fsp, writeFileSync } from "node:fs";
+import { promises as fsp } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -22,7 +22,7 @@ import { openCache } from "../apps/worker/src/core/cache/reader";
 import { writeBarsCache } from "../apps/worker/src/core/testing/synthetic";
 import { train } from "../apps/worker/src/core/train";
 import { openStoredCache, uploadCache } from "../apps/worker/src/service/jobs/stored-cache";
-import { loadAvg, machine } from "./machine";
+import { loadAvg, machine, median, writeResult } from "./machine";
 
 const argv = process.argv.slice(2);
 const REPS = Number(argv[argv.indexOf("--reps") + 1] ?? 0) || 3;
@@ -39,12 +39,6 @@ async function startServer(): Promise<{ env: Record<string, string>; stop(): voi
   });
   return { env: JSON.parse(line) as Record<string, string>, stop: () => child.kill("SIGTERM") };
 }
-
-const median = (a: number[]): number => {
-  const s = [...a].sort((x, y) => x - y);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function main(): Promise<void> {
   const info = await initBackend();
@@ -118,8 +112,7 @@ async function main(): Promise<void> {
       warmOverLocal: m.storeWarm / m.local,
       target: "store ÷ local ≤ 1.10",
     };
-    mkdirSync(path.join(__dirname, "results"), { recursive: true });
-    writeFileSync(path.join(__dirname, "results", "remote-cache.json"), JSON.stringify(out, null, 2) + "\n");
+    writeResult("remote-cache", out);
     process.stdout.write(JSON.stringify(out, null, 2) + "\n");
   } finally {
     server.stop();

@@ -31,7 +31,7 @@ import {
 } from "@loffta/db";
 import { ensureBuilt } from "../scripts/build/ensure";
 import { COMPILED } from "../scripts/build/targets";
-import { loadAvg, machine } from "./machine";
+import { loadAvg, machine, median, writeResult } from "./machine";
 import { benchPostgres } from "./pg-server";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -167,11 +167,6 @@ async function measure(v: Variant, env: Env): Promise<Sample> {
   }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
 async function main(): Promise<void> {
   const loadBefore = loadAvg();
   if (loadBefore[0] >= MAX_LOAD && process.env.BENCH_STARTUP_FORCE !== "1") {
@@ -263,10 +258,7 @@ async function main(): Promise<void> {
       machine: { ...machine(), loadAvg: { before: loadBefore, after: loadAvg() } },
       date: new Date().toISOString(),
     };
-    const out = path.resolve(__dirname, "results/startup.json");
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    log(`wrote ${out}`);
+    log(`wrote ${writeResult("startup", result)}`);
   } finally {
     if (api) await stop(api);
     await dropDatabase(dbUrl).catch(() => {});

@@ -13,7 +13,7 @@
 import { promises as fsp } from "node:fs";
 import path from "node:path";
 import { StorageRoots, type FileAccess, type StorageLocation } from "../storage-roots";
-import { checkKey, StoreError, type ObjectStore } from "./store";
+import { checkKey, inParallel, StoreError, type ObjectStore } from "./store";
 
 /** Parallel downloads of one prefix (a dataset's images, a cache's shards). */
 const PARALLEL = 4;
@@ -85,14 +85,7 @@ export class StoreMirror {
     if (!objects.length) throw new StoreError("missing", `store:${prefix} has no objects`);
     const release = this.pin(prefix);
     try {
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < objects.length) {
-          const o = objects[next++];
-          await this.fetch(o.key, { bytes: o.bytes });
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(PARALLEL, objects.length) }, worker));
+      await inParallel(objects, PARALLEL, (o) => this.fetch(o.key, { bytes: o.bytes }));
       const wanted = new Set(objects.map((o) => this.fileOf(o.key)));
       const dir = this.fileOf(prefix);
       for (const f of await walk(dir)) if (!wanted.has(f)) await fsp.rm(f, { force: true });

@@ -107,3 +107,12 @@ export function storeAreaOf(key: string): "platform" | "top" | "shared" | `team:
   if (parts[0] !== "teams") return "shared";
   return parts.length < 2 ? "top" : `team:${parts[1]}`;
 }
+
+/** `fn` over `items`, at most `parallel` at once (transfers of one prefix: a dataset's files, a cache's shards). */
+export async function inParallel<T>(items: readonly T[], parallel: number, fn: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+}

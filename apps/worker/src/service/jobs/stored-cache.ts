@@ -10,7 +10,7 @@
 import { promises as fsp } from "node:fs";
 import { CacheCorruptError, MANIFEST_FILE, SHARD_RE, type CacheManifest, type ShardEntry } from "../../core/cache/format";
 import { openCache, type FeatureCache } from "../../core/cache/reader";
-import type { StoreMirror, ObjectStore } from "@loffta/graphql/object-store";
+import { inParallel, type StoreMirror, type ObjectStore } from "@loffta/graphql/object-store";
 import path from "node:path";
 
 /** Shards fetched in the background at once while training reads others. */
@@ -79,15 +79,8 @@ export async function openStoredCache(mirror: StoreMirror, key: string, manifest
  */
 export async function uploadCache(store: ObjectStore, dir: string, key: string, manifest: CacheManifest): Promise<void> {
   const there = new Map((await store.list(`${key}/`)).map((o) => [o.key, o.bytes]));
-  let next = 0;
   const shards = manifest.shards.filter((s) => there.get(`${key}/${s.file}`) !== s.bytes);
-  const worker = async (): Promise<void> => {
-    while (next < shards.length) {
-      const s = shards[next++];
-      await store.putFile(`${key}/${s.file}`, path.join(dir, s.file));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, shards.length) }, worker));
+  await inParallel(shards, 4, (s) => store.putFile(`${key}/${s.file}`, path.join(dir, s.file)));
   await store.putFile(`${key}/${MANIFEST_FILE}`, path.join(dir, MANIFEST_FILE));
 }
 
