@@ -62,6 +62,8 @@ const config: CodegenConfig = {
           Job: "@loffta/db#Job as JobModel",
           HeartbeatResult: "../services/queue#HeartbeatOutcome",
           ProgressResult: "../services/queue#ProgressOutcome",
+          Artifact: "@loffta/db#Artifact as ArtifactModel",
+          RunEvaluation: "../services/artifacts#Evaluation",
         },
       },
     },

@@ -116,7 +116,7 @@ describe("database schema (real Postgres, committed migrations)", () => {
     await db.prisma.metricPoint.create({ data: { runId: kept.id, key: "loss", step: 1, value: 1 } });
     await db.prisma.job.create({ data: { type: "TRAIN", teamId: team.id, payload: {}, runId: run.id } });
     await db.prisma.artifact.create({
-      data: { runId: run.id, kind: "CHECKPOINT", uri: "file:///c", bytes: 10n, sha256: "x" },
+      data: { runId: run.id, kind: "CHECKPOINT", name: "last.safetensors", uri: "file:///c", bytes: 10n, sha256: "x" },
     });
 
     await db.prisma.project.delete({ where: { id: project.id } });

@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { freePort, seedDemo, type DemoSeed } from "@loffta/db";
 import { createTestDatabase, type TestDatabase } from "../support/db";
 import { startApiServer, type ApiServer } from "../../apps/api/src/server";
+import type { ObjectStore } from "@loffta/graphql/object-store";
 import { TEST_STORAGE_ROOTS } from "../e2e/harness";
 
 export const ROOT = path.resolve(__dirname, "../..");
@@ -123,10 +124,10 @@ export interface Api {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
-export async function startApi(): Promise<Api> {
+export async function startApi(opts: { store?: ObjectStore | null } = {}): Promise<Api> {
   const db = await createTestDatabase("web");
   const seed = await seedDemo(db.prisma);
-  const server = await startApiServer({ databaseUrl: db.url, port: 0, log: () => {}, storageRoots: TEST_STORAGE_ROOTS });
+  const server = await startApiServer({ databaseUrl: db.url, port: 0, log: () => {}, storageRoots: TEST_STORAGE_ROOTS, store: opts.store ?? null });
   const base = server.url.replace(/\/graphql$/, "");
   const gql = async <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> => {
     const r = await fetch(server.url, {

@@ -10,7 +10,8 @@ export type ErrorCode =
   | "QUERY_TOO_COMPLEX"
   | "PAYLOAD_TOO_LARGE"
   | "LIMIT_EXCEEDED"
-  | "RATE_LIMITED";
+  | "RATE_LIMITED"
+  | "FAILED_PRECONDITION";
 
 /** What `extensions.limit` names (docs/security.md lists each with its variable). */
 export type LimitName =

@@ -27,6 +27,7 @@ import { PgPubSub } from "./pubsub";
 import { buildSchema } from "./schema";
 import { closeDb, connectDb, pingDb } from "./services/db";
 import { StorageRoots, type StorageContext } from "./services/storage";
+import { artifactRoutes } from "./artifact-routes";
 import { uploadHandler } from "./uploads";
 import { startWebSocketServer } from "./ws";
 import { WANDB_BASE_PATH, wandbRoutes } from "./wandb/routes";
@@ -179,13 +180,15 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
   // The dashboard calls the API from the browser (another origin) with a bearer token and no
   // cookies, so CORS is safe to open; LOFFTA_CORS_ORIGINS narrows it to a list of origins.
   const allowed = corsOrigins.map((o) => o.trim()).filter(Boolean);
-  app.use("/graphql", (req: Request, res: Response, next: NextFunction) => {
+  // The same for the files the dashboard fetches with its token (./artifact-routes.ts).
+  app.use(["/graphql", "/artifacts", "/runs"], (req: Request, res: Response, next: NextFunction) => {
     const origin = req.headers.origin;
     if (origin && (allowed.includes("*") || allowed.includes(origin))) {
       res.setHeader("Access-Control-Allow-Origin", allowed.includes("*") ? "*" : origin);
       res.setHeader("Vary", "Origin");
       res.setHeader("Access-Control-Allow-Headers", "authorization, content-type, apollo-require-preflight");
       res.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      res.setHeader("Access-Control-Expose-Headers", "content-disposition, x-loffta-sha256");
       res.setHeader("Access-Control-Max-Age", "600");
     }
     if (req.method === "OPTIONS") {
@@ -221,6 +224,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<ApiServer>
       },
     }),
   );
+
+  // Artifacts and sample images of runs (./artifact-routes.ts).
+  app.use(artifactRoutes({ db: services, limiter, log }));
 
   // One file into the team's folder under the first storage root (./uploads.ts).
   app.put("/uploads/:name", uploadHandler({ prisma, pool, storageRoots, store: storeMirror?.store, maxBytes: opts.maxUploadBytes ?? readEnv("LOFFTA_MAX_UPLOAD_BYTES"), limiter, log }));

@@ -134,7 +134,7 @@ test("deleteRun refuses a live run (CONFLICT), then deletes it with its points, 
 
   await h.db.prisma.metricPoint.create({ data: { runId: base, key: "loss", step: 1, value: 1 } });
   await h.db.prisma.runLog.create({ data: { runId: base, seq: 1, message: "hi" } });
-  await h.db.prisma.artifact.create({ data: { runId: base, kind: "CHECKPOINT", uri: "file:///x", bytes: 1n, sha256: "0".repeat(64) } });
+  await h.db.prisma.artifact.create({ data: { runId: base, kind: "CHECKPOINT", name: "last.safetensors", uri: "file:///x", bytes: 1n, sha256: "0".repeat(64) } });
   const report = await h.db.prisma.report.create({ data: { projectId: h.a.projectId, name: "r", metric: "accuracy", markdown: "# r", results: [], runIds: [base, compared] } });
 
   expect(await errorCode(h.url, h.b.member, DELETE, { id: base })).toBe("NOT_FOUND");

@@ -10,3 +10,5 @@ export * from "./augmentations";
 export * from "./metrics";
 export * from "./dataset-layout";
 export * from "./run-config";
+export * from "./run-artifacts";
+export * from "./evaluation";

@@ -1,3 +1,16 @@
+/**
+ * What an artifact is. The names a worker may register, and the kind of each, are the catalogue's
+ * (`@loffta/graphql/domain` RUN_ARTIFACTS): `last.safetensors`, `best.safetensors` (CHECKPOINT),
+ * `predictions.json` (PREDICTIONS).
+ */
+export type ArtifactKind =
+  /** Classifier weights (and, for `last`, the optimizer state to resume from). */
+  | "CHECKPOINT"
+  /** One row per evaluated sample: dataset index, true label, predicted label, class probabilities. */
+  | "PREDICTIONS"
+  /** A report's files. */
+  | "REPORT";
+
 /** Lifecycle of a feature cache. */
 export type CacheStatus =
   /** A worker is extracting features. */
@@ -8,6 +21,13 @@ export type CacheStatus =
   | "PENDING"
   /** Complete and usable by runs. */
   | "READY";
+
+/** Which curve. */
+export type CurveKind =
+  /** Precision–recall: recall (x) against precision (y); area = average precision. */
+  | "PR"
+  /** Receiver operating characteristic: false-positive rate (x) against true-positive rate (y); area = ROC-AUC. */
+  | "ROC";
 
 /** How a dataset's files are laid out. */
 export type DatasetLayout =
@@ -107,6 +127,13 @@ export type RunStatus =
   | "RUNNING"
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
+
+/** Order of `RunEvaluation.samples`. */
+export type SampleOrder =
+  /** Highest probability of the predicted class first (with `wrongOnly`: the most confidently wrong). */
+  | "CONFIDENCE"
+  /** Evaluation order. */
+  | "ROW";
 
 /** Sort direction. */
 export type SortDirection =

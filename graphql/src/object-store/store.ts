@@ -89,12 +89,14 @@ export const storeUri = (key: string): string => `${STORE_SCHEME}${checkKey(key)
 export const PLATFORM_PREFIXES = {
   /** `caches/<cache id>/manifest.json` and its shards. */
   caches: "caches",
-  /** `runs/<run id>/checkpoints/{last,best}.safetensors`. */
+  /** `runs/<run id>/checkpoints/{last,best}.safetensors`, `runs/<run id>/predictions.json` (the run's artifacts). */
   runs: "runs",
 } as const;
 
 export const cacheKey = (cacheId: string): string => checkKey(`${PLATFORM_PREFIXES.caches}/${cacheId}`);
 export const checkpointKey = (runId: string, file: string): string => checkKey(`${PLATFORM_PREFIXES.runs}/${runId}/checkpoints/${file}`);
+/** The key of a run's artifact, from its catalogue path (`RUN_ARTIFACTS[name].path`, @loffta/graphql/domain). */
+export const runArtifactKey = (runId: string, artifactPath: string): string => checkKey(`${PLATFORM_PREFIXES.runs}/${runId}/${artifactPath}`);
 
 /**
  * Who may name a key in a `store:` URI (a dataset's root, a model's weights), as in a storage

@@ -12,12 +12,14 @@ import type {
   ReportPlot as ReportPlotModel,
   Worker as WorkerModel,
   Job as JobModel,
+  Artifact as ArtifactModel,
 } from "@loffta/db";
 import type { Viewer as ViewerModel } from "../auth";
 import type { TokenRow, CreatedTokenRow } from "../services/tokens";
 import type { RunPage } from "../services/runs";
 import type { Comparison, EfficiencyRow } from "../services/compare";
 import type { HeartbeatOutcome, ProgressOutcome } from "../services/queue";
+import type { Evaluation } from "../services/artifacts";
 import type { Context } from "../context";
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -79,6 +81,39 @@ export type AppendRunLogsResult = {
   /** Lines stored by this call. */
   inserted: Scalars["Int"]["output"];
 };
+
+/**
+ * A file a run produced, kept in the platform's object store. `bytes` and `sha256` are what the API
+ * read from the store when the worker registered it.
+ */
+export type Artifact = {
+  __typename?: "Artifact";
+  /** Size in bytes. */
+  bytes: Scalars["Float"]["output"];
+  /** When it was (last) registered. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** Path on the API (`/artifacts/<id>`) that answers the file to a GET with a bearer token of the run's team (scope READ). */
+  downloadPath: Scalars["String"]["output"];
+  id: Scalars["ID"]["output"];
+  kind: ArtifactKind;
+  /** File name within the run, e.g. `best.safetensors`. */
+  name: Scalars["String"]["output"];
+  /** Hex sha256 of the stored bytes. */
+  sha256: Scalars["String"]["output"];
+};
+
+/**
+ * What an artifact is. The names a worker may register, and the kind of each, are the catalogue's
+ * (`@loffta/graphql/domain` RUN_ARTIFACTS): `last.safetensors`, `best.safetensors` (CHECKPOINT),
+ * `predictions.json` (PREDICTIONS).
+ */
+export type ArtifactKind =
+  /** Classifier weights (and, for `last`, the optimizer state to resume from). */
+  | "CHECKPOINT"
+  /** One row per evaluated sample: dataset index, true label, predicted label, class probabilities. */
+  | "PREDICTIONS"
+  /** A report's files. */
+  | "REPORT";
 
 /** Results of an EXTRACT job. */
 export type CacheResultInput = {
@@ -227,6 +262,39 @@ export type CreatedToken = {
   token: ApiToken;
 };
 
+/** A curve of one class against the rest. */
+export type Curve = {
+  __typename?: "Curve";
+  /** ROC: area under the curve; PR: average precision. `null` when the evaluation lacks positives or negatives of the class. */
+  area?: Maybe<Scalars["Float"]["output"]>;
+  /** The positive class (binary tasks: class 1). */
+  classIndex: Scalars["Int"]["output"];
+  /** Its name. */
+  className: Scalars["String"]["output"];
+  kind: CurveKind;
+  negatives: Scalars["Int"]["output"];
+  /** The curve, at most 200 points (the area uses every sample). */
+  points: Array<CurvePoint>;
+  /** Positives and negatives of the class in the evaluation. */
+  positives: Scalars["Int"]["output"];
+};
+
+/** Which curve. */
+export type CurveKind =
+  /** Precision–recall: recall (x) against precision (y); area = average precision. */
+  | "PR"
+  /** Receiver operating characteristic: false-positive rate (x) against true-positive rate (y); area = ROC-AUC. */
+  | "ROC";
+
+/** One point of a curve. */
+export type CurvePoint = {
+  __typename?: "CurvePoint";
+  /** Score at or above which a sample counts as positive (`null` for the ROC curve's start, threshold +∞). */
+  threshold?: Maybe<Scalars["Float"]["output"]>;
+  x: Scalars["Float"]["output"];
+  y: Scalars["Float"]["output"];
+};
+
 /** A labelled image dataset on storage the workers can read. */
 export type Dataset = {
   __typename?: "Dataset";
@@ -275,6 +343,33 @@ export type DatasetStatus =
   | "REGISTERED"
   /** Being scanned. */
   | "SCANNING";
+
+/** One evaluated sample. */
+export type EvalSample = {
+  __typename?: "EvalSample";
+  /** Probability of the predicted class. */
+  confidence: Scalars["Float"]["output"];
+  /** Dataset index (position in the dataset scan): `GET /runs/<run id>/samples/<index>/image` answers its image. */
+  index: Scalars["Int"]["output"];
+  /** True class (index into `labelNames`). */
+  label: Scalars["Int"]["output"];
+  /** Relative path of the image in the dataset (`null` when the dataset no longer matches the run's, see `RunEvaluation.imagesAvailable`). */
+  path?: Maybe<Scalars["String"]["output"]>;
+  /** Predicted class. */
+  predicted: Scalars["Int"]["output"];
+  /** Class probabilities in `labelNames` order. */
+  probs: Array<Scalars["Float"]["output"]>;
+  /** Position in the evaluation (row of the predictions file). */
+  row: Scalars["Int"]["output"];
+};
+
+/** A page of samples. */
+export type EvalSamplePage = {
+  __typename?: "EvalSamplePage";
+  samples: Array<EvalSample>;
+  /** Samples matching the filter (all pages). */
+  total: Scalars["Int"]["output"];
+};
 
 /**
  * Patch tokens of one dataset through one frozen model at one resolution/pooling/layer,
@@ -704,6 +799,15 @@ export type Mutation = {
   /** Register a foundation model. A name already used in the team fails with CONFLICT. */
   registerFoundationModel: FoundationModel;
   /**
+   * Register files a worker put in the object store for a run it trains (at the platform's keys
+   * `runs/<run id>/…`; a client never names a key). The API reads each object, records its size and
+   * sha256 and replaces the run's earlier record of the same name. Only the worker token holding (or
+   * having finished) the run's job may call it: FORBIDDEN otherwise. An unknown name, a missing
+   * object or an unreadable predictions file: BAD_USER_INPUT on `artifacts.<i>`; no object store on
+   * this server: FAILED_PRECONDITION. Nothing is recorded when any fails.
+   */
+  registerRunArtifacts: Array<Artifact>;
+  /**
    * Register (or re-register) a worker of the caller's team (scope WORKER) and bind it to the
    * calling token. Re-registering a name bound to another token is FORBIDDEN while that token is
    * active (neither revoked nor expired), unless the caller is ADMIN.
@@ -865,6 +969,12 @@ export type MutationRegisterDatasetArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationRegisterFoundationModelArgs = {
   input: RegisterFoundationModelInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRegisterRunArtifactsArgs = {
+  artifacts: Array<RunArtifactInput>;
+  runId: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -1393,6 +1503,8 @@ export type Run = {
   __typename?: "Run";
   /** When it was archived (`archiveRuns`); null when it is not. Archived runs are left out of `runs` unless `filter.archived` is true. */
   archivedAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Files the run produced (checkpoints, predictions), by name. */
+  artifacts: Array<Artifact>;
   /** Who launched it (null for service tokens). */
   author?: Maybe<User>;
   /** TensorFlow.js backend it trained on, as its worker reported it (e.g. `tensorflow`, `cpu`). */
@@ -1419,6 +1531,8 @@ export type Run = {
   evalCount?: Maybe<Scalars["Int"]["output"]>;
   /** Split the final metrics were computed on (`val`, else `test`). */
   evalSplit?: Maybe<Scalars["String"]["output"]>;
+  /** The final evaluation sample by sample; `null` when the run has no predictions artifact (not trained by a worker, or trained on a platform without an object store). */
+  evaluation?: Maybe<RunEvaluation>;
   /** Final evaluation metrics by name, e.g. `{"accuracy": 0.91, "macroF1": 0.9}` (only metrics: see `confusionMatrix`, `evalSplit`, `evalCount`). */
   finalMetrics?: Maybe<Scalars["JSON"]["output"]>;
   /** Git commit (`git rev-parse HEAD`, read once at worker start) of the worker's checkout; null when the worker does not run from a git checkout. */
@@ -1467,6 +1581,12 @@ export type Run = {
   updatedAt: Scalars["DateTime"]["output"];
   /** Wall-clock training time in seconds. */
   wallTimeSec?: Maybe<Scalars["Float"]["output"]>;
+};
+
+/** An artifact a worker registers: its name from the catalogue (the object is at the platform's key for that name). */
+export type RunArtifactInput = {
+  /** `last.safetensors`, `best.safetensors` or `predictions.json`. */
+  name: Scalars["String"]["input"];
 };
 
 /** Runs compared side by side. */
@@ -1521,6 +1641,47 @@ export type RunEfficiency = {
   speedup?: Maybe<Scalars["Float"]["output"]>;
   /** Its training throughput (images/s). */
   trainImagesPerSec?: Maybe<Scalars["Float"]["output"]>;
+};
+
+/**
+ * A run's final evaluation, sample by sample, read from its `predictions.json` artifact (the
+ * predictions that produced its `finalMetrics`).
+ */
+export type RunEvaluation = {
+  __typename?: "RunEvaluation";
+  /** cm[true][predicted], counted from the predictions (equal to `Run.confusionMatrix`, which the worker computed). */
+  confusionMatrix: Array<Array<Scalars["Int"]["output"]>>;
+  /** Samples evaluated. */
+  count: Scalars["Int"]["output"];
+  /** Curves of the evaluation: binary tasks one (class 1), multiclass one per class (one-vs-rest). */
+  curves: Array<Curve>;
+  /** Whether `GET /runs/<run id>/samples/<index>/image` can answer images: the run's dataset still has the labels the run was evaluated on. */
+  imagesAvailable: Scalars["Boolean"]["output"];
+  /** Class names in label order. */
+  labelNames: Array<Scalars["String"]["output"]>;
+  /** Samples matching `filter`, in `order`; `first` 1–200 (default 50), `offset` ≥ 0. */
+  samples: EvalSamplePage;
+  /** Split evaluated. */
+  split: Scalars["String"]["output"];
+};
+
+/**
+ * A run's final evaluation, sample by sample, read from its `predictions.json` artifact (the
+ * predictions that produced its `finalMetrics`).
+ */
+export type RunEvaluationCurvesArgs = {
+  kind: CurveKind;
+};
+
+/**
+ * A run's final evaluation, sample by sample, read from its `predictions.json` artifact (the
+ * predictions that produced its `finalMetrics`).
+ */
+export type RunEvaluationSamplesArgs = {
+  filter?: InputMaybe<SampleFilter>;
+  first?: InputMaybe<Scalars["Int"]["input"]>;
+  offset?: InputMaybe<Scalars["Int"]["input"]>;
+  order?: InputMaybe<SampleOrder>;
 };
 
 /** Filter of `runs`. All given conditions must hold. */
@@ -1708,6 +1869,26 @@ export type RunsDeleted = {
   /** The project. */
   projectId: Scalars["ID"]["output"];
 };
+
+/**
+ * Which samples of an evaluation (all conditions must hold). Classes are indices into
+ * `RunEvaluation.labelNames`.
+ */
+export type SampleFilter = {
+  /** Only samples predicted as this class. */
+  predictedLabel?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Only samples of this true class. */
+  trueLabel?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Only misclassified samples. */
+  wrongOnly?: InputMaybe<Scalars["Boolean"]["input"]>;
+};
+
+/** Order of `RunEvaluation.samples`. */
+export type SampleOrder =
+  /** Highest probability of the predicted class first (with `wrongOnly`: the most confidently wrong). */
+  | "CONFIDENCE"
+  /** Evaluation order. */
+  | "ROW";
 
 /** Input of `saveView`. */
 export type SaveViewInput = {
@@ -2039,6 +2220,8 @@ export type ResolversTypes = {
   AddTeamMemberInput: AddTeamMemberInput;
   ApiToken: ResolverTypeWrapper<TokenRow>;
   AppendRunLogsResult: ResolverTypeWrapper<AppendRunLogsResult>;
+  Artifact: ResolverTypeWrapper<ArtifactModel>;
+  ArtifactKind: ArtifactKind;
   Boolean: ResolverTypeWrapper<Scalars["Boolean"]["output"]>;
   CacheResultInput: CacheResultInput;
   CacheStatus: CacheStatus;
@@ -2050,10 +2233,15 @@ export type ResolversTypes = {
   CreateProjectInput: CreateProjectInput;
   CreateTokenInput: CreateTokenInput;
   CreatedToken: ResolverTypeWrapper<CreatedTokenRow>;
+  Curve: ResolverTypeWrapper<Curve>;
+  CurveKind: CurveKind;
+  CurvePoint: ResolverTypeWrapper<CurvePoint>;
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetLayout: DatasetLayout;
   DatasetStatus: DatasetStatus;
   DateTime: ResolverTypeWrapper<Scalars["DateTime"]["output"]>;
+  EvalSample: ResolverTypeWrapper<EvalSample>;
+  EvalSamplePage: ResolverTypeWrapper<EvalSamplePage>;
   FeatureCache: ResolverTypeWrapper<FeatureCacheModel>;
   FeatureCacheFilter: FeatureCacheFilter;
   Float: ResolverTypeWrapper<Scalars["Float"]["output"]>;
@@ -2093,10 +2281,12 @@ export type ResolversTypes = {
   ReportResultInput: ReportResultInput;
   RequestFeatureCacheInput: RequestFeatureCacheInput;
   Run: ResolverTypeWrapper<RunModel>;
+  RunArtifactInput: RunArtifactInput;
   RunComparison: ResolverTypeWrapper<Comparison>;
   RunConnection: ResolverTypeWrapper<RunPage>;
   RunEdge: ResolverTypeWrapper<Omit<RunEdge, "node"> & { node: ResolversTypes["Run"] }>;
   RunEfficiency: ResolverTypeWrapper<EfficiencyRow>;
+  RunEvaluation: ResolverTypeWrapper<Evaluation>;
   RunFilter: RunFilter;
   RunKind: RunKind;
   RunLogBatch: ResolverTypeWrapper<RunLogBatch>;
@@ -2109,6 +2299,8 @@ export type ResolversTypes = {
   RunSortField: RunSortField;
   RunStatus: RunStatus;
   RunsDeleted: ResolverTypeWrapper<RunsDeleted>;
+  SampleFilter: SampleFilter;
+  SampleOrder: SampleOrder;
   SaveViewInput: SaveViewInput;
   SavedView: ResolverTypeWrapper<SavedView>;
   SortDirection: SortDirection;
@@ -2129,6 +2321,7 @@ export type ResolversParentTypes = {
   AddTeamMemberInput: AddTeamMemberInput;
   ApiToken: TokenRow;
   AppendRunLogsResult: AppendRunLogsResult;
+  Artifact: ArtifactModel;
   Boolean: Scalars["Boolean"]["output"];
   CacheResultInput: CacheResultInput;
   Calibration: CalibrationModel;
@@ -2139,8 +2332,12 @@ export type ResolversParentTypes = {
   CreateProjectInput: CreateProjectInput;
   CreateTokenInput: CreateTokenInput;
   CreatedToken: CreatedTokenRow;
+  Curve: Curve;
+  CurvePoint: CurvePoint;
   Dataset: DatasetModel;
   DateTime: Scalars["DateTime"]["output"];
+  EvalSample: EvalSample;
+  EvalSamplePage: EvalSamplePage;
   FeatureCache: FeatureCacheModel;
   FeatureCacheFilter: FeatureCacheFilter;
   Float: Scalars["Float"]["output"];
@@ -2177,10 +2374,12 @@ export type ResolversParentTypes = {
   ReportResultInput: ReportResultInput;
   RequestFeatureCacheInput: RequestFeatureCacheInput;
   Run: RunModel;
+  RunArtifactInput: RunArtifactInput;
   RunComparison: Comparison;
   RunConnection: RunPage;
   RunEdge: Omit<RunEdge, "node"> & { node: ResolversParentTypes["Run"] };
   RunEfficiency: EfficiencyRow;
+  RunEvaluation: Evaluation;
   RunFilter: RunFilter;
   RunLogBatch: RunLogBatch;
   RunLogLine: RunLogLine;
@@ -2189,6 +2388,7 @@ export type ResolversParentTypes = {
   RunResultInput: RunResultInput;
   RunSort: RunSort;
   RunsDeleted: RunsDeleted;
+  SampleFilter: SampleFilter;
   SaveViewInput: SaveViewInput;
   SavedView: SavedView;
   SplitCount: SplitCount;
@@ -2228,6 +2428,19 @@ export type AppendRunLogsResultResolvers<
   inserted?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
 };
 
+export type ArtifactResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Artifact"] = ResolversParentTypes["Artifact"],
+> = {
+  bytes?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  downloadPath?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes["ArtifactKind"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
 export type CalibrationResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Calibration"] = ResolversParentTypes["Calibration"],
@@ -2259,6 +2472,28 @@ export type CreatedTokenResolvers<
   token?: Resolver<ResolversTypes["ApiToken"], ParentType, ContextType>;
 };
 
+export type CurveResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Curve"] = ResolversParentTypes["Curve"],
+> = {
+  area?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  classIndex?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  className?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes["CurveKind"], ParentType, ContextType>;
+  negatives?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes["CurvePoint"]>, ParentType, ContextType>;
+  positives?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type CurvePointResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["CurvePoint"] = ResolversParentTypes["CurvePoint"],
+> = {
+  threshold?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  x?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  y?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+};
+
 export type DatasetResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Dataset"] = ResolversParentTypes["Dataset"],
@@ -2281,6 +2516,27 @@ export type DatasetResolvers<
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes["DateTime"], any> {
   name: "DateTime";
 }
+
+export type EvalSampleResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["EvalSample"] = ResolversParentTypes["EvalSample"],
+> = {
+  confidence?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  path?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  predicted?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  probs?: Resolver<Array<ResolversTypes["Float"]>, ParentType, ContextType>;
+  row?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type EvalSamplePageResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["EvalSamplePage"] = ResolversParentTypes["EvalSamplePage"],
+> = {
+  samples?: Resolver<Array<ResolversTypes["EvalSample"]>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
 
 export type FeatureCacheResolvers<
   ContextType = Context,
@@ -2542,6 +2798,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRegisterFoundationModelArgs, "input">
   >;
+  registerRunArtifacts?: Resolver<
+    Array<ResolversTypes["Artifact"]>,
+    ParentType,
+    ContextType,
+    RequireFields<MutationRegisterRunArtifactsArgs, "artifacts" | "runId">
+  >;
   registerWorker?: Resolver<
     ResolversTypes["Worker"],
     ParentType,
@@ -2796,6 +3058,7 @@ export type RunResolvers<
   ParentType extends ResolversParentTypes["Run"] = ResolversParentTypes["Run"],
 > = {
   archivedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  artifacts?: Resolver<Array<ResolversTypes["Artifact"]>, ParentType, ContextType>;
   author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
   backend?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   baselineRun?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
@@ -2809,6 +3072,7 @@ export type RunResolvers<
   error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   evalCount?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   evalSplit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes["RunEvaluation"]>, ParentType, ContextType>;
   finalMetrics?: Resolver<Maybe<ResolversTypes["JSON"]>, ParentType, ContextType>;
   gitCommit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   host?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
@@ -2874,6 +3138,29 @@ export type RunEfficiencyResolvers<
   run?: Resolver<ResolversTypes["Run"], ParentType, ContextType>;
   speedup?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   trainImagesPerSec?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+};
+
+export type RunEvaluationResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunEvaluation"] = ResolversParentTypes["RunEvaluation"],
+> = {
+  confusionMatrix?: Resolver<Array<Array<ResolversTypes["Int"]>>, ParentType, ContextType>;
+  count?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  curves?: Resolver<
+    Array<ResolversTypes["Curve"]>,
+    ParentType,
+    ContextType,
+    RequireFields<RunEvaluationCurvesArgs, "kind">
+  >;
+  imagesAvailable?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  labelNames?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
+  samples?: Resolver<
+    ResolversTypes["EvalSamplePage"],
+    ParentType,
+    ContextType,
+    RequireFields<RunEvaluationSamplesArgs, "first" | "offset" | "order">
+  >;
+  split?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
 };
 
 export type RunLogBatchResolvers<
@@ -3029,11 +3316,16 @@ export type WorkerResolvers<
 export type Resolvers<ContextType = Context> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
   AppendRunLogsResult?: AppendRunLogsResultResolvers<ContextType>;
+  Artifact?: ArtifactResolvers<ContextType>;
   Calibration?: CalibrationResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
   CreatedToken?: CreatedTokenResolvers<ContextType>;
+  Curve?: CurveResolvers<ContextType>;
+  CurvePoint?: CurvePointResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EvalSample?: EvalSampleResolvers<ContextType>;
+  EvalSamplePage?: EvalSamplePageResolvers<ContextType>;
   FeatureCache?: FeatureCacheResolvers<ContextType>;
   FoundationModel?: FoundationModelResolvers<ContextType>;
   HeartbeatResult?: HeartbeatResultResolvers<ContextType>;
@@ -3057,6 +3349,7 @@ export type Resolvers<ContextType = Context> = {
   RunConnection?: RunConnectionResolvers<ContextType>;
   RunEdge?: RunEdgeResolvers<ContextType>;
   RunEfficiency?: RunEfficiencyResolvers<ContextType>;
+  RunEvaluation?: RunEvaluationResolvers<ContextType>;
   RunLogBatch?: RunLogBatchResolvers<ContextType>;
   RunLogLine?: RunLogLineResolvers<ContextType>;
   RunLogPage?: RunLogPageResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { metricResolvers } from "./metrics";
 import { logResolvers } from "./logs";
 import { workerResolvers } from "./workers";
 import { reportResolvers } from "./reports";
+import { artifactResolvers } from "./artifacts";
 
 function merge(parts: Resolvers[]): Resolvers {
   const out: Record<string, Record<string, unknown>> = {};
@@ -42,7 +43,7 @@ function writersOnly(mutations: Record<string, unknown>): Record<string, FieldRe
   );
 }
 
-const merged = merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers]);
+const merged = merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers, artifactResolvers]);
 
 export const resolvers: Resolvers = {
   ...merged,

@@ -12,6 +12,19 @@ export type AddTeamMemberInput = {
   name: string;
 };
 
+/**
+ * What an artifact is. The names a worker may register, and the kind of each, are the catalogue's
+ * (`@loffta/graphql/domain` RUN_ARTIFACTS): `last.safetensors`, `best.safetensors` (CHECKPOINT),
+ * `predictions.json` (PREDICTIONS).
+ */
+export type ArtifactKind =
+  /** Classifier weights (and, for `last`, the optimizer state to resume from). */
+  | "CHECKPOINT"
+  /** One row per evaluated sample: dataset index, true label, predicted label, class probabilities. */
+  | "PREDICTIONS"
+  /** A report's files. */
+  | "REPORT";
+
 /** Lifecycle of a feature cache. */
 export type CacheStatus =
   /** A worker is extracting features. */
@@ -262,6 +275,19 @@ export type RunStatus =
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
 
+/**
+ * Which samples of an evaluation (all conditions must hold). Classes are indices into
+ * `RunEvaluation.labelNames`.
+ */
+export type SampleFilter = {
+  /** Only samples predicted as this class. */
+  predictedLabel?: number | null | undefined;
+  /** Only samples of this true class. */
+  trueLabel?: number | null | undefined;
+  /** Only misclassified samples. */
+  wrongOnly?: boolean | null | undefined;
+};
+
 /** Input of `saveView`. */
 export type SaveViewInput = {
   /** Name (1–100 characters, trimmed); saving under an existing name replaces that view's query. */
@@ -451,6 +477,92 @@ export type FoundationModelsQuery = {
     createdAt: string;
     caches: Array<{ id: string; status: CacheStatus }>;
   }>;
+};
+
+export type EvalSampleFieldsFragment = {
+  row: number;
+  index: number;
+  label: number;
+  predicted: number;
+  confidence: number;
+  path: string | null;
+};
+
+export type RunArtifactsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RunArtifactsQuery = {
+  run: {
+    id: string;
+    artifacts: Array<{
+      id: string;
+      kind: ArtifactKind;
+      name: string;
+      bytes: number;
+      sha256: string;
+      createdAt: string;
+      downloadPath: string;
+    }>;
+    evaluation: {
+      split: string;
+      labelNames: Array<string>;
+      count: number;
+      confusionMatrix: Array<Array<number>>;
+      imagesAvailable: boolean;
+      roc: Array<{
+        classIndex: number;
+        className: string;
+        area: number | null;
+        positives: number;
+        negatives: number;
+        points: Array<{ x: number; y: number }>;
+      }>;
+      pr: Array<{
+        classIndex: number;
+        className: string;
+        area: number | null;
+        points: Array<{ x: number; y: number }>;
+      }>;
+      wrong: {
+        total: number;
+        samples: Array<{
+          row: number;
+          index: number;
+          label: number;
+          predicted: number;
+          confidence: number;
+          path: string | null;
+        }>;
+      };
+    } | null;
+  } | null;
+};
+
+export type RunCellSamplesQueryVariables = Exact<{
+  id: string | number;
+  filter: SampleFilter;
+  first: number;
+  offset: number;
+}>;
+
+export type RunCellSamplesQuery = {
+  run: {
+    id: string;
+    evaluation: {
+      samples: {
+        total: number;
+        samples: Array<{
+          row: number;
+          index: number;
+          label: number;
+          predicted: number;
+          confidence: number;
+          path: string | null;
+        }>;
+      };
+    } | null;
+  } | null;
 };
 
 export type RunLogLineFieldsFragment = { seq: number; time: string; level: RunLogLevel; message: string };
@@ -1202,6 +1314,27 @@ export const CacheFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<CacheFieldsFragment, unknown>;
+export const EvalSampleFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "EvalSampleFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "EvalSample" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "row" } },
+          { kind: "Field", name: { kind: "Name", value: "index" } },
+          { kind: "Field", name: { kind: "Name", value: "label" } },
+          { kind: "Field", name: { kind: "Name", value: "predicted" } },
+          { kind: "Field", name: { kind: "Name", value: "confidence" } },
+          { kind: "Field", name: { kind: "Name", value: "path" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EvalSampleFieldsFragment, unknown>;
 export const RunLogLineFieldsFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -1886,6 +2019,332 @@ export const FoundationModelsDocument = {
     },
   ],
 } as unknown as DocumentNode<FoundationModelsQuery, FoundationModelsQueryVariables>;
+export const RunArtifactsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "RunArtifacts" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "run" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "artifacts" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "kind" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "bytes" } },
+                      { kind: "Field", name: { kind: "Name", value: "sha256" } },
+                      { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+                      { kind: "Field", name: { kind: "Name", value: "downloadPath" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "evaluation" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "split" } },
+                      { kind: "Field", name: { kind: "Name", value: "labelNames" } },
+                      { kind: "Field", name: { kind: "Name", value: "count" } },
+                      { kind: "Field", name: { kind: "Name", value: "confusionMatrix" } },
+                      { kind: "Field", name: { kind: "Name", value: "imagesAvailable" } },
+                      {
+                        kind: "Field",
+                        alias: { kind: "Name", value: "roc" },
+                        name: { kind: "Name", value: "curves" },
+                        arguments: [
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "kind" },
+                            value: { kind: "EnumValue", value: "ROC" },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "classIndex" } },
+                            { kind: "Field", name: { kind: "Name", value: "className" } },
+                            { kind: "Field", name: { kind: "Name", value: "area" } },
+                            { kind: "Field", name: { kind: "Name", value: "positives" } },
+                            { kind: "Field", name: { kind: "Name", value: "negatives" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "points" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  { kind: "Field", name: { kind: "Name", value: "x" } },
+                                  { kind: "Field", name: { kind: "Name", value: "y" } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        alias: { kind: "Name", value: "pr" },
+                        name: { kind: "Name", value: "curves" },
+                        arguments: [
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "kind" },
+                            value: { kind: "EnumValue", value: "PR" },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "classIndex" } },
+                            { kind: "Field", name: { kind: "Name", value: "className" } },
+                            { kind: "Field", name: { kind: "Name", value: "area" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "points" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  { kind: "Field", name: { kind: "Name", value: "x" } },
+                                  { kind: "Field", name: { kind: "Name", value: "y" } },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        alias: { kind: "Name", value: "wrong" },
+                        name: { kind: "Name", value: "samples" },
+                        arguments: [
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "filter" },
+                            value: {
+                              kind: "ObjectValue",
+                              fields: [
+                                {
+                                  kind: "ObjectField",
+                                  name: { kind: "Name", value: "wrongOnly" },
+                                  value: { kind: "BooleanValue", value: true },
+                                },
+                              ],
+                            },
+                          },
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "order" },
+                            value: { kind: "EnumValue", value: "CONFIDENCE" },
+                          },
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "first" },
+                            value: { kind: "IntValue", value: "12" },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "total" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "samples" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  {
+                                    kind: "FragmentSpread",
+                                    name: { kind: "Name", value: "EvalSampleFields" },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "EvalSampleFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "EvalSample" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "row" } },
+          { kind: "Field", name: { kind: "Name", value: "index" } },
+          { kind: "Field", name: { kind: "Name", value: "label" } },
+          { kind: "Field", name: { kind: "Name", value: "predicted" } },
+          { kind: "Field", name: { kind: "Name", value: "confidence" } },
+          { kind: "Field", name: { kind: "Name", value: "path" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunArtifactsQuery, RunArtifactsQueryVariables>;
+export const RunCellSamplesDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "RunCellSamples" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "filter" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "SampleFilter" } },
+          },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "first" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Int" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "offset" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "Int" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "run" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "evaluation" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "samples" },
+                        arguments: [
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "filter" },
+                            value: { kind: "Variable", name: { kind: "Name", value: "filter" } },
+                          },
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "order" },
+                            value: { kind: "EnumValue", value: "CONFIDENCE" },
+                          },
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "first" },
+                            value: { kind: "Variable", name: { kind: "Name", value: "first" } },
+                          },
+                          {
+                            kind: "Argument",
+                            name: { kind: "Name", value: "offset" },
+                            value: { kind: "Variable", name: { kind: "Name", value: "offset" } },
+                          },
+                        ],
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "total" } },
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "samples" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  {
+                                    kind: "FragmentSpread",
+                                    name: { kind: "Name", value: "EvalSampleFields" },
+                                  },
+                                ],
+                              },
+                            },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "EvalSampleFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "EvalSample" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "row" } },
+          { kind: "Field", name: { kind: "Name", value: "index" } },
+          { kind: "Field", name: { kind: "Name", value: "label" } },
+          { kind: "Field", name: { kind: "Name", value: "predicted" } },
+          { kind: "Field", name: { kind: "Name", value: "confidence" } },
+          { kind: "Field", name: { kind: "Name", value: "path" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RunCellSamplesQuery, RunCellSamplesQueryVariables>;
 export const RunLogsDocument = {
   kind: "Document",
   definitions: [

@@ -49,6 +49,7 @@ import { useSession } from "../lib/session";
 import { panelsOf } from "../lib/panels";
 import { appendPoints, fromQuery, type SeriesMap } from "./liveSeries";
 import { RunLogs } from "./RunLogs";
+import { ArtifactList, ConfusionWithSamples, EvaluationDetails, useRunArtifacts } from "./RunEvaluation";
 
 export const MAX_POINTS = 1000;
 type RunData = NonNullable<RunDetailQuery["run"]>;
@@ -78,6 +79,8 @@ function RunDetail({
 }) {
   const active = run.status === "QUEUED" || run.status === "RUNNING";
   const eff = useQuery(RunEfficiencyDocument, { ids: [run.id] }, { skip: false });
+  const artifactsQ = useRunArtifacts(run.id, run.status);
+  const evaluation = artifactsQ.data?.run?.evaluation;
   const e = eff.data?.compareRuns.efficiency[0];
   const refetchEff = eff.refetch;
 
@@ -243,11 +246,13 @@ function RunDetail({
             </p>
           )}
           {run.confusionMatrix && run.confusionMatrix.length > 0 && (
-            <ConfusionMatrix matrix={run.confusionMatrix} classNames={run.cache?.dataset.classNames ?? []} />
+            <ConfusionWithSamples runId={run.id} matrix={run.confusionMatrix} classNames={run.cache?.dataset.classNames ?? []} ev={evaluation} />
           )}
         </section>
         <EffectiveConfig run={run} />
       </div>
+
+      {evaluation && <EvaluationDetails runId={run.id} ev={evaluation} />}
 
       <div className="grid-2">
         <Notes run={run} onSaved={(notes) => setRun((r) => ({ ...r, notes }))} />
@@ -293,6 +298,8 @@ function RunDetail({
             <dt>Run id</dt>
             <dd className="mono">{run.id}</dd>
           </dl>
+          <h3>Files</h3>
+          {artifactsQ.error ? <ErrorBox error={artifactsQ.error} /> : <ArtifactList artifacts={artifactsQ.data?.run?.artifacts ?? []} />}
         </section>
       </div>
     </>
@@ -349,7 +356,7 @@ function Provenance({ run }: { run: RunData }) {
             : none}
         </dd>
       </dl>
-      <h3>Artifacts</h3>
+      <h3>Inputs</h3>
     </>
   );
 }
@@ -660,51 +667,6 @@ function ConfigTable({ config }: { config: unknown }) {
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** `Run.confusionMatrix`: cm[true][predicted], classes in the dataset's `classNames` order. */
-function ConfusionMatrix({ matrix: rows, classNames }: { matrix: number[][]; classNames: string[] }) {
-  const max = Math.max(1, ...rows.flat());
-  const name = (i: number) => classNames[i] ?? String(i);
-  return (
-    <>
-      <h3>Confusion matrix</h3>
-      <div className="table-wrap">
-        <table className="confusion" data-testid="confusion-matrix">
-          <thead>
-            <tr>
-              <th className="small">true ↓ / predicted →</th>
-              {rows[0]?.map((_, j) => (
-                <th key={j} className="small" data-class={j}>
-                  {name(j)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={i} data-true={i}>
-                <th className="small">{name(i)}</th>
-                {r.map((v, j) => (
-                  <td
-                    key={j}
-                    data-pred={j}
-                    title={`true ${name(i)}, predicted ${name(j)}: ${v}`}
-                    style={{
-                      background: `rgba(${i === j ? "37, 99, 235" : "220, 38, 38"}, ${(v / max) * 0.85})`,
-                      color: v / max > 0.5 ? "#fff" : undefined,
-                    }}
-                  >
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
   );
 }
 

@@ -153,7 +153,7 @@ async function predict(
   batchSize: number,
   depth: number,
   signal?: AbortSignal,
-): Promise<{ labels: number[]; probs: Float32Array[] } | null> {
+): Promise<{ labels: number[]; probs: Float32Array[]; index: number[] } | null> {
   const S = clf.imageSize;
   const labels: number[] = [];
   const probs: Float32Array[] = [];
@@ -170,7 +170,8 @@ async function predict(
       probs.push(data.slice(i * C, (i + 1) * C));
     }
   }
-  return { labels, probs };
+  // Batches come in item order: the i-th prediction is items[i]'s.
+  return { labels, probs, index: items.slice(0, labels.length).map((it) => it.index) };
 }
 
 export async function trainOnImages(opts: TrainOnImagesOptions): Promise<ImageTrainSummary> {

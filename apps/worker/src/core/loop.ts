@@ -45,6 +45,8 @@ export interface TrainSummary {
   epochsRun: number;
   steps: number;
   finalMetrics: ClassificationMetrics | null;
+  /** The predictions finalMetrics were computed from (the last evaluation), null without one. */
+  finalPrediction: Prediction | null;
   bestMetrics: ClassificationMetrics | null;
   bestEpoch: number | null;
   history: { epoch: number; trainLoss: number; metrics: ClassificationMetrics | null }[];
@@ -107,6 +109,8 @@ export interface LoopState {
 export interface Prediction {
   labels: ArrayLike<number>;
   probs: ArrayLike<ArrayLike<number>>;
+  /** Dataset index of each sample (the id the cache stores), when the source knows it. */
+  index?: ArrayLike<number>;
 }
 
 /** What a trainer brings to the loop. */
@@ -187,6 +191,7 @@ export async function runTrainingLoop<B>(src: TrainingSource<B>, ctl: LoopContro
   let cancelled = false;
   let stoppedEarly = false;
   let finalMetrics: ClassificationMetrics | null = null;
+  let finalPrediction: Prediction | null = null;
   let epochsRun = 0;
 
   for (let epoch = r?.epoch ?? 0; epoch < config.epochs; epoch++) {
@@ -234,6 +239,7 @@ export async function runTrainingLoop<B>(src: TrainingSource<B>, ctl: LoopContro
       }
       metrics = computeMetrics(pred.labels, pred.probs, src.numClasses);
       finalMetrics = metrics;
+      finalPrediction = pred;
       const v = metrics[metric];
       if (!best || (Number.isFinite(v) && better(v, best.value))) {
         best = { value: v, epoch, metrics };
@@ -256,6 +262,7 @@ export async function runTrainingLoop<B>(src: TrainingSource<B>, ctl: LoopContro
     epochsRun,
     steps: step,
     finalMetrics,
+    finalPrediction,
     bestMetrics: best?.metrics ?? null,
     bestEpoch: best?.epoch ?? null,
     history,

@@ -98,9 +98,10 @@ export async function predictSplit(
   cache: FeatureCache,
   split: string,
   batchSize: number,
-): Promise<{ labels: number[]; probs: Float32Array[] }> {
+): Promise<{ labels: number[]; probs: Float32Array[]; index: number[] }> {
   const labels: number[] = [];
   const probs: Float32Array[] = [];
+  const index: number[] = [];
   const C = cache.manifest.labelNames.length;
   for await (const b of iterateBatches(cache, { split, batchSize, shuffle: false })) {
     const p = tf.tidy(() => {
@@ -111,10 +112,11 @@ export async function predictSplit(
     p.dispose();
     for (let i = 0; i < b.size; i++) {
       labels.push(b.labels[i]);
+      index.push(b.index[i]);
       probs.push(data.slice(i * C, (i + 1) * C));
     }
   }
-  return { labels, probs };
+  return { labels, probs, index };
 }
 
 export async function train(opts: TrainOptions): Promise<TrainSummary> {

@@ -4,6 +4,7 @@
  * the dataset's or model's area, regular files only, size limits). Unset: a job reads nothing.
  * The command line (`loffta-worker extract`) reads any local path unless the variable is set.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { StorageRoots, localAccess, type FileAccess, type StorageLocation } from "@loffta/graphql/storage-roots";
 import { workerEnv } from "../config";
@@ -16,7 +17,19 @@ import { workerEnv } from "../config";
  */
 export function workerStorageRoots(env: NodeJS.ProcessEnv = process.env): StorageRoots {
   const roots = [...(workerEnv("LOFFTA_STORAGE_ROOTS", env) ?? [])];
-  if (workerEnv("LOFFTA_STORE", env)) roots.push(path.resolve(workerEnv("LOFFTA_HOME", env) ?? ".loffta", "store-copy"));
+  if (workerEnv("LOFFTA_STORE", env)) {
+    const copy = path.resolve(workerEnv("LOFFTA_HOME", env) ?? ".loffta", "store-copy");
+    // A home inside a storage root: that root already covers the copy (roots may not nest).
+    const real = (p: string) => {
+      try {
+        return fs.realpathSync(p);
+      } catch {
+        return p;
+      }
+    };
+    const inside = (root: string) => !path.relative(real(root), real(copy)).startsWith("..");
+    if (!roots.some(inside)) roots.push(copy);
+  }
   return new StorageRoots(roots);
 }
 

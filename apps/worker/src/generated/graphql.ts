@@ -144,6 +144,12 @@ export type RegisterWorkerInput = {
   name: string;
 };
 
+/** An artifact a worker registers: its name from the catalogue (the object is at the platform's key for that name). */
+export type RunArtifactInput = {
+  /** `last.safetensors`, `best.safetensors` or `predictions.json`. */
+  name: string;
+};
+
 /** What a run trains. */
 export type RunKind =
   /** Trained outside the platform and logged by the W&B client (docs/wandb.md): free-form config, no cache, no job; can be a baseline (efficiency from its summary). */
@@ -536,6 +542,15 @@ export type AppendRunLogsMutationVariables = Exact<{
 }>;
 
 export type AppendRunLogsMutation = { appendRunLogs: { inserted: number; duplicates: number } };
+
+export type RegisterRunArtifactsMutationVariables = Exact<{
+  runId: string | number;
+  artifacts: Array<RunArtifactInput> | RunArtifactInput;
+}>;
+
+export type RegisterRunArtifactsMutation = {
+  registerRunArtifacts: Array<{ name: string; bytes: number; sha256: string }>;
+};
 
 export const WorkerJobFragmentDoc = {
   kind: "Document",
@@ -1632,3 +1647,63 @@ export const AppendRunLogsDocument = {
     },
   ],
 } as unknown as DocumentNode<AppendRunLogsMutation, AppendRunLogsMutationVariables>;
+export const RegisterRunArtifactsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RegisterRunArtifacts" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "artifacts" } },
+          type: {
+            kind: "NonNullType",
+            type: {
+              kind: "ListType",
+              type: {
+                kind: "NonNullType",
+                type: { kind: "NamedType", name: { kind: "Name", value: "RunArtifactInput" } },
+              },
+            },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "registerRunArtifacts" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "runId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "runId" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "artifacts" },
+                value: { kind: "Variable", name: { kind: "Name", value: "artifacts" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "bytes" } },
+                { kind: "Field", name: { kind: "Name", value: "sha256" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RegisterRunArtifactsMutation, RegisterRunArtifactsMutationVariables>;

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { BaselineError, isBaselineKind, trainOnImages } from "../../baselines";
 import { loadFoundationModel } from "../../extract/foundation";
 import type { WorkerRunFragment } from "../../generated/graphql";
@@ -6,6 +7,7 @@ import { permanentStorageError, storedDataset, storedModel } from "./extract";
 import { recordStep, recordEpoch, runResult } from "./run-metrics";
 import { effectiveConfig } from "./effective-config";
 import { withSystemMetrics } from "./system-metrics";
+import { publishRunArtifacts, writePredictions } from "./artifacts";
 
 /**
  * FROZEN_LINEAR and UNFROZEN_LINEAR runs: the foundation model runs on every step over
@@ -43,6 +45,9 @@ export async function trainBaseline(
       onEpoch: (e) => recordEpoch(ctx, run.id, e, state),
     }));
     if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
+    const outDir = path.join(ctx.home, "runs", run.id);
+    await writePredictions(summary, data.labelNames, outDir);
+    await publishRunArtifacts(ctx, run.id, outDir);
     return runResult(summary, { config, evalSplit: summary.evalSplit }, ctx);
   } catch (e) {
     if (e instanceof BaselineError) throw new PermanentJobError(e.message);

@@ -8,6 +8,7 @@ const summary = (backend: string): TrainSummary => ({
   epochsRun: 1,
   steps: 2,
   finalMetrics: null,
+  finalPrediction: null,
   bestMetrics: null,
   bestEpoch: null,
   history: [],

@@ -15,6 +15,7 @@ import { workerMirror } from "../store";
 import { openStoredCache, type StoredCache } from "./stored-cache";
 import { recordEpoch, recordStep, runResult } from "./run-metrics";
 import { withSystemMetrics } from "./system-metrics";
+import { publishRunArtifacts, writePredictions } from "./artifacts";
 
 export { localPath };
 
@@ -99,6 +100,8 @@ async function trainOnCache(ctx: JobContext, run: WorkerRunFragment): Promise<Jo
       throw e;
     }
     if (summary.cancelled) throw ctx.signal.reason ?? new Error("training cancelled");
+    await writePredictions(summary, cache.manifest.labelNames, outDir);
+    await publishRunArtifacts(ctx, run.id, outDir);
     const result = runResult(summary, { config, evalSplit: summary.evalSplit }, ctx);
     return { run: { ...result.run, ...(await fineTuningCalibration(ctx, run, config)) } };
   } finally {
