@@ -30,6 +30,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "loffta-eval-"));
 const dataDir = path.join(tmp, "spatial");
 const home = path.join(tmp, "worker-home");
 let runId = "";
+let ftRunId = "";
+let cacheId = "";
 
 interface RunView {
   status: string;
@@ -94,6 +96,12 @@ beforeAll(async () => {
     },
   });
   runId = launchRun.id;
+  cacheId = requestFeatureCache.id;
+  // A fine-tuning run on the same cache: the reference the cache's economics are measured against.
+  const ft = await api.gql<{ launchRun: { id: string } }>(`mutation($i: LaunchRunInput!) { launchRun(input: $i) { id } }`, {
+    i: { projectId: api.seed.projectId, name: "fine-tune", kind: "UNFROZEN_LINEAR", cacheId, seed: 1, config: { epochs: 1, batchSize: 8, microBatch: 8, schedule: { warmupEpochs: 0 }, earlyStopping: { enabled: false } } },
+  });
+  ftRunId = ft.launchRun.id;
   worker = startWorkerProcess({
     api: api.base,
     token: api.seed.token,
@@ -104,8 +112,10 @@ beforeAll(async () => {
   const deadline = Date.now() + 180_000;
   for (;;) {
     run = (await api.gql<{ run: RunView }>(RUN_QUERY, { id: runId })).run;
-    if (run.status === "SUCCEEDED") break;
-    if (run.status === "FAILED" || Date.now() > deadline) throw new Error(`run ${run.status}: ${run.error}\n${worker.output().slice(-4000)}`);
+    const ftStatus = (await api.gql<{ run: { status: string; error: string | null } }>(`query($id: ID!) { run(id: $id) { status error } }`, { id: ftRunId })).run;
+    if (run.status === "SUCCEEDED" && ftStatus.status === "SUCCEEDED") break;
+    if (run.status === "FAILED" || ftStatus.status === "FAILED" || Date.now() > deadline)
+      throw new Error(`runs ${run.status} / ${ftStatus.status}: ${run.error ?? ftStatus.error}\n${worker.output().slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 300));
   }
   await worker.kill("SIGTERM");
@@ -248,6 +258,69 @@ test("the run page: artifacts to download, a clickable confusion matrix with the
   await screenshot(page, "run-evaluation");
 });
 
+test("the cache's economics: its build cost, the run that reused it, forward passes avoided, break-even against the fine-tuning run", async () => {
+  type Eco = {
+    featureCache: {
+      extractSeconds: number;
+      extractDevice: string;
+      extractPeakMemoryBytes: number;
+      forwardPasses: number;
+      createdAt: string;
+      updatedAt: string;
+      runCount: number;
+      economics: {
+        buildSeconds: number;
+        readingRuns: number;
+        forwardPassesAvoided: number;
+        trainingSeconds: number;
+        breakEven: { reference: { source: string; kind: string; imagesPerSec: number; run: { id: string } | null }; referenceSeconds: number; savedSeconds: number; breakEvenRuns: number | null }[];
+      };
+    };
+    loff: { imagesSeen: number; wallTimeSec: number };
+    ft: { trainImagesPerSec: number; imagesSeen: number };
+  };
+  const e = await api.gql<Eco>(
+    `query($c: ID!, $r: ID!, $f: ID!) {
+      featureCache(id: $c) { extractSeconds extractDevice extractPeakMemoryBytes forwardPasses createdAt updatedAt runCount
+        economics { buildSeconds readingRuns forwardPassesAvoided trainingSeconds
+          breakEven { reference { source kind imagesPerSec run { id } } referenceSeconds savedSeconds breakEvenRuns } } }
+      loff: run(id: $r) { imagesSeen wallTimeSec }
+      ft: run(id: $f) { trainImagesPerSec imagesSeen } }`,
+    { c: cacheId, r: runId, f: ftRunId },
+  );
+  const c = e.featureCache;
+  // The build: 72 images through the backbone, timed by the worker within the cache's lifetime.
+  expect(c.forwardPasses).toBe(72);
+  expect(c.extractSeconds).toBeGreaterThan(0);
+  expect(c.extractSeconds).toBeLessThan((Date.parse(c.updatedAt) - Date.parse(c.createdAt)) / 1000);
+  expect(c.extractDevice).toMatch(/CPU/i);
+  expect(c.extractPeakMemoryBytes).toBeGreaterThan(50e6);
+  // Reuse: the LOFF-TA run read 3 epochs × 48 train images; the fine-tuning run is not a reuse.
+  expect(e.loff.imagesSeen).toBe(3 * 48);
+  expect(e.ft.imagesSeen).toBe(48);
+  expect(c.runCount).toBe(1);
+  expect(c.economics.readingRuns).toBe(1);
+  expect(c.economics.forwardPassesAvoided).toBe(144);
+  expect(c.economics.trainingSeconds).toBeCloseTo(e.loff.wallTimeSec, 9);
+  // Against the fine-tuning run's measured speed: what the 144 images would have cost there.
+  const ft = c.economics.breakEven.find((b) => b.reference.kind === "UNFROZEN_LINEAR")!;
+  expect(ft.reference).toMatchObject({ source: "RUN", run: { id: ftRunId } });
+  expect(ft.reference.imagesPerSec).toBe(e.ft.trainImagesPerSec);
+  expect(ft.referenceSeconds).toBeCloseTo(144 / e.ft.trainImagesPerSec, 9);
+  expect(ft.savedSeconds).toBeCloseTo(ft.referenceSeconds - e.loff.wallTimeSec - c.extractSeconds, 9);
+  expect(ft.breakEvenRuns).toBe(ft.referenceSeconds - e.loff.wallTimeSec >= c.extractSeconds ? 1 : null);
+
+  await page.goto(`${web.url}/caches/${cacheId}`);
+  await page.locator("[data-testid=cache-cost]").waitFor();
+  expect(await page.locator("[data-testid=forward-passes]").textContent()).toBe("72");
+  expect(await page.locator("[data-testid=reading-runs]").textContent()).toBe("1");
+  expect(await page.locator("[data-testid=passes-avoided]").textContent()).toBe("144");
+  const row = page.locator("[data-testid=break-even] tr[data-kind=UNFROZEN_LINEAR]");
+  expect(Number(await row.getAttribute("data-saved"))).toBeCloseTo(ft.savedSeconds, 6);
+  expect(await page.locator("[data-testid=cache-runs] tr[data-run-id]").evaluateAll((trs) => trs.map((t) => t.getAttribute("data-run-id")).sort())).toEqual([runId, ftRunId].sort());
+  await screenshot(page, "cache-economics");
+});
+
 test("a changed dataset: images are refused (typed 409), the page says so", async () => {
   // One more image in val/left shifts every later index of the scan: the run's samples no longer are those images.
   fs.copyFileSync(path.join(dataDir, "val", "left", "0.png"), path.join(dataDir, "val", "left", "00.png"));
@@ -266,4 +339,29 @@ test("a changed dataset: images are refused (typed 409), the page says so", asyn
   );
   expect(r.evaluation.imagesAvailable).toBe(false);
   expect(r.evaluation.samples.samples[0].path).toBeNull();
+
+  // The cache is stale: a request for the same key builds a new cache, the old one says why.
+  const ds = await api.db.prisma.featureCache.findUniqueOrThrow({ where: { id: cacheId }, include: { dataset: true, model: true } });
+  const { requestFeatureCache } = await api.gql<{ requestFeatureCache: { id: string; status: string; stale: boolean } }>(
+    `mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id status stale } }`,
+    { i: { datasetId: ds.datasetId, modelId: ds.modelId, resolution: 28 } },
+  );
+  expect(requestFeatureCache.id).not.toBe(cacheId);
+  expect(requestFeatureCache).toMatchObject({ status: "PENDING", stale: false });
+  const old = await api.gql<{ featureCache: { stale: boolean; staleReason: string }; dataset: { splitCounts: { split: string; count: number }[] } }>(
+    `query($id: ID!, $d: ID!) { featureCache(id: $id) { stale staleReason } dataset(id: $d) { splitCounts { split count } } }`,
+    { id: cacheId, d: ds.datasetId },
+  );
+  expect(old.featureCache.stale).toBe(true);
+  expect(old.featureCache.staleReason).toMatch(/content changed since extraction \(extracted 72 images; it now has 73/);
+  expect(old.dataset.splitCounts).toEqual([{ split: "train", count: 48 }, { split: "val", count: 25 }]);
+  // Asked again: the new cache, not the stale one.
+  const again = await api.gql<{ requestFeatureCache: { id: string } }>(`mutation($i: RequestFeatureCacheInput!) { requestFeatureCache(input: $i) { id } }`, {
+    i: { datasetId: ds.datasetId, modelId: ds.modelId, resolution: 28 },
+  });
+  expect(again.requestFeatureCache.id).toBe(requestFeatureCache.id);
+  await page.goto(`${web.url}/runs/${runId}`);
+  await page.locator("[data-testid=run-stale-cache]").waitFor();
+  await page.goto(`${web.url}/caches/${cacheId}`);
+  expect(await page.locator("[data-testid=cache-stale]").textContent()).toMatch(/content changed/);
 });

@@ -12,3 +12,4 @@ export * from "./dataset-layout";
 export * from "./run-config";
 export * from "./run-artifacts";
 export * from "./evaluation";
+export * from "./cache-economics";

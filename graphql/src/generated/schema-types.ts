@@ -22,6 +22,13 @@ export type CacheStatus =
   /** Complete and usable by runs. */
   | "READY";
 
+/** Where a reference speed comes from. */
+export type CostReferenceSource =
+  /** The model's fine-tuning calibration at the cache's resolution. */
+  | "CALIBRATION"
+  /** A finished run of the kind on this cache (its training images/s). */
+  | "RUN";
+
 /** Which curve. */
 export type CurveKind =
   /** Precision–recall: recall (x) against precision (y); area = average precision. */

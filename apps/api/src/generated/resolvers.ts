@@ -20,6 +20,11 @@ import type { RunPage } from "../services/runs";
 import type { Comparison, EfficiencyRow } from "../services/compare";
 import type { HeartbeatOutcome, ProgressOutcome } from "../services/queue";
 import type { Evaluation } from "../services/artifacts";
+import type { Economics, Rescan } from "../services/cache-economics";
+import type {
+  BreakEven as BreakEvenModel,
+  CostReference as CostReferenceModel,
+} from "@loffta/graphql/domain";
 import type { Context } from "../context";
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -115,14 +120,56 @@ export type ArtifactKind =
   /** A report's files. */
   | "REPORT";
 
+/** The cache's runs against one reference: what their images would have cost there. */
+export type CacheBreakEven = {
+  __typename?: "CacheBreakEven";
+  /** Runs (in the order they finished) after which the time saved covered the build; null: not yet. */
+  breakEvenRuns?: Maybe<Scalars["Int"]["output"]>;
+  reference: CostReference;
+  /** Seconds the runs' images would have taken at the reference's speed. */
+  referenceSeconds: Scalars["Float"]["output"];
+  /** The same in device-hours. */
+  savedHours: Scalars["Float"]["output"];
+  /** Average time a run saved against the reference, seconds. */
+  savedPerRunSeconds?: Maybe<Scalars["Float"]["output"]>;
+  /** referenceSeconds − the runs' training seconds − the build's seconds (negative: not yet paid off). */
+  savedSeconds: Scalars["Float"]["output"];
+};
+
+/**
+ * Cache economics: build cost, reuse and break-even. Only LOFF / LOFF_TA runs that SUCCEEDED count
+ * (they read the cached tokens); image baselines that name the cache do not.
+ */
+export type CacheEconomics = {
+  __typename?: "CacheEconomics";
+  /** Against each reference there is: a fine-tuning (UNFROZEN_LINEAR) and a Frozen+linear run on the cache, else the fine-tuning calibration. */
+  breakEven: Array<CacheBreakEven>;
+  /** extractSeconds (null until extracted). */
+  buildSeconds?: Maybe<Scalars["Float"]["output"]>;
+  /** Backbone forward passes those runs did not run: Σ of their `imagesSeen` (images their optimizer steps read). */
+  forwardPassesAvoided: Scalars["Float"]["output"];
+  /** Finished runs that trained on the cached tokens. */
+  readingRuns: Scalars["Int"]["output"];
+  /** Σ of their training wall seconds. */
+  trainingSeconds: Scalars["Float"]["output"];
+};
+
 /** Results of an EXTRACT job. */
 export type CacheResultInput = {
   /** Size on storage in bytes. */
   bytes: Scalars["Float"]["input"];
+  /** Content hash of the dataset as the worker scanned it (sha256 over its sorted `path<TAB>size` lines). */
+  datasetContentHash?: InputMaybe<Scalars["String"]["input"]>;
   /** Token width D. */
   dim: Scalars["Int"]["input"];
   /** Storage dtype, e.g. `float16`. */
   dtype?: InputMaybe<Scalars["String"]["input"]>;
+  /** The worker's device. */
+  extractDevice?: InputMaybe<Scalars["String"]["input"]>;
+  /** Peak resident memory of the extracting process, bytes. */
+  extractPeakMemoryBytes?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Wall seconds of this attempt's extraction (upload to the object store excluded). */
+  extractSeconds?: InputMaybe<Scalars["Float"]["input"]>;
   /** Token grid height after pooling. */
   gridH: Scalars["Int"]["input"];
   /** Token grid width after pooling. */
@@ -135,6 +182,8 @@ export type CacheResultInput = {
   mean?: InputMaybe<Array<Scalars["Float"]["input"]>>;
   /** Number of shard files. */
   shardCount: Scalars["Int"]["input"];
+  /** Skipped images (at most 1000; `skippedCount` counts them all): path relative to the dataset, and why. */
+  skipped?: InputMaybe<Array<SkippedImageInput>>;
   /** Images skipped as unreadable. */
   skippedCount?: InputMaybe<Scalars["Int"]["input"]>;
   /** Images written per split (skipped images excluded). */
@@ -230,6 +279,24 @@ export type ConfigValueFilter = {
   /** The value it must equal (compared as JSON: `0.5`, `"adamw"`, `true`). */
   value: Scalars["JSON"]["input"];
 };
+
+/** The speed of a training that runs the backbone on every step, to compare the cache's runs with. */
+export type CostReference = {
+  __typename?: "CostReference";
+  imagesPerSec: Scalars["Float"]["output"];
+  /** UNFROZEN_LINEAR (fine-tuning) or FROZEN_LINEAR. */
+  kind: RunKind;
+  /** The run measured (source RUN). */
+  run?: Maybe<Run>;
+  source: CostReferenceSource;
+};
+
+/** Where a reference speed comes from. */
+export type CostReferenceSource =
+  /** The model's fine-tuning calibration at the cache's resolution. */
+  | "CALIBRATION"
+  /** A finished run of the kind on this cache (its training images/s). */
+  | "RUN";
 
 /** Input of `createProject`. */
 export type CreateProjectInput = {
@@ -333,6 +400,16 @@ export type DatasetLayout =
   /** `root/<class>/<image>`, or `root/{train,val,test}/<class>/<image>` when split folders exist. */
   | "IMAGE_FOLDER";
 
+/** What rescanDataset found. */
+export type DatasetRescan = {
+  __typename?: "DatasetRescan";
+  /** Whether its content differs from what was registered or last scanned. */
+  changed: Scalars["Boolean"]["output"];
+  dataset: Dataset;
+  /** Caches it marked stale now. */
+  staleCaches: Array<FeatureCache>;
+};
+
 /** Lifecycle of a dataset registration. */
 export type DatasetStatus =
   /** The scan failed; see `error`. */
@@ -383,12 +460,24 @@ export type FeatureCache = {
   createdAt: Scalars["DateTime"]["output"];
   /** The images. */
   dataset: Dataset;
+  /** Content hash of the dataset as the worker extracted it. */
+  datasetContentHash?: Maybe<Scalars["String"]["output"]>;
   /** Token width D. */
   dim?: Maybe<Scalars["Int"]["output"]>;
   /** Storage dtype of the tensors, e.g. `float16`. */
   dtype: Scalars["String"]["output"];
+  /** What the cache cost and what its runs saved (see CacheEconomics). */
+  economics: CacheEconomics;
   /** Why extraction failed, when it did. */
   error?: Maybe<Scalars["String"]["output"]>;
+  /** Device of the worker that extracted it. */
+  extractDevice?: Maybe<Scalars["String"]["output"]>;
+  /** Peak resident memory of the extracting process, bytes. */
+  extractPeakMemoryBytes?: Maybe<Scalars["Float"]["output"]>;
+  /** Wall seconds the extraction took, as the worker measured it (its last attempt; upload excluded). Null until extracted. */
+  extractSeconds?: Maybe<Scalars["Float"]["output"]>;
+  /** Backbone forward passes the extraction ran (images extracted, skipped ones included). */
+  forwardPasses: Scalars["Int"]["output"];
   /** Token grid height after pooling. */
   gridH?: Maybe<Scalars["Int"]["output"]>;
   /** Token grid width after pooling. */
@@ -419,10 +508,18 @@ export type FeatureCache = {
   runCount: Scalars["Int"]["output"];
   /** Number of shard files. */
   shardCount: Scalars["Int"]["output"];
+  /** Images the extraction skipped, with why (at most 1000; `skippedCount` counts all). */
+  skipped: Array<SkippedImage>;
   /** Images skipped as unreadable during extraction. */
   skippedCount: Scalars["Int"]["output"];
   /** Images per split the extraction wrote (skipped images excluded), train, val, test order. Empty until extracted. */
   splitCounts: Array<SplitCount>;
+  /** True once the cache no longer matches its dataset (see `staleReason`): requestFeatureCache builds a new one. */
+  stale: Scalars["Boolean"]["output"];
+  /** When it was found stale. */
+  staleAt?: Maybe<Scalars["DateTime"]["output"]>;
+  /** Why it is stale, e.g. the dataset's content changed since extraction. */
+  staleReason?: Maybe<Scalars["String"]["output"]>;
   /** Lifecycle status. */
   status: CacheStatus;
   /** Normalisation standard deviation the extraction applied. Null until extracted. */
@@ -823,10 +920,17 @@ export type Mutation = {
   reportProgress: ProgressResult;
   /**
    * Ask for a feature cache. Idempotent: the same dataset + model + resolution + pooling + layer
-   * returns the existing cache (a FAILED one is re-queued); a new one is created PENDING and an
-   * EXTRACT job is enqueued.
+   * returns the existing current cache (a FAILED one is re-queued); a new one is created PENDING and
+   * an EXTRACT job is enqueued. The dataset is scanned first (rescanDataset): a cache extracted from
+   * other content is marked stale and a new one is built.
    */
   requestFeatureCache: FeatureCache;
+  /**
+   * Scan a dataset again: its classes, split counts and content hash are updated, and every READY
+   * cache of it extracted from other content is marked stale (`staleReason` says how it differs).
+   * requestFeatureCache does the same for its dataset first. An unreadable dataset: BAD_USER_INPUT.
+   */
+  rescanDataset: DatasetRescan;
   /**
    * Retry a FAILED or CANCELLED job of the team (scope MEMBER); returns the new QUEUED job. A TRAIN
    * job retries its run (`retryRun`: a new run with the same config). An EXTRACT job extracts its
@@ -998,6 +1102,11 @@ export type MutationReportProgressArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationRequestFeatureCacheArgs = {
   input: RequestFeatureCacheInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationRescanDatasetArgs = {
+  id: Scalars["ID"]["input"];
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -1541,6 +1650,8 @@ export type Run = {
   host?: Maybe<Scalars["String"]["output"]>;
   /** Run id (UUID). */
   id: Scalars["ID"]["output"];
+  /** Images the training read (Σ batch sizes over its optimizer steps): for LOFF / LOFF_TA the backbone forward passes the cache spared. */
+  imagesSeen?: Maybe<Scalars["Int"]["output"]>;
   /** What it trains. */
   kind: RunKind;
   /** Name of the API token that launched it (`launchRun`); null for runs created otherwise (imports, external runs). */
@@ -1805,6 +1916,8 @@ export type RunResultInput = {
   gitCommit?: InputMaybe<Scalars["String"]["input"]>;
   /** Host name of the machine it trained on. */
   host?: InputMaybe<Scalars["String"]["input"]>;
+  /** Images the training read (Σ batch sizes over its optimizer steps). */
+  imagesSeen?: InputMaybe<Scalars["Int"]["input"]>;
   /** Loffta version (root package.json `version`) of the worker. */
   lofftaVersion?: InputMaybe<Scalars["String"]["input"]>;
   /** Node.js version (`process.version`). */
@@ -1911,6 +2024,23 @@ export type SavedView = {
   query: Scalars["String"]["output"];
   /** When it was last saved. */
   updatedAt: Scalars["DateTime"]["output"];
+};
+
+/** An image the extraction skipped. */
+export type SkippedImage = {
+  __typename?: "SkippedImage";
+  /** Path relative to the dataset root. */
+  path: Scalars["String"]["output"];
+  /** Why it was skipped. */
+  reason: Scalars["String"]["output"];
+};
+
+/** An image the extraction skipped. */
+export type SkippedImageInput = {
+  /** Path relative to the dataset root (or `#<index>`). */
+  path: Scalars["String"]["input"];
+  /** Why (e.g. the decoder's error). */
+  reason: Scalars["String"]["input"];
 };
 
 /** Sort direction. */
@@ -2223,6 +2353,8 @@ export type ResolversTypes = {
   Artifact: ResolverTypeWrapper<ArtifactModel>;
   ArtifactKind: ArtifactKind;
   Boolean: ResolverTypeWrapper<Scalars["Boolean"]["output"]>;
+  CacheBreakEven: ResolverTypeWrapper<BreakEvenModel>;
+  CacheEconomics: ResolverTypeWrapper<Economics>;
   CacheResultInput: CacheResultInput;
   CacheStatus: CacheStatus;
   Calibration: ResolverTypeWrapper<CalibrationModel>;
@@ -2230,6 +2362,8 @@ export type ResolversTypes = {
   ConfigDifference: ResolverTypeWrapper<ConfigDifference>;
   ConfigRangeFilter: ConfigRangeFilter;
   ConfigValueFilter: ConfigValueFilter;
+  CostReference: ResolverTypeWrapper<CostReferenceModel>;
+  CostReferenceSource: CostReferenceSource;
   CreateProjectInput: CreateProjectInput;
   CreateTokenInput: CreateTokenInput;
   CreatedToken: ResolverTypeWrapper<CreatedTokenRow>;
@@ -2238,6 +2372,7 @@ export type ResolversTypes = {
   CurvePoint: ResolverTypeWrapper<CurvePoint>;
   Dataset: ResolverTypeWrapper<DatasetModel>;
   DatasetLayout: DatasetLayout;
+  DatasetRescan: ResolverTypeWrapper<Rescan>;
   DatasetStatus: DatasetStatus;
   DateTime: ResolverTypeWrapper<Scalars["DateTime"]["output"]>;
   EvalSample: ResolverTypeWrapper<EvalSample>;
@@ -2303,6 +2438,8 @@ export type ResolversTypes = {
   SampleOrder: SampleOrder;
   SaveViewInput: SaveViewInput;
   SavedView: ResolverTypeWrapper<SavedView>;
+  SkippedImage: ResolverTypeWrapper<SkippedImage>;
+  SkippedImageInput: SkippedImageInput;
   SortDirection: SortDirection;
   SplitCount: ResolverTypeWrapper<SplitCount>;
   SplitCountInput: SplitCountInput;
@@ -2323,18 +2460,22 @@ export type ResolversParentTypes = {
   AppendRunLogsResult: AppendRunLogsResult;
   Artifact: ArtifactModel;
   Boolean: Scalars["Boolean"]["output"];
+  CacheBreakEven: BreakEvenModel;
+  CacheEconomics: Economics;
   CacheResultInput: CacheResultInput;
   Calibration: CalibrationModel;
   CalibrationInput: CalibrationInput;
   ConfigDifference: ConfigDifference;
   ConfigRangeFilter: ConfigRangeFilter;
   ConfigValueFilter: ConfigValueFilter;
+  CostReference: CostReferenceModel;
   CreateProjectInput: CreateProjectInput;
   CreateTokenInput: CreateTokenInput;
   CreatedToken: CreatedTokenRow;
   Curve: Curve;
   CurvePoint: CurvePoint;
   Dataset: DatasetModel;
+  DatasetRescan: Rescan;
   DateTime: Scalars["DateTime"]["output"];
   EvalSample: EvalSample;
   EvalSamplePage: EvalSamplePage;
@@ -2391,6 +2532,8 @@ export type ResolversParentTypes = {
   SampleFilter: SampleFilter;
   SaveViewInput: SaveViewInput;
   SavedView: SavedView;
+  SkippedImage: SkippedImage;
+  SkippedImageInput: SkippedImageInput;
   SplitCount: SplitCount;
   SplitCountInput: SplitCountInput;
   String: Scalars["String"]["output"];
@@ -2441,6 +2584,29 @@ export type ArtifactResolvers<
   sha256?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
 };
 
+export type CacheBreakEvenResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["CacheBreakEven"] = ResolversParentTypes["CacheBreakEven"],
+> = {
+  breakEvenRuns?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  reference?: Resolver<ResolversTypes["CostReference"], ParentType, ContextType>;
+  referenceSeconds?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  savedHours?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  savedPerRunSeconds?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  savedSeconds?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+};
+
+export type CacheEconomicsResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["CacheEconomics"] = ResolversParentTypes["CacheEconomics"],
+> = {
+  breakEven?: Resolver<Array<ResolversTypes["CacheBreakEven"]>, ParentType, ContextType>;
+  buildSeconds?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  forwardPassesAvoided?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  readingRuns?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  trainingSeconds?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+};
+
 export type CalibrationResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Calibration"] = ResolversParentTypes["Calibration"],
@@ -2462,6 +2628,16 @@ export type ConfigDifferenceResolvers<
 > = {
   path?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
   values?: Resolver<Array<Maybe<ResolversTypes["JSON"]>>, ParentType, ContextType>;
+};
+
+export type CostReferenceResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["CostReference"] = ResolversParentTypes["CostReference"],
+> = {
+  imagesPerSec?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
+  run?: Resolver<Maybe<ResolversTypes["Run"]>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes["CostReferenceSource"], ParentType, ContextType>;
 };
 
 export type CreatedTokenResolvers<
@@ -2513,6 +2689,15 @@ export type DatasetResolvers<
   updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
 };
 
+export type DatasetRescanResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["DatasetRescan"] = ResolversParentTypes["DatasetRescan"],
+> = {
+  changed?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  dataset?: Resolver<ResolversTypes["Dataset"], ParentType, ContextType>;
+  staleCaches?: Resolver<Array<ResolversTypes["FeatureCache"]>, ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes["DateTime"], any> {
   name: "DateTime";
 }
@@ -2545,9 +2730,15 @@ export type FeatureCacheResolvers<
   bytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes["Dataset"], ParentType, ContextType>;
+  datasetContentHash?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   dim?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   dtype?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  economics?: Resolver<ResolversTypes["CacheEconomics"], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  extractDevice?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
+  extractPeakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  extractSeconds?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  forwardPasses?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   gridH?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   gridW?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
@@ -2563,8 +2754,12 @@ export type FeatureCacheResolvers<
   resolution?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   shardCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes["SkippedImage"]>, ParentType, ContextType>;
   skippedCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   splitCounts?: Resolver<Array<ResolversTypes["SplitCount"]>, ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  staleAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
+  staleReason?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes["CacheStatus"], ParentType, ContextType>;
   std?: Resolver<Maybe<Array<ResolversTypes["Float"]>>, ParentType, ContextType>;
   storageUri?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
@@ -2828,6 +3023,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationRequestFeatureCacheArgs, "input">
   >;
+  rescanDataset?: Resolver<
+    ResolversTypes["DatasetRescan"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationRescanDatasetArgs, "id">
+  >;
   retryJob?: Resolver<
     ResolversTypes["Job"],
     ParentType,
@@ -3077,6 +3278,7 @@ export type RunResolvers<
   gitCommit?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   host?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  imagesSeen?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
   launchedBy?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   lofftaVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
@@ -3210,6 +3412,14 @@ export type SavedViewResolvers<
   updatedAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
 };
 
+export type SkippedImageResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SkippedImage"] = ResolversParentTypes["SkippedImage"],
+> = {
+  path?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+};
+
 export type SplitCountResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["SplitCount"] = ResolversParentTypes["SplitCount"],
@@ -3317,12 +3527,16 @@ export type Resolvers<ContextType = Context> = {
   ApiToken?: ApiTokenResolvers<ContextType>;
   AppendRunLogsResult?: AppendRunLogsResultResolvers<ContextType>;
   Artifact?: ArtifactResolvers<ContextType>;
+  CacheBreakEven?: CacheBreakEvenResolvers<ContextType>;
+  CacheEconomics?: CacheEconomicsResolvers<ContextType>;
   Calibration?: CalibrationResolvers<ContextType>;
   ConfigDifference?: ConfigDifferenceResolvers<ContextType>;
+  CostReference?: CostReferenceResolvers<ContextType>;
   CreatedToken?: CreatedTokenResolvers<ContextType>;
   Curve?: CurveResolvers<ContextType>;
   CurvePoint?: CurvePointResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetRescan?: DatasetRescanResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EvalSample?: EvalSampleResolvers<ContextType>;
   EvalSamplePage?: EvalSamplePageResolvers<ContextType>;
@@ -3355,6 +3569,7 @@ export type Resolvers<ContextType = Context> = {
   RunLogPage?: RunLogPageResolvers<ContextType>;
   RunsDeleted?: RunsDeletedResolvers<ContextType>;
   SavedView?: SavedViewResolvers<ContextType>;
+  SkippedImage?: SkippedImageResolvers<ContextType>;
   SplitCount?: SplitCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;

@@ -7,6 +7,8 @@ import { getModel } from "../services/models";
 import { liveCache, publishCache } from "../events";
 import { mapIterator } from "../pubsub";
 import { bigToNumber } from "./common";
+import { cacheEconomics, forwardPassesOf, rescanDataset } from "../services/cache-economics";
+import { getRun } from "../services/runs";
 
 export const cacheResolvers: Resolvers = {
   Query: {
@@ -15,9 +17,15 @@ export const cacheResolvers: Resolvers = {
   },
   Mutation: {
     requestFeatureCache: async (_p, { input }, ctx) => {
-      const { cache, changed } = await requestCache(ctx, requireScope(ctx, "MEMBER"), input);
+      const { cache, changed, stale } = await requestCache(ctx, requireScope(ctx, "MEMBER"), input);
       if (changed) publishCache(ctx.pubsub, cache.id);
+      for (const c of stale) publishCache(ctx.pubsub, c.id);
       return cache;
+    },
+    rescanDataset: async (_p, { id }, ctx) => {
+      const r = await rescanDataset(ctx, requireScope(ctx, "MEMBER"), id);
+      for (const c of r.staleCaches) publishCache(ctx.pubsub, c.id);
+      return r;
     },
   },
   Subscription: {
@@ -38,5 +46,17 @@ export const cacheResolvers: Resolvers = {
     std: (c) => (c.std?.length ? c.std : null),
     splitCounts: (c) => splitCountList(c.splitCounts),
     runCount: (c, _a, ctx) => cacheRunCount(ctx, c),
+    extractPeakMemoryBytes: (c) => bigToNumber(c.extractPeakMemoryBytes),
+    forwardPasses: (c) => forwardPassesOf(c),
+    skipped: (c) => (Array.isArray(c.skipped) ? (c.skipped as { path: string; reason: string }[]) : []),
+    stale: (c) => c.staleAt !== null,
+    staleAt: (c) => c.staleAt?.toISOString() ?? null,
+    economics: (c, _a, ctx) => cacheEconomics(ctx, c),
+  },
+  CacheBreakEven: {
+    savedHours: (b) => b.savedSeconds / 3600,
+  },
+  CostReference: {
+    run: (r, _a, ctx) => getRun(ctx, r.runId ?? null),
   },
 };

@@ -9,6 +9,8 @@ import { badInput, isUniqueViolation, isUuid, type FieldError } from "../errors"
 import type { CacheStatus, RequestFeatureCacheInput } from "../generated/resolvers";
 import { loadDataset, loadModel, teamScope, type TeamOf } from "./access";
 import type { Db } from "./db";
+import { rescanDataset } from "./cache-economics";
+import type { StorageContext } from "./storage";
 
 /** Runs that reuse a cache: those that train on its tokens (image baselines only name it). */
 const readingRuns = { kind: { in: CACHE_READING_KINDS } };
@@ -52,7 +54,7 @@ export function cachesOfModel(db: Db, modelId: string): Promise<FeatureCache[]> 
  * The cache of a request: the existing one (a FAILED one is re-queued), else a new one with its
  * EXTRACT job. `changed`: a cache was created or re-queued (subscribers should hear of it).
  */
-export async function requestCache(db: Db, viewer: Viewer, input: RequestFeatureCacheInput): Promise<{ cache: FeatureCache; changed: boolean }> {
+export async function requestCache(db: Db & StorageContext, viewer: Viewer, input: RequestFeatureCacheInput): Promise<{ cache: FeatureCache; changed: boolean; stale: FeatureCache[] }> {
   const [dataset, model] = await Promise.all([loadDataset(db, viewer, input.datasetId), loadModel(db, viewer, input.modelId)]);
   const pooling = input.pooling ?? 1;
   const fields: FieldError[] = [];
@@ -70,16 +72,19 @@ export async function requestCache(db: Db, viewer: Viewer, input: RequestFeature
   if (fields.length) throw badInput(`invalid cache request: ${fields.map((f) => `${f.path} ${f.message}`).join("; ")}`, fields);
   const key = { datasetId: dataset.id, modelId: model.id, resolution: input.resolution, pooling, layer };
   const enqueue = (cacheId: string) => ({ type: "EXTRACT" as const, teamId: viewer.teamId, payload: { cacheId }, cacheId });
-  const existing = await db.prisma.featureCache.findUnique({ where: { datasetId_modelId_resolution_pooling_layer: key } });
+  // The dataset as it is now: a cache extracted from other content is stale, and a new one is built.
+  const { staleCaches: stale } = await rescanDataset(db, viewer, dataset.id, "input.datasetId");
+  const current = { ...key, staleAt: null };
+  const existing = await db.prisma.featureCache.findFirst({ where: current });
   if (existing) {
-    if (existing.status !== "FAILED") return { cache: existing, changed: false };
+    if (existing.status !== "FAILED") return { cache: existing, changed: false, stale };
     // A failed cache is retried on request.
     const retried = await db.prisma.$transaction(async (tx) => {
       const c = await tx.featureCache.update({ where: { id: existing.id }, data: { status: "PENDING", error: null, progressDone: 0 } });
       await tx.job.create({ data: enqueue(c.id) });
       return c;
     });
-    return { cache: retried, changed: true };
+    return { cache: retried, changed: true, stale };
   }
   try {
     const created = await db.prisma.$transaction(async (tx) => {
@@ -87,12 +92,12 @@ export async function requestCache(db: Db, viewer: Viewer, input: RequestFeature
       await tx.job.create({ data: enqueue(c.id) });
       return c;
     });
-    return { cache: created, changed: true };
+    return { cache: created, changed: true, stale };
   } catch (e) {
     // A concurrent identical request won the race: return its cache.
     if (!isUniqueViolation(e)) throw e;
-    const c = await db.prisma.featureCache.findUnique({ where: { datasetId_modelId_resolution_pooling_layer: key } });
+    const c = await db.prisma.featureCache.findFirst({ where: current });
     if (!c) throw e;
-    return { cache: c, changed: false };
+    return { cache: c, changed: false, stale };
   }
 }

@@ -379,6 +379,21 @@ export function validateCacheResult(r: CacheResultInput): { fields: FieldError[]
     else if (!Number.isInteger(s.count) || s.count < 0) fields.push({ path: `result.cache.splitCounts.${i}.count`, message: "must be ≥ 0" });
     else splitCounts[split] = s.count;
   });
+  const nonNegative = (k: "extractSeconds" | "extractPeakMemoryBytes") => {
+    const v = r[k];
+    if (v != null && !(Number.isFinite(v) && v >= 0)) fields.push({ path: `result.cache.${k}`, message: "must be a finite number ≥ 0" });
+  };
+  nonNegative("extractSeconds");
+  nonNegative("extractPeakMemoryBytes");
+  if (r.extractDevice != null && (r.extractDevice.trim().length < 1 || r.extractDevice.length > MAX_TRAINED_ON_LENGTH))
+    fields.push({ path: "result.cache.extractDevice", message: `must be 1–${MAX_TRAINED_ON_LENGTH} characters` });
+  if (r.datasetContentHash != null && !SHA256.test(r.datasetContentHash)) fields.push({ path: "result.cache.datasetContentHash", message: "must be 64 hex digits" });
+  if ((r.skipped?.length ?? 0) > 1000) fields.push({ path: "result.cache.skipped", message: "at most 1000 entries" });
+  else
+    r.skipped?.forEach((s, i) => {
+      if (s.path.length < 1 || s.path.length > 1000) fields.push({ path: `result.cache.skipped.${i}.path`, message: "must be 1–1000 characters" });
+      if (s.reason.length > 1000) fields.push({ path: `result.cache.skipped.${i}.reason`, message: "at most 1000 characters" });
+    });
   return { fields, splitCounts };
 }
 
@@ -518,7 +533,9 @@ export async function completeJob(
         `UPDATE "FeatureCache" SET status = 'READY', "gridH" = $2, "gridW" = $3, dim = $4, dtype = COALESCE($5, dtype), bytes = $6, "shardCount" = $7,
                 "imagesPerSec" = $8, "storageUri" = $9, "manifestSha256" = $10, "skippedCount" = COALESCE($11, 0),
                 mean = $12::float8[], std = $13::float8[], "weightsSha256" = $14, "splitCounts" = $15::jsonb,
-                "progressDone" = GREATEST("progressDone", "progressTotal"), error = NULL, "updatedAt" = now()
+                "progressDone" = GREATEST("progressDone", "progressTotal"), error = NULL,
+                "extractSeconds" = $16, "extractPeakMemoryBytes" = $17, "extractDevice" = $18, "datasetContentHash" = $19, skipped = $20::jsonb,
+                "updatedAt" = now()
          WHERE id = $1`,
         [
           j.cacheId,
@@ -536,6 +553,11 @@ export async function completeJob(
           r.std ?? [],
           sha,
           JSON.stringify(splitCounts),
+          r.extractSeconds ?? null,
+          r.extractPeakMemoryBytes == null ? null : Math.round(r.extractPeakMemoryBytes),
+          r.extractDevice?.trim() ?? null,
+          r.datasetContentHash?.toLowerCase() ?? null,
+          JSON.stringify((r.skipped ?? []).map((s) => ({ path: s.path, reason: s.reason }))),
         ],
       );
     } else if (j.type === "TRAIN" && j.runId) {
@@ -547,6 +569,7 @@ export async function completeJob(
         const run = await c.query<{ kind: RunKind }>(`SELECT kind FROM "Run" WHERE id = $1`, [j.runId]);
         if (run.rows[0]) applied = checkAppliedConfig(run.rows[0].kind, r.config);
       }
+      if (r.imagesSeen != null && r.imagesSeen < 0) failFields("run result", [{ path: "result.run.imagesSeen", message: "must be ≥ 0" }]);
       const where = trainedOn(r);
       const calibrationId = await saveCalibration(c, j.runId, r);
       // Where it trained: the worker holding the lease now (lockOwned checked it) and what it reported.
@@ -555,7 +578,7 @@ export async function completeJob(
                 "calibrationId" = COALESCE($6, "calibrationId"), config = COALESCE($7::jsonb, config), seed = COALESCE($8, seed),
                 "trainedById" = $9, host = $10, backend = $11, device = $12, "lofftaVersion" = $13, "gitCommit" = $14,
                 "tfjsVersion" = $15, "tfjsNodeVersion" = $16, "tensorflowVersion" = $17, "nodeVersion" = $18,
-                "endedAt" = now(), error = NULL, "updatedAt" = now()
+                "imagesSeen" = $19, "endedAt" = now(), error = NULL, "updatedAt" = now()
          WHERE id = $1`,
         [
           j.runId,
@@ -576,6 +599,7 @@ export async function completeJob(
           where.tfjsNodeVersion,
           where.tensorflowVersion,
           where.nodeVersion,
+          r.imagesSeen ?? null,
         ],
       );
       touched.runIds.push(j.runId);

@@ -57,6 +57,13 @@ export type ConfigValueFilter = {
   value: unknown;
 };
 
+/** Where a reference speed comes from. */
+export type CostReferenceSource =
+  /** The model's fine-tuning calibration at the cache's resolution. */
+  | "CALIBRATION"
+  /** A finished run of the kind on this cache (its training images/s). */
+  | "RUN";
+
 /** Input of `createToken`. */
 export type CreateTokenInput = {
   /** When it stops working (in the future). A non-ADMIN token may not issue one outliving itself: omitted, its own expiry applies. */
@@ -347,6 +354,8 @@ export type CacheFieldsFragment = {
   skippedCount: number;
   error: string | null;
   runCount: number;
+  stale: boolean;
+  staleReason: string | null;
   createdAt: string;
   updatedAt: string;
   splitCounts: Array<{ split: string; count: number }>;
@@ -379,6 +388,8 @@ export type FeatureCachesQuery = {
     skippedCount: number;
     error: string | null;
     runCount: number;
+    stale: boolean;
+    staleReason: string | null;
     createdAt: string;
     updatedAt: string;
     dataset: { id: string; name: string };
@@ -434,10 +445,99 @@ export type FeatureCacheProgressSubscription = {
     skippedCount: number;
     error: string | null;
     runCount: number;
+    stale: boolean;
+    staleReason: string | null;
     createdAt: string;
     updatedAt: string;
     splitCounts: Array<{ split: string; count: number }>;
   };
+};
+
+export type CacheDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type CacheDetailQuery = {
+  featureCache: {
+    extractSeconds: number | null;
+    extractPeakMemoryBytes: number | null;
+    extractDevice: string | null;
+    forwardPasses: number;
+    datasetContentHash: string | null;
+    storageUri: string | null;
+    stale: boolean;
+    staleAt: string | null;
+    staleReason: string | null;
+    id: string;
+    status: CacheStatus;
+    resolution: number;
+    pooling: number;
+    layer: number;
+    mean: Array<number> | null;
+    std: Array<number> | null;
+    weightsSha256: string | null;
+    progressDone: number;
+    progressTotal: number;
+    progress: number | null;
+    gridH: number | null;
+    gridW: number | null;
+    dim: number | null;
+    dtype: string;
+    bytes: number | null;
+    shardCount: number;
+    imagesPerSec: number | null;
+    skippedCount: number;
+    error: string | null;
+    runCount: number;
+    createdAt: string;
+    updatedAt: string;
+    skipped: Array<{ path: string; reason: string }>;
+    dataset: { id: string; name: string; rootUri: string };
+    model: { id: string; name: string; family: ModelFamily; depth: number };
+    economics: {
+      buildSeconds: number | null;
+      readingRuns: number;
+      forwardPassesAvoided: number;
+      trainingSeconds: number;
+      breakEven: Array<{
+        referenceSeconds: number;
+        savedSeconds: number;
+        savedHours: number;
+        breakEvenRuns: number | null;
+        savedPerRunSeconds: number | null;
+        reference: {
+          source: CostReferenceSource;
+          kind: RunKind;
+          imagesPerSec: number;
+          run: { id: string; name: string } | null;
+        };
+      }>;
+    };
+    splitCounts: Array<{ split: string; count: number }>;
+  } | null;
+  runs: {
+    totalCount: number;
+    edges: Array<{
+      node: {
+        id: string;
+        name: string;
+        kind: RunKind;
+        status: RunStatus;
+        seed: number;
+        imagesSeen: number | null;
+        wallTimeSec: number | null;
+        finalMetrics: unknown;
+      };
+    }>;
+  };
+};
+
+export type RescanDatasetMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RescanDatasetMutation = {
+  rescanDataset: { changed: boolean; staleCaches: Array<{ id: string }> };
 };
 
 export type DatasetsQueryVariables = Exact<{ [key: string]: never }>;
@@ -864,6 +964,8 @@ export type RunDetailFieldsFragment = {
     id: string;
     storageUri: string | null;
     manifestSha256: string | null;
+    stale: boolean;
+    staleReason: string | null;
     layer: number;
     mean: Array<number> | null;
     std: Array<number> | null;
@@ -929,6 +1031,8 @@ export type RunDetailQuery = {
       id: string;
       storageUri: string | null;
       manifestSha256: string | null;
+      stale: boolean;
+      staleReason: string | null;
       layer: number;
       mean: Array<number> | null;
       std: Array<number> | null;
@@ -1307,6 +1411,8 @@ export const CacheFieldsFragmentDoc = {
           { kind: "Field", name: { kind: "Name", value: "skippedCount" } },
           { kind: "Field", name: { kind: "Name", value: "error" } },
           { kind: "Field", name: { kind: "Name", value: "runCount" } },
+          { kind: "Field", name: { kind: "Name", value: "stale" } },
+          { kind: "Field", name: { kind: "Name", value: "staleReason" } },
           { kind: "Field", name: { kind: "Name", value: "createdAt" } },
           { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
         ],
@@ -1464,6 +1570,8 @@ export const RunDetailFieldsFragmentDoc = {
                 { kind: "Field", name: { kind: "Name", value: "id" } },
                 { kind: "Field", name: { kind: "Name", value: "storageUri" } },
                 { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
+                { kind: "Field", name: { kind: "Name", value: "stale" } },
+                { kind: "Field", name: { kind: "Name", value: "staleReason" } },
                 { kind: "Field", name: { kind: "Name", value: "layer" } },
                 { kind: "Field", name: { kind: "Name", value: "mean" } },
                 { kind: "Field", name: { kind: "Name", value: "std" } },
@@ -1743,6 +1851,8 @@ export const FeatureCachesDocument = {
           { kind: "Field", name: { kind: "Name", value: "skippedCount" } },
           { kind: "Field", name: { kind: "Name", value: "error" } },
           { kind: "Field", name: { kind: "Name", value: "runCount" } },
+          { kind: "Field", name: { kind: "Name", value: "stale" } },
+          { kind: "Field", name: { kind: "Name", value: "staleReason" } },
           { kind: "Field", name: { kind: "Name", value: "createdAt" } },
           { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
         ],
@@ -1909,6 +2019,8 @@ export const FeatureCacheProgressDocument = {
           { kind: "Field", name: { kind: "Name", value: "skippedCount" } },
           { kind: "Field", name: { kind: "Name", value: "error" } },
           { kind: "Field", name: { kind: "Name", value: "runCount" } },
+          { kind: "Field", name: { kind: "Name", value: "stale" } },
+          { kind: "Field", name: { kind: "Name", value: "staleReason" } },
           { kind: "Field", name: { kind: "Name", value: "createdAt" } },
           { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
         ],
@@ -1916,6 +2028,290 @@ export const FeatureCacheProgressDocument = {
     },
   ],
 } as unknown as DocumentNode<FeatureCacheProgressSubscription, FeatureCacheProgressSubscriptionVariables>;
+export const CacheDetailDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "CacheDetail" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "featureCache" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "FragmentSpread", name: { kind: "Name", value: "CacheFields" } },
+                { kind: "Field", name: { kind: "Name", value: "extractSeconds" } },
+                { kind: "Field", name: { kind: "Name", value: "extractPeakMemoryBytes" } },
+                { kind: "Field", name: { kind: "Name", value: "extractDevice" } },
+                { kind: "Field", name: { kind: "Name", value: "forwardPasses" } },
+                { kind: "Field", name: { kind: "Name", value: "datasetContentHash" } },
+                { kind: "Field", name: { kind: "Name", value: "storageUri" } },
+                { kind: "Field", name: { kind: "Name", value: "stale" } },
+                { kind: "Field", name: { kind: "Name", value: "staleAt" } },
+                { kind: "Field", name: { kind: "Name", value: "staleReason" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "skipped" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "path" } },
+                      { kind: "Field", name: { kind: "Name", value: "reason" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "dataset" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "rootUri" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "model" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "family" } },
+                      { kind: "Field", name: { kind: "Name", value: "depth" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "economics" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "buildSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "readingRuns" } },
+                      { kind: "Field", name: { kind: "Name", value: "forwardPassesAvoided" } },
+                      { kind: "Field", name: { kind: "Name", value: "trainingSeconds" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "breakEven" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            {
+                              kind: "Field",
+                              name: { kind: "Name", value: "reference" },
+                              selectionSet: {
+                                kind: "SelectionSet",
+                                selections: [
+                                  { kind: "Field", name: { kind: "Name", value: "source" } },
+                                  { kind: "Field", name: { kind: "Name", value: "kind" } },
+                                  { kind: "Field", name: { kind: "Name", value: "imagesPerSec" } },
+                                  {
+                                    kind: "Field",
+                                    name: { kind: "Name", value: "run" },
+                                    selectionSet: {
+                                      kind: "SelectionSet",
+                                      selections: [
+                                        { kind: "Field", name: { kind: "Name", value: "id" } },
+                                        { kind: "Field", name: { kind: "Name", value: "name" } },
+                                      ],
+                                    },
+                                  },
+                                ],
+                              },
+                            },
+                            { kind: "Field", name: { kind: "Name", value: "referenceSeconds" } },
+                            { kind: "Field", name: { kind: "Name", value: "savedSeconds" } },
+                            { kind: "Field", name: { kind: "Name", value: "savedHours" } },
+                            { kind: "Field", name: { kind: "Name", value: "breakEvenRuns" } },
+                            { kind: "Field", name: { kind: "Name", value: "savedPerRunSeconds" } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "runs" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "filter" },
+                value: {
+                  kind: "ObjectValue",
+                  fields: [
+                    {
+                      kind: "ObjectField",
+                      name: { kind: "Name", value: "cacheId" },
+                      value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+                    },
+                  ],
+                },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "IntValue", value: "100" },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "edges" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "node" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "kind" } },
+                            { kind: "Field", name: { kind: "Name", value: "status" } },
+                            { kind: "Field", name: { kind: "Name", value: "seed" } },
+                            { kind: "Field", name: { kind: "Name", value: "imagesSeen" } },
+                            { kind: "Field", name: { kind: "Name", value: "wallTimeSec" } },
+                            { kind: "Field", name: { kind: "Name", value: "finalMetrics" } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "CacheFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "FeatureCache" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "id" } },
+          { kind: "Field", name: { kind: "Name", value: "status" } },
+          { kind: "Field", name: { kind: "Name", value: "resolution" } },
+          { kind: "Field", name: { kind: "Name", value: "pooling" } },
+          { kind: "Field", name: { kind: "Name", value: "layer" } },
+          { kind: "Field", name: { kind: "Name", value: "mean" } },
+          { kind: "Field", name: { kind: "Name", value: "std" } },
+          { kind: "Field", name: { kind: "Name", value: "weightsSha256" } },
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "splitCounts" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "split" } },
+                { kind: "Field", name: { kind: "Name", value: "count" } },
+              ],
+            },
+          },
+          { kind: "Field", name: { kind: "Name", value: "progressDone" } },
+          { kind: "Field", name: { kind: "Name", value: "progressTotal" } },
+          { kind: "Field", name: { kind: "Name", value: "progress" } },
+          { kind: "Field", name: { kind: "Name", value: "gridH" } },
+          { kind: "Field", name: { kind: "Name", value: "gridW" } },
+          { kind: "Field", name: { kind: "Name", value: "dim" } },
+          { kind: "Field", name: { kind: "Name", value: "dtype" } },
+          { kind: "Field", name: { kind: "Name", value: "bytes" } },
+          { kind: "Field", name: { kind: "Name", value: "shardCount" } },
+          { kind: "Field", name: { kind: "Name", value: "imagesPerSec" } },
+          { kind: "Field", name: { kind: "Name", value: "skippedCount" } },
+          { kind: "Field", name: { kind: "Name", value: "error" } },
+          { kind: "Field", name: { kind: "Name", value: "runCount" } },
+          { kind: "Field", name: { kind: "Name", value: "stale" } },
+          { kind: "Field", name: { kind: "Name", value: "staleReason" } },
+          { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+          { kind: "Field", name: { kind: "Name", value: "updatedAt" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CacheDetailQuery, CacheDetailQueryVariables>;
+export const RescanDatasetDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "RescanDataset" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "rescanDataset" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "changed" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "staleCaches" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "Field", name: { kind: "Name", value: "id" } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RescanDatasetMutation, RescanDatasetMutationVariables>;
 export const DatasetsDocument = {
   kind: "Document",
   definitions: [
@@ -3457,6 +3853,8 @@ export const RunDetailDocument = {
                 { kind: "Field", name: { kind: "Name", value: "id" } },
                 { kind: "Field", name: { kind: "Name", value: "storageUri" } },
                 { kind: "Field", name: { kind: "Name", value: "manifestSha256" } },
+                { kind: "Field", name: { kind: "Name", value: "stale" } },
+                { kind: "Field", name: { kind: "Name", value: "staleReason" } },
                 { kind: "Field", name: { kind: "Name", value: "layer" } },
                 { kind: "Field", name: { kind: "Name", value: "mean" } },
                 { kind: "Field", name: { kind: "Name", value: "std" } },

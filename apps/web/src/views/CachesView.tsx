@@ -105,7 +105,14 @@ function CacheRow({
   return (
     <tr data-cache-id={c.id} className={focused ? "focused" : undefined}>
       <td>
-        <strong>{c.dataset.name}</strong> · {c.model.name}
+        <Link href={`/caches/${c.id}`} data-testid="cache-link">
+          <strong>{c.dataset.name}</strong> · {c.model.name}
+        </Link>
+        {c.stale && (
+          <span className="badge warn" title={c.staleReason ?? undefined} data-testid="cache-stale-badge">
+            stale
+          </span>
+        )}
         <div className="muted small">
           {layerLabel(c.layer, c.model.family, c.model.depth)} · {c.dtype}
           {c.splitCounts.length > 0 &&

@@ -205,6 +205,12 @@ function RunDetail({
         </p>
       )}
 
+      {run.cache?.stale && (
+        <div className="card warn" data-testid="run-stale-cache">
+          Trained on a <Link href={`/caches/${run.cache.id}`}>stale feature cache</Link>: {run.cache.staleReason}.
+        </div>
+      )}
+
       <LiveCurves run={run} />
 
       <RunLogs runId={run.id} active={active} />
@@ -263,7 +269,7 @@ function RunDetail({
             <dt>Feature cache</dt>
             <dd>
               {run.cache ? (
-                <Link href={`/caches?focus=${run.cache.id}`}>
+                <Link href={`/caches/${run.cache.id}`}>
                   {run.cache.dataset.name} · {run.cache.model.name} @{run.cache.resolution}
                   {run.cache.pooling > 1 ? ` pool ${run.cache.pooling}` : ""}
                 </Link>

@@ -54,6 +54,8 @@ export interface TrainSummary {
   evalSplit: string | null;
   /** Steady-state training throughput (first steps excluded). */
   imagesPerSec: number;
+  /** Images read by the optimizer steps of the run (a resumed run: all attempts). */
+  imagesSeen: number;
   meanStepMs: number;
   peakRssBytes: number;
   /** Peak tf.memory().numBytes observed (taken at the end of each micro-batch forward). */
@@ -103,6 +105,8 @@ export interface LoopState {
   best: BestRecord | null;
   /** Evaluations without improvement since the best one. */
   badEvals: number;
+  /** Images read by the optimizer steps so far (absent in checkpoints written before it was kept). */
+  imagesSeen?: number;
   history: TrainSummary["history"];
 }
 
@@ -178,11 +182,12 @@ export async function runTrainingLoop<B>(src: TrainingSource<B>, ctl: LoopContro
 
   const r = src.resume;
   let step = r?.step ?? 0;
+  let imagesSeen = r?.imagesSeen ?? 0;
   let skip = r?.batchInEpoch ?? 0;
   let best: BestRecord | null = r?.best ?? null;
   let badEvals = r?.badEvals ?? 0;
   const history: TrainSummary["history"] = [...(r?.history ?? [])];
-  const state = (epoch: number, batchInEpoch: number): LoopState => ({ step, epoch, batchInEpoch, best, badEvals, history });
+  const state = (epoch: number, batchInEpoch: number): LoopState => ({ step, epoch, batchInEpoch, best, badEvals, history, imagesSeen });
 
   const timed: number[] = [];
   let timedImages = 0;
@@ -216,6 +221,7 @@ export async function runTrainingLoop<B>(src: TrainingSource<B>, ctl: LoopContro
       lossSum += loss;
       lossN++;
       const n = src.sizeOf(b);
+      imagesSeen += n;
       const now = performance.now();
       const dt = (now - (src.timing === "wall" ? tPrev : ts)) / 1000;
       tPrev = now;
@@ -268,6 +274,7 @@ export async function runTrainingLoop<B>(src: TrainingSource<B>, ctl: LoopContro
     history,
     evalSplit: src.evalSplit,
     imagesPerSec: timeSum > 0 ? timedImages / timeSum : 0,
+    imagesSeen,
     meanStepMs: timed.length ? (1000 * timeSum) / timed.length : 0,
     peakRssBytes: probe.peakRss,
     peakTfBytes: probe.peakTf,

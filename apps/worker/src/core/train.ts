@@ -167,6 +167,7 @@ export async function train(opts: TrainOptions): Promise<TrainSummary> {
         best: (ck.state.best as LoopState["best"]) ?? null,
         badEvals: (ck.state.badEvals as number) ?? 0,
         history: (ck.state.history as LoopState["history"]) ?? [],
+        imagesSeen: typeof ck.state.imagesSeen === "number" ? ck.state.imagesSeen : undefined,
       };
     }
     const saveLast = async (s: LoopState): Promise<void> => {
@@ -179,6 +180,7 @@ export async function train(opts: TrainOptions): Promise<TrainSummary> {
         best: s.best,
         badEvals: s.badEvals,
         history: s.history,
+        imagesSeen: s.imagesSeen,
         config,
         grid: man.grid,
         dim: man.dim,

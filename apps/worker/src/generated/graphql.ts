@@ -8,10 +8,18 @@ import type { TypedDocumentNode as DocumentNode } from "@graphql-typed-document-
 export type CacheResultInput = {
   /** Size on storage in bytes. */
   bytes: number;
+  /** Content hash of the dataset as the worker scanned it (sha256 over its sorted `path<TAB>size` lines). */
+  datasetContentHash?: string | null | undefined;
   /** Token width D. */
   dim: number;
   /** Storage dtype, e.g. `float16`. */
   dtype?: string | null | undefined;
+  /** The worker's device. */
+  extractDevice?: string | null | undefined;
+  /** Peak resident memory of the extracting process, bytes. */
+  extractPeakMemoryBytes?: number | null | undefined;
+  /** Wall seconds of this attempt's extraction (upload to the object store excluded). */
+  extractSeconds?: number | null | undefined;
   /** Token grid height after pooling. */
   gridH: number;
   /** Token grid width after pooling. */
@@ -24,6 +32,8 @@ export type CacheResultInput = {
   mean?: Array<number> | null | undefined;
   /** Number of shard files. */
   shardCount: number;
+  /** Skipped images (at most 1000; `skippedCount` counts them all): path relative to the dataset, and why. */
+  skipped?: Array<SkippedImageInput> | null | undefined;
   /** Images skipped as unreadable. */
   skippedCount?: number | null | undefined;
   /** Images written per split (skipped images excluded). */
@@ -206,6 +216,8 @@ export type RunResultInput = {
   gitCommit?: string | null | undefined;
   /** Host name of the machine it trained on. */
   host?: string | null | undefined;
+  /** Images the training read (Σ batch sizes over its optimizer steps). */
+  imagesSeen?: number | null | undefined;
   /** Loffta version (root package.json `version`) of the worker. */
   lofftaVersion?: string | null | undefined;
   /** Node.js version (`process.version`). */
@@ -236,6 +248,14 @@ export type RunStatus =
   | "RUNNING"
   /** Finished; final metrics are set. */
   | "SUCCEEDED";
+
+/** An image the extraction skipped. */
+export type SkippedImageInput = {
+  /** Path relative to the dataset root (or `#<index>`). */
+  path: string;
+  /** Why (e.g. the decoder's error). */
+  reason: string;
+};
 
 /** Images of one split, as a worker extracted them. */
 export type SplitCountInput = {

@@ -98,6 +98,9 @@ function faultInjection(): (() => void) | undefined {
   };
 }
 
+/** Skipped images listed with a cache (its skippedCount counts them all). */
+const MAX_SKIPPED_REPORTED = 1000;
+
 /** EXTRACT jobs: the frozen model over the dataset once, into a resumable feature cache. */
 export const extractCache: JobHandler = async (ctx) => {
   const cacheId = ctx.job.cache?.id;
@@ -118,6 +121,9 @@ export const extractCache: JobHandler = async (ctx) => {
   const fault = faultInjection();
 
   let lastReport = 0;
+  // Peak resident memory of the extraction, sampled at every progress report and shard.
+  let peakRss = process.memoryUsage().rss;
+  const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss));
   let result;
   try {
     result = await runExtraction({
@@ -132,10 +138,12 @@ export const extractCache: JobHandler = async (ctx) => {
       onnxCacheDir: path.join(ctx.home, "onnx"),
       signal: ctx.signal,
       onShard: async (file) => {
+        sampleRss();
         if (mirror) await mirror.store.putFile(`${key}/${file}`, path.join(out, file));
         fault?.();
       },
       onProgress: (p) => {
+        sampleRss();
         // At most one report a second (and always the last): each is a database write.
         const now = Date.now();
         if (p.phase !== "extracting" || now - lastReport >= 1000) {
@@ -181,6 +189,14 @@ export const extractCache: JobHandler = async (ctx) => {
       std: result.normalisation.std,
       weightsSha256: result.weightsSha256,
       splitCounts: Object.entries(m.splits).map(([split, s]) => ({ split, count: s.count })),
+      extractSeconds: result.seconds,
+      extractPeakMemoryBytes: sampleRss(),
+      extractDevice: ctx.device,
+      datasetContentHash: data.contentHash,
+      skipped: m.skipped.slice(0, MAX_SKIPPED_REPORTED).map((s) => ({
+        path: s.path ? (path.isAbsolute(s.path) ? path.relative(data.root, s.path).split(path.sep).join("/") : s.path) : `#${s.index ?? "?"}`,
+        reason: s.reason.slice(0, 500),
+      })),
     },
   };
 };

@@ -9,6 +9,7 @@ const summary = (backend: string): TrainSummary => ({
   steps: 2,
   finalMetrics: null,
   finalPrediction: null,
+  imagesSeen: 16,
   bestMetrics: null,
   bestEpoch: null,
   history: [],

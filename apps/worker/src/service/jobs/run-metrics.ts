@@ -66,6 +66,7 @@ export function runResult(
       config: applied.config,
       finalMetrics: finalMetricsJson(summary.finalMetrics, applied.evalSplit),
       trainImagesPerSec: summary.imagesPerSec,
+      imagesSeen: summary.imagesSeen,
       peakMemoryBytes: summary.peakRssBytes,
       wallTimeSec: summary.wallTimeMs / 1000,
       host: os.hostname(),
