@@ -3,6 +3,7 @@
  * canonical form, `canonicalLayer`), extracted once by an EXTRACT job and reused by runs.
  */
 import type { FeatureCache } from "@loffta/db";
+import { GraphQLError } from "graphql";
 import { CACHE_READING_KINDS, canonicalLayer, LayerError } from "@loffta/graphql/domain";
 import type { Viewer } from "../auth";
 import { badInput, isUniqueViolation, isUuid, type FieldError } from "../errors";
@@ -73,7 +74,14 @@ export async function requestCache(db: Db & StorageContext, viewer: Viewer, inpu
   const key = { datasetId: dataset.id, modelId: model.id, resolution: input.resolution, pooling, layer };
   const enqueue = (cacheId: string) => ({ type: "EXTRACT" as const, teamId: viewer.teamId, payload: { cacheId }, cacheId });
   // The dataset as it is now: a cache extracted from other content is stale, and a new one is built.
-  const { staleCaches: stale } = await rescanDataset(db, viewer, dataset.id, "input.datasetId");
+  // A dataset the API cannot read now (moved, outside the roots) is not judged here: the worker's
+  // extraction reports what is wrong with it, as before.
+  let stale: FeatureCache[] = [];
+  try {
+    stale = (await rescanDataset(db, viewer, dataset.id, "input.datasetId")).staleCaches;
+  } catch (e) {
+    if (!(e instanceof GraphQLError && e.extensions.code === "BAD_USER_INPUT")) throw e;
+  }
   const current = { ...key, staleAt: null };
   const existing = await db.prisma.featureCache.findFirst({ where: current });
   if (existing) {
