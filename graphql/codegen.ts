@@ -58,6 +58,7 @@ const config: CodegenConfig = {
           RunConnection: "../services/runs#RunPage",
           RunComparison: "../services/compare#Comparison",
           RunEfficiency: "../services/compare#EfficiencyRow",
+          RunCost: "../services/compare#CostRow",
           Worker: "@loffta/db#Worker as WorkerModel",
           Job: "@loffta/db#Job as JobModel",
           HeartbeatResult: "../services/queue#HeartbeatOutcome",

@@ -321,6 +321,32 @@ test("the cache's economics: its build cost, the run that reused it, forward pas
   await screenshot(page, "cache-economics");
 });
 
+test("Compare: total cost = training + the run's share of the cache's build; the Pareto front of accuracy against cost", async () => {
+  type Cost = { run: { id: string; wallTimeSec: number; finalMetrics: { accuracy: number } }; trainingSeconds: number; cacheShareSeconds: number; totalSeconds: number };
+  const { compareRuns, featureCache } = await api.gql<{ compareRuns: { cost: Cost[] }; featureCache: { extractSeconds: number } }>(
+    `query($ids: [ID!]!, $c: ID!) { compareRuns(ids: $ids) { cost { run { id wallTimeSec finalMetrics } trainingSeconds cacheShareSeconds totalSeconds } } featureCache(id: $c) { extractSeconds } }`,
+    { ids: [runId, ftRunId], c: cacheId },
+  );
+  const [loff, ft] = compareRuns.cost;
+  // The LOFF-TA run is the cache's only reader: it carries the whole build; fine-tuning none.
+  expect(loff.cacheShareSeconds).toBeCloseTo(featureCache.extractSeconds, 9);
+  expect(loff.totalSeconds).toBeCloseTo(loff.run.wallTimeSec + featureCache.extractSeconds, 9);
+  expect(ft.cacheShareSeconds).toBe(0);
+  expect(ft.totalSeconds).toBeCloseTo(ft.run.wallTimeSec, 9);
+  // On the front: the cheaper run, and the other one only if it is more accurate.
+  const [cheap, dear] = loff.totalSeconds <= ft.totalSeconds ? [loff, ft] : [ft, loff];
+  const front = [cheap.run.id, ...(dear.run.finalMetrics.accuracy > cheap.run.finalMetrics.accuracy ? [dear.run.id] : [])];
+
+  await page.goto(`${web.url}/compare?ids=${runId},${ftRunId}`);
+  const plot = page.locator("[data-testid=cost-plot]");
+  await plot.waitFor();
+  expect((await plot.getAttribute("data-front"))!.split(",").sort()).toEqual(front.sort());
+  expect(await page.locator("[data-testid=cost-table] tr[data-front='1']").evaluateAll((trs) => trs.map((t) => t.getAttribute("data-run-id")).sort())).toEqual(front.sort());
+  expect(await page.locator(`[data-testid=cost-table] tr[data-run-id='${runId}'] [data-testid=vs-finetune]`).textContent()).toMatch(/^accuracy (equal to|[\d.]+ (above|below)) fine-tuning at [\d.]+× (less|more) cost$/);
+  await page.locator("[data-testid=cost-plot-card]").scrollIntoViewIfNeeded();
+  await screenshot(page, "compare-cost");
+});
+
 test("a changed dataset: images are refused (typed 409), the page says so", async () => {
   // One more image in val/left shifts every later index of the scan: the run's samples no longer are those images.
   fs.copyFileSync(path.join(dataDir, "val", "left", "0.png"), path.join(dataDir, "val", "left", "00.png"));

@@ -17,7 +17,7 @@ import type {
 import type { Viewer as ViewerModel } from "../auth";
 import type { TokenRow, CreatedTokenRow } from "../services/tokens";
 import type { RunPage } from "../services/runs";
-import type { Comparison, EfficiencyRow } from "../services/compare";
+import type { Comparison, EfficiencyRow, CostRow } from "../services/compare";
 import type { HeartbeatOutcome, ProgressOutcome } from "../services/queue";
 import type { Evaluation } from "../services/artifacts";
 import type { Economics, Rescan } from "../services/cache-economics";
@@ -1705,6 +1705,8 @@ export type RunComparison = {
   __typename?: "RunComparison";
   /** Only the config values that differ between the runs, by path. */
   configDiff: Array<ConfigDifference>;
+  /** What each run cost in total (training + its share of the cache's build), in the order of `runs`: the x axis of Compare's cost plot (its Pareto front: @loffta/graphql/domain paretoFront). */
+  cost: Array<RunCost>;
   /** Throughput, memory, speed-up and memory saving of each run, in the order of `runs`. */
   efficiency: Array<RunEfficiency>;
   /** Every final metric key of any run, by key. */
@@ -1722,6 +1724,24 @@ export type RunConnection = {
   pageInfo: PageInfo;
   /** Number of runs matching the filter over all pages. */
   totalCount: Scalars["Int"]["output"];
+};
+
+/**
+ * A run's total cost. A LOFF / LOFF_TA run carries a share of its cache's build: the build's
+ * seconds ÷ the cache's finished LOFF / LOFF_TA runs (the more runs reuse a cache, the less each
+ * pays). Image baselines run the backbone themselves and carry none.
+ */
+export type RunCost = {
+  __typename?: "RunCost";
+  /** Its share of the cache's build, seconds (0 for image baselines or a cache without a measured build). */
+  cacheShareSeconds: Scalars["Float"]["output"];
+  /** Peak memory (GB) × training seconds, plus the build share at the extraction's peak memory. */
+  memoryGbSeconds?: Maybe<Scalars["Float"]["output"]>;
+  run: Run;
+  /** trainingSeconds + cacheShareSeconds; null while the run has no wall time. */
+  totalSeconds?: Maybe<Scalars["Float"]["output"]>;
+  /** Training wall seconds (`wallTimeSec`). */
+  trainingSeconds?: Maybe<Scalars["Float"]["output"]>;
 };
 
 /** An edge of a run connection. */
@@ -2419,6 +2439,7 @@ export type ResolversTypes = {
   RunArtifactInput: RunArtifactInput;
   RunComparison: ResolverTypeWrapper<Comparison>;
   RunConnection: ResolverTypeWrapper<RunPage>;
+  RunCost: ResolverTypeWrapper<CostRow>;
   RunEdge: ResolverTypeWrapper<Omit<RunEdge, "node"> & { node: ResolversTypes["Run"] }>;
   RunEfficiency: ResolverTypeWrapper<EfficiencyRow>;
   RunEvaluation: ResolverTypeWrapper<Evaluation>;
@@ -2518,6 +2539,7 @@ export type ResolversParentTypes = {
   RunArtifactInput: RunArtifactInput;
   RunComparison: Comparison;
   RunConnection: RunPage;
+  RunCost: CostRow;
   RunEdge: Omit<RunEdge, "node"> & { node: ResolversParentTypes["Run"] };
   RunEfficiency: EfficiencyRow;
   RunEvaluation: Evaluation;
@@ -3306,6 +3328,7 @@ export type RunComparisonResolvers<
   ParentType extends ResolversParentTypes["RunComparison"] = ResolversParentTypes["RunComparison"],
 > = {
   configDiff?: Resolver<Array<ResolversTypes["ConfigDifference"]>, ParentType, ContextType>;
+  cost?: Resolver<Array<ResolversTypes["RunCost"]>, ParentType, ContextType>;
   efficiency?: Resolver<Array<ResolversTypes["RunEfficiency"]>, ParentType, ContextType>;
   metrics?: Resolver<Array<ResolversTypes["MetricComparison"]>, ParentType, ContextType>;
   runs?: Resolver<Array<ResolversTypes["Run"]>, ParentType, ContextType>;
@@ -3318,6 +3341,17 @@ export type RunConnectionResolvers<
   edges?: Resolver<Array<ResolversTypes["RunEdge"]>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes["PageInfo"], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type RunCostResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["RunCost"] = ResolversParentTypes["RunCost"],
+> = {
+  cacheShareSeconds?: Resolver<ResolversTypes["Float"], ParentType, ContextType>;
+  memoryGbSeconds?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  run?: Resolver<ResolversTypes["Run"], ParentType, ContextType>;
+  totalSeconds?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  trainingSeconds?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
 };
 
 export type RunEdgeResolvers<
@@ -3561,6 +3595,7 @@ export type Resolvers<ContextType = Context> = {
   Run?: RunResolvers<ContextType>;
   RunComparison?: RunComparisonResolvers<ContextType>;
   RunConnection?: RunConnectionResolvers<ContextType>;
+  RunCost?: RunCostResolvers<ContextType>;
   RunEdge?: RunEdgeResolvers<ContextType>;
   RunEfficiency?: RunEfficiencyResolvers<ContextType>;
   RunEvaluation?: RunEvaluationResolvers<ContextType>;

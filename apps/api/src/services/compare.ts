@@ -3,7 +3,7 @@ import type { Calibration, Run } from "@loffta/db";
 import { badField, notFound, isUuid } from "../errors";
 import { teamScope, type TeamOf } from "./access";
 import type { Db } from "./db";
-import { BASELINE_REF_KINDS } from "@loffta/graphql/domain";
+import { BASELINE_REF_KINDS, CACHE_READING_KINDS } from "@loffta/graphql/domain";
 import { LIMITS } from "../limits";
 import { comparableConfig } from "../wandb/mapping";
 import { compareMetrics, diffConfigs, savings, type ConfigDifference } from "./configdiff";
@@ -19,11 +19,49 @@ export interface EfficiencyRow {
   memorySaving: number | null;
 }
 
+export interface CostRow {
+  run: Run;
+  trainingSeconds: number | null;
+  cacheShareSeconds: number;
+  totalSeconds: number | null;
+  memoryGbSeconds: number | null;
+}
+
 export interface Comparison {
   runs: Run[];
   configDiff: ConfigDifference[];
   metrics: { key: string; values: (number | null)[] }[];
   efficiency: EfficiencyRow[];
+  cost: CostRow[];
+}
+
+/**
+ * What each run cost in total: its training wall time plus, for a run on the cached tokens, its
+ * share of the cache's build (build seconds ÷ the cache's finished reading runs); memory as
+ * GB·s (peak GB × seconds, the build's share at its own peak). Image baselines run the backbone
+ * themselves: no cache share.
+ */
+async function costsOf(db: Db, runs: Run[]): Promise<CostRow[]> {
+  const cacheIds = [...new Set(runs.filter((r) => r.cacheId && (CACHE_READING_KINDS as string[]).includes(r.kind)).map((r) => r.cacheId!))];
+  const caches = await db.prisma.featureCache.findMany({
+    where: { id: { in: cacheIds } },
+    select: { id: true, extractSeconds: true, extractPeakMemoryBytes: true, _count: { select: { runs: { where: { kind: { in: CACHE_READING_KINDS }, status: "SUCCEEDED" } } } } },
+  });
+  const byId = new Map(caches.map((c) => [c.id, c]));
+  return runs.map((run) => {
+    const c = (CACHE_READING_KINDS as string[]).includes(run.kind) && run.cacheId ? byId.get(run.cacheId) : undefined;
+    const readers = Math.max(1, c?._count.runs ?? 1);
+    const cacheShareSeconds = c?.extractSeconds ? c.extractSeconds / readers : 0;
+    const cacheShareGbs = c?.extractSeconds && c.extractPeakMemoryBytes ? (Number(c.extractPeakMemoryBytes) / 1e9) * (c.extractSeconds / readers) : 0;
+    const t = run.wallTimeSec;
+    return {
+      run,
+      trainingSeconds: t,
+      cacheShareSeconds,
+      totalSeconds: t == null ? null : t + cacheShareSeconds,
+      memoryGbSeconds: t == null || run.peakMemoryBytes == null ? null : (Number(run.peakMemoryBytes) / 1e9) * t + cacheShareGbs,
+    };
+  });
 }
 
 const num = (b: bigint | null): number | null => (b === null ? null : Number(b));
@@ -70,5 +108,6 @@ export async function compareRuns(db: Db, viewer: TeamOf, ids: string[]): Promis
     configDiff: diffConfigs(runs.map((r) => comparableConfig(r.kind, r.config))),
     metrics: compareMetrics(runs.map((r) => r.finalMetrics)),
     efficiency,
+    cost: await costsOf(db, runs),
   };
 }

@@ -1,11 +1,11 @@
 "use client";
 /**
- * echarts, tree-shaken: only the line and bar charts and the components used here are
+ * echarts, tree-shaken: only the line, bar and scatter charts and the components used here are
  * registered (echarts/core), with the canvas renderer.
  */
 import { useEffect, useRef, type CSSProperties } from "react";
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from "echarts/charts";
+import { BarChart, LineChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
 import {
   DataZoomComponent,
   GridComponent,
@@ -21,6 +21,7 @@ import { CanvasRenderer } from "echarts/renderers";
 echarts.use([
   LineChart,
   BarChart,
+  ScatterChart,
   GridComponent,
   TooltipComponent,
   DataZoomComponent,
@@ -31,6 +32,7 @@ echarts.use([
 export type ChartOption = echarts.ComposeOption<
   | LineSeriesOption
   | BarSeriesOption
+  | ScatterSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | DataZoomComponentOption

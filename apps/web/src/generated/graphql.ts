@@ -1101,6 +1101,13 @@ export type CompareRunsQuery = {
       run: { id: string };
       baselineRun: { id: string; name: string } | null;
     }>;
+    cost: Array<{
+      trainingSeconds: number | null;
+      cacheShareSeconds: number;
+      totalSeconds: number | null;
+      memoryGbSeconds: number | null;
+      run: { id: string; finalMetrics: unknown };
+    }>;
   };
 };
 
@@ -4109,6 +4116,30 @@ export const CompareRunsDocument = {
                       { kind: "Field", name: { kind: "Name", value: "peakMemoryBytes" } },
                       { kind: "Field", name: { kind: "Name", value: "speedup" } },
                       { kind: "Field", name: { kind: "Name", value: "memorySaving" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "cost" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "run" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "finalMetrics" } },
+                          ],
+                        },
+                      },
+                      { kind: "Field", name: { kind: "Name", value: "trainingSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "cacheShareSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "totalSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "memoryGbSeconds" } },
                     ],
                   },
                 },

@@ -10,6 +10,7 @@ import {
   RunPickerDocument,
   type CompareRunsQuery,
 } from "../generated/graphql";
+import { CostPlot } from "./CostPlot";
 import { fmtBytes, fmtJson, fmtNumber, fmtRatio, kindLabel, metricSpec } from "../lib/format";
 import { useQuery } from "../lib/hooks";
 import { defaultCompareKeys, keyTitle, panelsOf } from "../lib/panels";
@@ -381,6 +382,18 @@ function Comparison({ ids, onRemove }: { ids: string[]; onRemove: (id: string) =
           </div>
         )}
       </section>
+
+      <CostPlot
+        points={c.cost.map((x, i) => ({
+          id: x.run.id,
+          name: names[i],
+          kind: c.runs[i].kind,
+          totalSeconds: x.totalSeconds ?? null,
+          memoryGbSeconds: x.memoryGbSeconds ?? null,
+          cacheShareSeconds: x.cacheShareSeconds,
+          metrics: x.run.finalMetrics as Record<string, number> | null,
+        }))}
+      />
 
       <section className="card">
         <h2>Efficiency against fine-tuning</h2>
