@@ -1670,6 +1670,8 @@ export type Run = {
   peakMemoryBytes?: Maybe<Scalars["Float"]["output"]>;
   /** The project it belongs to. */
   project: Project;
+  /** Reports that include the run (lineage: dataset → cache → run → report), last published first. */
+  reports: Array<Report>;
   /** The seed of model initialisation, data order and augmentations (always equal to `config.seed`). */
   seed: Scalars["Int"]["output"];
   /** When a worker started it. */
@@ -3310,6 +3312,7 @@ export type RunResolvers<
   notes?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   peakMemoryBytes?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
   project?: Resolver<ResolversTypes["Project"], ParentType, ContextType>;
+  reports?: Resolver<Array<ResolversTypes["Report"]>, ParentType, ContextType>;
   seed?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes["RunStatus"], ParentType, ContextType>;

@@ -2,6 +2,7 @@ import { confusionOf, curveClasses, prCurve, rocCurve, sampleAt, selectSamples, 
 import type { Resolvers } from "../generated/resolvers";
 import { requireScope, requireViewer } from "../auth";
 import { badField } from "../errors";
+import { reportsOfRun } from "../services/reports";
 import { downloadPathOf, listArtifacts, loadEvaluation, registerRunArtifacts, sampleItems } from "../services/artifacts";
 
 /** Points of a curve in an answer (the area is computed from every sample). */
@@ -15,6 +16,7 @@ export const artifactResolvers: Resolvers = {
   },
   Run: {
     artifacts: (r, _a, ctx) => listArtifacts(ctx, r.id),
+    reports: (r, _a, ctx) => reportsOfRun(ctx, r),
     evaluation: (r, _a, ctx) => loadEvaluation(ctx, r),
   },
   Artifact: {

@@ -21,6 +21,11 @@ export function reportRuns(db: Db, viewer: TeamOf, report: Report): Promise<Run[
   return report.runIds.length ? runsInOrder(db, viewer, report.runIds) : Promise.resolve([]);
 }
 
+/** Reports of the run's project that include it (an already-scoped run). */
+export function reportsOfRun(db: Db, run: Pick<Run, "id" | "projectId">): Promise<Report[]> {
+  return db.prisma.report.findMany({ where: { projectId: run.projectId, runIds: { has: run.id } }, orderBy: { updatedAt: "desc" } });
+}
+
 export function reportPlots(db: Db, reportId: string): Promise<ReportPlot[]> {
   return db.prisma.reportPlot.findMany({ where: { reportId }, orderBy: { position: "asc" } });
 }

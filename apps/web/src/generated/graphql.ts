@@ -554,7 +554,13 @@ export type DatasetsQuery = {
     error: string | null;
     createdAt: string;
     splitCounts: Array<{ split: string; count: number }>;
-    caches: Array<{ id: string; status: CacheStatus }>;
+    caches: Array<{
+      id: string;
+      status: CacheStatus;
+      resolution: number;
+      stale: boolean;
+      model: { name: string };
+    }>;
   }>;
 };
 
@@ -595,6 +601,7 @@ export type RunArtifactsQueryVariables = Exact<{
 export type RunArtifactsQuery = {
   run: {
     id: string;
+    reports: Array<{ id: string; name: string }>;
     artifacts: Array<{
       id: string;
       kind: ArtifactKind;
@@ -2363,6 +2370,16 @@ export const DatasetsDocument = {
                     selections: [
                       { kind: "Field", name: { kind: "Name", value: "id" } },
                       { kind: "Field", name: { kind: "Name", value: "status" } },
+                      { kind: "Field", name: { kind: "Name", value: "resolution" } },
+                      { kind: "Field", name: { kind: "Name", value: "stale" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "model" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
+                        },
+                      },
                     ],
                   },
                 },
@@ -2453,6 +2470,17 @@ export const RunArtifactsDocument = {
               kind: "SelectionSet",
               selections: [
                 { kind: "Field", name: { kind: "Name", value: "id" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "reports" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                    ],
+                  },
+                },
                 {
                   kind: "Field",
                   name: { kind: "Name", value: "artifacts" },

@@ -60,7 +60,16 @@ export function DatasetsView() {
                   </td>
                   <td className="num">{d.imageCount.toLocaleString()}</td>
                   <td className="num">
-                    {d.caches.length ? <Link href="/caches">{d.caches.length}</Link> : 0}
+                    {d.caches.length === 0
+                      ? 0
+                      : d.caches.map((c) => (
+                          <div key={c.id} className="small">
+                            <Link href={`/caches/${c.id}`} data-testid="dataset-cache-link">
+                              {c.model.name} @{c.resolution}
+                            </Link>
+                            {c.stale ? " (stale)" : ""}
+                          </div>
+                        ))}
                   </td>
                   <td className="small">{fmtAgo(d.createdAt)}</td>
                 </tr>

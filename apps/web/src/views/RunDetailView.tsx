@@ -304,6 +304,18 @@ function RunDetail({
             <dt>Run id</dt>
             <dd className="mono">{run.id}</dd>
           </dl>
+          <h3>Reports</h3>
+          {(artifactsQ.data?.run?.reports.length ?? 0) === 0 ? (
+            <p className="muted small">In no report yet.</p>
+          ) : (
+            <ul className="small" data-testid="run-reports">
+              {artifactsQ.data?.run?.reports.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/reports/${r.id}`}>{r.name}</Link>
+                </li>
+              ))}
+            </ul>
+          )}
           <h3>Files</h3>
           {artifactsQ.error ? <ErrorBox error={artifactsQ.error} /> : <ArtifactList artifacts={artifactsQ.data?.run?.artifacts ?? []} />}
         </section>
