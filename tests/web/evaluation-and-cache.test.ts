@@ -1,10 +1,11 @@
 /**
- * A run's artifacts and its evaluation sample by sample, as a user meets them: a real worker
- * process extracts a real image dataset (random-weight DINOv2 fixture) and trains a LOFF-TA run
- * through the API, with the platform's object store (a local folder); then the API (GraphQL and
- * its file routes) and the run page in a real browser. Every figure is checked against what the
- * worker did — its files on its own disk, the confusion matrix and AUC it computed itself, the
- * images the test wrote — never against a value the test seeded.
+ * A run's artifacts, its evaluation sample by sample, and the economics, staleness and lineage
+ * of its feature cache, as a user meets them: a real worker process extracts a real image dataset
+ * (random-weight DINOv2 fixture) and trains a LOFF-TA run and a fine-tuning run through the API,
+ * with the platform's object store (a local folder); then the API (GraphQL and its file routes)
+ * and the pages in a real browser (run, cache, Compare, Datasets). Every figure is checked against
+ * what the worker did — its files on its own disk, the confusion matrix and AUC it computed, the
+ * images the test wrote, the epochs × images it trained on — never against a value the test seeded.
  */
 import { createHash } from "node:crypto";
 import fs from "node:fs";
@@ -345,6 +346,21 @@ test("Compare: total cost = training + the run's share of the cache's build; the
   expect(await page.locator(`[data-testid=cost-table] tr[data-run-id='${runId}'] [data-testid=vs-finetune]`).textContent()).toMatch(/^accuracy (equal to|[\d.]+ (above|below)) fine-tuning at [\d.]+× (less|more) cost$/);
   await page.locator("[data-testid=cost-plot-card]").scrollIntoViewIfNeeded();
   await screenshot(page, "compare-cost");
+});
+
+test("lineage both ways: dataset → cache → runs → report", async () => {
+  const { publishReport } = await api.gql<{ publishReport: { id: string } }>(`mutation($i: PublishReportInput!) { publishReport(input: $i) { id } }`, {
+    i: { projectId: api.seed.projectId, name: "eval-report", metric: "accuracy", markdown: "# eval", results: [], runIds: [runId] },
+  });
+  await page.goto(`${web.url}/datasets`);
+  const cacheLink = page.locator(`[data-testid=dataset-cache-link][href="/caches/${cacheId}"]`);
+  await cacheLink.click();
+  await page.locator(`[data-testid=cache-runs] tr[data-run-id="${runId}"] a`).click();
+  const reportLink = page.locator(`[data-testid=run-reports] a[href="/reports/${publishReport.id}"]`);
+  await reportLink.waitFor();
+  expect(await reportLink.textContent()).toBe("eval-report");
+  // And back: the run page names its cache's page, the cache page its dataset.
+  expect(await page.locator(`a[href="/caches/${cacheId}"]`).count()).toBeGreaterThan(0);
 });
 
 test("a changed dataset: images are refused (typed 409), the page says so", async () => {
