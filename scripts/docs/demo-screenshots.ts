@@ -1,7 +1,8 @@
 /**
  * Screenshots of the demo for docs/reproduction.md, taken in Debian Chromium from a running
  * `npm start` whose demo has finished: the Compare page of every demo run (seed groups,
- * efficiency against the demo's fine-tuning run), a LOFF-TA run's page and the demo's report.
+ * efficiency against the demo's fine-tuning run, metric against cost), a LOFF-TA run's page
+ * (its evaluation sample by sample and artifacts), the demo's report and the demo cache's page.
  *
  *   npm run docs:screenshots -- [--data .loffta] [--web http://localhost:3000] [--out docs/img]
  */
@@ -57,6 +58,10 @@ async function main(): Promise<void> {
     // The first LOFF-TA run (DEMO_RUNS order: fine-tune, frozen, LOFF × 3, LOFF-TA × 3).
     await shoot(page, `${web}/runs/${state.runIds[5]}`, "h1", path.join(out, "demo-run-loff-ta.png"));
     await shoot(page, `${web}/reports/${state.reportId}`, "h1", path.join(out, "demo-report.png"));
+    // The demo cache's page: build cost, reuse and break-even against the demo's fine-tuning run.
+    await page.goto(`${web}/runs/${state.runIds[5]}`);
+    const cacheHref = await page.locator("a[href^='/caches/']").first().getAttribute("href", { timeout: 60_000 });
+    if (cacheHref) await shoot(page, `${web}${cacheHref}`, "[data-testid=cache-cost]", path.join(out, "demo-cache.png"));
   } finally {
     await browser.close();
   }
