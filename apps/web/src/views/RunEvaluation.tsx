@@ -193,7 +193,8 @@ export function ConfusionWithSamples({ runId, matrix, classNames, ev }: { runId:
 function curveOption(curves: Evaluation["pr"], kind: "ROC" | "PR"): ChartOption {
   return {
     animation: false,
-    grid: { left: 48, right: 16, top: 28, bottom: 40 },
+    // Many classes: the legend scrolls above the plot, clear of the axis name.
+    grid: { left: 48, right: 16, top: curves.length > 2 ? 64 : 36, bottom: 40 },
     legend: { top: 0, type: "scroll" },
     tooltip: { trigger: "item" },
     xAxis: { type: "value", min: 0, max: 1, name: kind === "ROC" ? "false-positive rate" : "recall", nameLocation: "middle", nameGap: 24 },
