@@ -18,26 +18,39 @@ export function httpFail(res: Response, status: number, code: string, message: s
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
+/** Why a request's token is refused: the HTTP status, the error code and message. */
+export interface HttpRefusal {
+  status: 401 | 403 | 429;
+  code: "UNAUTHENTICATED" | "FORBIDDEN" | "RATE_LIMITED";
+  message: string;
+  /** 429: seconds to wait (the `Retry-After` header). */
+  retryAfterSec?: number;
+}
+
 /**
- * The caller of a request, or null once the error is answered: 401 without a valid token, 429
- * over its rate limit, 403 without `scope` (null: any valid token may read).
+ * The one check of a plain HTTP request's bearer token: 401 without a valid one, 429 over its
+ * rate limit, 403 without `scope` (null: any valid token may read).
  */
-export async function httpViewer(db: Db, limiter: RateLimiter, req: Request, res: Response, scope: TokenScope | null, what: string): Promise<Viewer | null> {
-  const auth = await authenticate(db, req.headers.authorization);
-  if (!auth.viewer) {
-    res.setHeader("WWW-Authenticate", "Bearer");
-    httpFail(res, 401, "UNAUTHENTICATED", auth.error);
-    return null;
-  }
+export async function checkBearer(db: Db, limiter: RateLimiter, header: string | undefined, scope: TokenScope | null, what: string): Promise<{ viewer: Viewer; refusal?: undefined } | { viewer?: undefined; refusal: HttpRefusal }> {
+  const auth = await authenticate(db, header);
+  if (!auth.viewer) return { refusal: { status: 401, code: "UNAUTHENTICATED", message: auth.error } };
   const wait = limiter.take(`token:${auth.viewer.tokenId}`);
-  if (wait !== null) {
-    res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
-    httpFail(res, 429, "RATE_LIMITED", limiter.error(wait).message);
-    return null;
-  }
-  if (scope && !hasScope(auth.viewer, scope)) {
-    httpFail(res, 403, "FORBIDDEN", `${what} needs a token with scope ${scope}`);
-    return null;
-  }
-  return auth.viewer;
+  if (wait !== null) return { refusal: { status: 429, code: "RATE_LIMITED", message: limiter.error(wait).message, retryAfterSec: Math.ceil(wait / 1000) } };
+  if (scope && !hasScope(auth.viewer, scope)) return { refusal: { status: 403, code: "FORBIDDEN", message: `${what} needs a token with scope ${scope}` } };
+  return { viewer: auth.viewer };
+}
+
+/** The headers a refusal carries (`WWW-Authenticate`, `Retry-After`). */
+export function refusalHeaders(res: Response, r: HttpRefusal): void {
+  if (r.status === 401) res.setHeader("WWW-Authenticate", "Bearer");
+  if (r.retryAfterSec !== undefined) res.setHeader("Retry-After", String(r.retryAfterSec));
+}
+
+/** checkBearer, a refusal answered: the caller, or null once the error is sent. */
+export async function httpViewer(db: Db, limiter: RateLimiter, req: Request, res: Response, scope: TokenScope | null, what: string): Promise<Viewer | null> {
+  const r = await checkBearer(db, limiter, req.headers.authorization, scope, what);
+  if (r.viewer) return r.viewer;
+  refusalHeaders(res, r.refusal);
+  httpFail(res, r.refusal.status, r.refusal.code, r.refusal.message);
+  return null;
 }

@@ -15,7 +15,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { NextFunction, Request, Response } from "express";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import { JobStatus, JobType } from "@loffta/db";
-import { authenticate, hasScope } from "./auth";
+import { httpViewer } from "./http-auth";
 import type { Context } from "./context";
 import type { RateLimiter } from "./limits";
 import type { Db } from "./services/db";
@@ -141,18 +141,9 @@ export class ApiMetrics {
     return async (req: Request, res: Response): Promise<void> => {
       const fail = (status: number, code: string, message: string) => void res.status(status).json({ errors: [{ message, extensions: { code } }] });
       try {
-        const auth = await authenticate(this.db, req.headers.authorization);
-        if (!auth.viewer) {
-          res.setHeader("WWW-Authenticate", "Bearer");
-          return fail(401, "UNAUTHENTICATED", auth.error);
-        }
-        const wait = o.limiter.take(`token:${auth.viewer.tokenId}`);
-        if (wait !== null) {
-          res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
-          return fail(429, "RATE_LIMITED", o.limiter.error(wait).message);
-        }
-        if (!hasScope(auth.viewer, "ADMIN")) return fail(403, "FORBIDDEN", "/metrics needs a token with scope ADMIN");
-        const body = await this.scrape(auth.viewer.teamId);
+        const viewer = await httpViewer(this.db, o.limiter, req, res, "ADMIN", "/metrics");
+        if (!viewer) return;
+        const body = await this.scrape(viewer.teamId);
         res.setHeader("Content-Type", this.registry.contentType);
         res.setHeader("Cache-Control", "no-store");
         res.send(body);

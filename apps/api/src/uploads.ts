@@ -22,7 +22,7 @@ import { storeUri, type ObjectStore } from "@loffta/graphql/object-store";
 import { TEAMS_FOLDER, type StorageRoots } from "@loffta/graphql/storage-roots";
 import type { PrismaClient } from "@loffta/db";
 import type { Pool } from "pg";
-import { authenticate, hasScope } from "./auth";
+import { checkBearer, refusalHeaders } from "./http-auth";
 import type { RateLimiter } from "./limits";
 
 /** The folder of a team's uploads under a root. */
@@ -105,14 +105,11 @@ export function uploadHandler(o: UploadOptions) {
       part = undefined;
     };
     try {
-      const auth = await authenticate(o, req.headers.authorization);
-      if (!auth.viewer) throw new UploadError(401, "UNAUTHENTICATED", auth.error);
-      const wait = o.limiter.take(`token:${auth.viewer.tokenId}`);
-      if (wait !== null) {
-        res.setHeader("Retry-After", String(Math.ceil(wait / 1000)));
-        throw new UploadError(429, "RATE_LIMITED", o.limiter.error(wait).message);
+      const auth = await checkBearer(o, o.limiter, req.headers.authorization, "MEMBER", "an upload");
+      if (auth.refusal) {
+        refusalHeaders(res, auth.refusal);
+        throw new UploadError(auth.refusal.status, auth.refusal.code, auth.refusal.message);
       }
-      if (!hasScope(auth.viewer, "MEMBER")) throw new UploadError(403, "FORBIDDEN", "uploads need a token with scope MEMBER");
       const name = String(req.params.name ?? "");
       if (!NAME_RE.test(name)) throw new UploadError(400, "BAD_USER_INPUT", "the file name must be 1–200 letters, digits, `.`, `_` or `-`, not starting with `.` (no folders)");
       const declared = Number(req.headers["content-length"] ?? NaN);
