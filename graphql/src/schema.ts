@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Domain files, in merge order (common first: it declares the scalars and root types). */
-export const SCHEMA_FILES = ["common", "auth", "datasets", "models", "caches", "runs", "metrics", "logs", "workers", "reports", "artifacts"] as const;
+export const SCHEMA_FILES = ["common", "auth", "datasets", "models", "caches", "runs", "metrics", "logs", "workers", "reports", "artifacts", "sweeps"] as const;
 
 /** Folder holding the `*.graphql` files. */
 export const SCHEMA_DIR = path.resolve(__dirname, "..");

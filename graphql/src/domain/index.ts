@@ -13,3 +13,4 @@ export * from "./run-config";
 export * from "./run-artifacts";
 export * from "./evaluation";
 export * from "./cache-economics";
+export * from "./sweep";

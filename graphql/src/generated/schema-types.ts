@@ -149,6 +149,13 @@ export type SortDirection =
   /** Largest first. */
   | "DESC";
 
+/** How a sweep chooses its settings. */
+export type SweepMethod =
+  /** Every combination of the parameters' `values` (their Cartesian product, the first parameter varying slowest). */
+  | "GRID"
+  /** `count` settings drawn at random, reproducibly from `seed`: each parameter from its `values` (uniformly) or from [`min`, `max`] (uniform, or log-uniform with `log`; integers with `integer`). */
+  | "RANDOM";
+
 /**
  * What a bearer API token may do. ADMIN implies MEMBER and WORKER. READ is read-only: a token
  * holding it is refused every mutation (FORBIDDEN), whatever other scopes it lists.

@@ -13,6 +13,7 @@ import type {
   Worker as WorkerModel,
   Job as JobModel,
   Artifact as ArtifactModel,
+  Sweep as SweepModel,
 } from "@loffta/db";
 import type { Viewer as ViewerModel } from "../auth";
 import type { TokenRow, CreatedTokenRow } from "../services/tokens";
@@ -25,6 +26,7 @@ import type {
   BreakEven as BreakEvenModel,
   CostReference as CostReferenceModel,
 } from "@loffta/graphql/domain";
+import type { SweepGroupRow, SweepPage } from "../services/sweeps";
 import type { Context } from "../context";
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -683,6 +685,43 @@ export type LaunchRunInput = {
   tags?: InputMaybe<Array<Scalars["String"]["input"]>>;
 };
 
+/**
+ * Input of `launchSweep`. What is shared with `LaunchRunInput` means the same; every run is
+ * launched as `launchRun` launches one (the config resolved for the kind by `resolveRunConfig`,
+ * the cache and baseline checked), all in one transaction: nothing is created when any setting is
+ * invalid.
+ */
+export type LaunchSweepInput = {
+  /** Fine-tuning or external baseline of every run (as `LaunchRunInput.baselineRunId`). */
+  baselineRunId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Feature cache of every run (as `LaunchRunInput.cacheId`). */
+  cacheId?: InputMaybe<Scalars["ID"]["input"]>;
+  /** Base run configuration: each run's config is it with the setting's values set at the swept paths and the run's seed. Leave `seed` out (the seeds are `seeds`). */
+  config: Scalars["JSON"]["input"];
+  /** RANDOM: how many settings to draw (1–256). Not with GRID. */
+  count?: InputMaybe<Scalars["Int"]["input"]>;
+  /** What every run trains (not EXTERNAL). */
+  kind: RunKind;
+  /** GRID or RANDOM. */
+  method: SweepMethod;
+  /** The final metric the sweep is judged by (a metric of the catalogue). Omitted: the base config's `earlyStopping.metric` (default `accuracy`). */
+  metric?: InputMaybe<Scalars["String"]["input"]>;
+  /** Name of the sweep (1–180 characters); its runs are named `<name>-<setting>-s<seed>`. */
+  name: Scalars["String"]["input"];
+  /** Notes of every run. */
+  notes?: InputMaybe<Scalars["String"]["input"]>;
+  /** The swept parameters (1–20, distinct paths). */
+  parameters: Array<SweepParameterInput>;
+  /** Project to launch in. */
+  projectId: Scalars["ID"]["input"];
+  /** RANDOM: seed of the draws (0 … 2^32 − 1, default 0): the same input draws the same settings. */
+  seed?: InputMaybe<Scalars["Int"]["input"]>;
+  /** Each setting is run once per seed (1–64 distinct seeds, 0 … 2^32 − 1). Omitted: [0]. */
+  seeds?: InputMaybe<Array<Scalars["Int"]["input"]>>;
+  /** Tags of every run. */
+  tags?: InputMaybe<Array<Scalars["String"]["input"]>>;
+};
+
 /** Result of `logMetrics`. */
 export type LogMetricsResult = {
   __typename?: "LogMetricsResult";
@@ -868,6 +907,8 @@ export type Mutation = {
   heartbeat: HeartbeatResult;
   /** Validate a run configuration, create the run QUEUED and enqueue its TRAIN job. */
   launchRun: Run;
+  /** Launch a sweep (MEMBER): one run per setting and seed, each validated and resolved as `launchRun` does; at most 256 runs (checked before anything is created). BAD_USER_INPUT with the field paths (`input.parameters.0.path`, `input.parameters.1.values.2`, `input.config.epochs`, `input.count`, …) when anything is invalid; nothing is created then. */
+  launchSweep: Sweep;
   /**
    * `logMetrics` with the points as columns (what the worker sends): the same limits, idempotency
    * and access rules. `key`, `steps`, `values` (and `wallTimes` when given) must have one entry per
@@ -1046,6 +1087,11 @@ export type MutationHeartbeatArgs = {
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
 export type MutationLaunchRunArgs = {
   input: LaunchRunInput;
+};
+
+/** The root of all write operations. Every mutation acts only on the data of the caller's team. */
+export type MutationLaunchSweepArgs = {
+  input: LaunchSweepInput;
 };
 
 /** The root of all write operations. Every mutation acts only on the data of the caller's team. */
@@ -1273,6 +1319,10 @@ export type Query = {
   runs: RunConnection;
   /** The team's saved Runs-page views, by name. Any token of the team. */
   savedViews: Array<SavedView>;
+  /** A sweep of the caller's team; null for an unknown id or another team's. */
+  sweep?: Maybe<Sweep>;
+  /** The team's sweeps, newest first. */
+  sweeps: SweepConnection;
   /** The caller's team (with its members). */
   team: Team;
   /**
@@ -1416,6 +1466,24 @@ export type QueryRunsArgs = {
   filter?: InputMaybe<RunFilter>;
   first?: InputMaybe<Scalars["Int"]["input"]>;
   sort?: InputMaybe<RunSort>;
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QuerySweepArgs = {
+  id: Scalars["ID"]["input"];
+};
+
+/**
+ * The root of all read operations. Every query sees only the data of the caller's team;
+ * fields are added per domain (`extend type Query`).
+ */
+export type QuerySweepsArgs = {
+  after?: InputMaybe<Scalars["String"]["input"]>;
+  first?: InputMaybe<Scalars["Int"]["input"]>;
+  projectId?: InputMaybe<Scalars["ID"]["input"]>;
 };
 
 /** Input of `registerDataset`. */
@@ -1678,6 +1746,8 @@ export type Run = {
   startedAt?: Maybe<Scalars["DateTime"]["output"]>;
   /** Lifecycle status. */
   status: RunStatus;
+  /** The sweep that launched it; null for runs launched alone. */
+  sweep?: Maybe<Sweep>;
   /** Free tags, searchable with `runs(filter: {tag})`. */
   tags: Array<Scalars["String"]["output"]>;
   /** TensorFlow C library version the native backend reports (`TF_Version`); null on the pure-JS backend. */
@@ -2182,6 +2252,163 @@ export type SubscriptionRunsDeletedArgs = {
   projectId: Scalars["ID"]["input"];
 };
 
+/** A set of runs launched together by `launchSweep`. */
+export type Sweep = {
+  __typename?: "Sweep";
+  /** Who launched it (null for service tokens). */
+  author?: Maybe<User>;
+  /** The base config as given. */
+  baseConfig: Scalars["JSON"]["output"];
+  /** RANDOM: settings drawn; null for GRID. */
+  count?: Maybe<Scalars["Int"]["output"]>;
+  /** When it was launched. */
+  createdAt: Scalars["DateTime"]["output"];
+  /** One group per setting, in launch order, with mean ± std of the final metrics over the seeds. */
+  groups: Array<SweepGroup>;
+  /** Sweep id (UUID). */
+  id: Scalars["ID"]["output"];
+  /** What its runs train. */
+  kind: RunKind;
+  /** GRID or RANDOM. */
+  method: SweepMethod;
+  /** The final metric it is judged by. */
+  metric: Scalars["String"]["output"];
+  /** Name. */
+  name: Scalars["String"]["output"];
+  /** The swept parameters, as given. */
+  parameters: Array<SweepParameter>;
+  /** Its runs by status. */
+  progress: SweepProgress;
+  /** The project its runs are in. */
+  project: Project;
+  /** Its runs, setting by setting, each setting's in the order of `seeds` (runs deleted since are left out). */
+  runs: Array<Run>;
+  /** RANDOM: seed of the draws; null for GRID. */
+  samplingSeed?: Maybe<Scalars["Int"]["output"]>;
+  /** The run seeds: each setting ran once per seed. */
+  seeds: Array<Scalars["Int"]["output"]>;
+  /** Number of settings. */
+  settingCount: Scalars["Int"]["output"];
+};
+
+/** A page of sweeps, newest first. */
+export type SweepConnection = {
+  __typename?: "SweepConnection";
+  /** The sweeps of this page. */
+  nodes: Array<Sweep>;
+  /** Pagination: `endCursor` (the last sweep's id) is the `after` of the next page. */
+  pageInfo: PageInfo;
+  /** Sweeps matching over all pages. */
+  totalCount: Scalars["Int"]["output"];
+};
+
+/** One setting of a sweep (the values of the swept paths, seed excluded) and its runs, one per seed. */
+export type SweepGroup = {
+  __typename?: "SweepGroup";
+  /** Runs that finished (SUCCEEDED, FAILED or CANCELLED). */
+  finishedCount: Scalars["Int"]["output"];
+  /** Position of the setting in the sweep (0-based, launch order). */
+  index: Scalars["Int"]["output"];
+  /** The sweep's metric over the seeds (`Sweep.metric`). */
+  metric: SweepMetricSummary;
+  /** Every catalogue metric any of the runs reports, in the catalogue's order. */
+  metrics: Array<SweepMetricSummary>;
+  /** Number of runs. */
+  runCount: Scalars["Int"]["output"];
+  /** The setting's runs, in the order of the sweep's seeds. */
+  runs: Array<Run>;
+  /** Runs that SUCCEEDED (the metrics are over them). */
+  succeededCount: Scalars["Int"]["output"];
+  /** The setting: one value per swept path, in the order of the parameters. */
+  values: Array<SweepValue>;
+};
+
+/** How a sweep chooses its settings. */
+export type SweepMethod =
+  /** Every combination of the parameters' `values` (their Cartesian product, the first parameter varying slowest). */
+  | "GRID"
+  /** `count` settings drawn at random, reproducibly from `seed`: each parameter from its `values` (uniformly) or from [`min`, `max`] (uniform, or log-uniform with `log`; integers with `integer`). */
+  | "RANDOM";
+
+/** Mean and sample standard deviation of one final metric over a group's SUCCEEDED runs. */
+export type SweepMetricSummary = {
+  __typename?: "SweepMetricSummary";
+  /** Metric name (of the catalogue's METRICS). */
+  key: Scalars["String"]["output"];
+  /** Mean over the runs that report it; null when none does. */
+  mean?: Maybe<Scalars["Float"]["output"]>;
+  /** How many runs report it. */
+  n: Scalars["Int"]["output"];
+  /** Sample standard deviation (n − 1); null with fewer than 2 values. */
+  std?: Maybe<Scalars["Float"]["output"]>;
+};
+
+/** One swept parameter of a sweep, as launched. */
+export type SweepParameter = {
+  __typename?: "SweepParameter";
+  /** Whether the range draws integers. */
+  integer: Scalars["Boolean"]["output"];
+  /** Whether the range is drawn log-uniformly. */
+  log: Scalars["Boolean"]["output"];
+  /** Upper bound of a RANDOM range. */
+  max?: Maybe<Scalars["Float"]["output"]>;
+  /** Lower bound of a RANDOM range. */
+  min?: Maybe<Scalars["Float"]["output"]>;
+  /** Dotted config path. */
+  path: Scalars["String"]["output"];
+  /** The values it takes (GRID, or RANDOM choices); null for a range. */
+  values?: Maybe<Array<Scalars["JSON"]["output"]>>;
+};
+
+/**
+ * One swept parameter of `launchSweep`: a config path and what it takes. Give either `values`, or
+ * (RANDOM only) `min` and `max`.
+ */
+export type SweepParameterInput = {
+  /** RANDOM range: draw integers (from ceil(min) to floor(max)). Default false. */
+  integer?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** RANDOM range: draw log-uniformly (min > 0), e.g. learning rates. Default false. */
+  log?: InputMaybe<Scalars["Boolean"]["input"]>;
+  /** RANDOM: upper bound of a numeric range (inclusive). */
+  max?: InputMaybe<Scalars["Float"]["input"]>;
+  /** RANDOM: lower bound of a numeric range (inclusive). */
+  min?: InputMaybe<Scalars["Float"]["input"]>;
+  /** Dotted path of a value of the run configuration, e.g. `augmentations.noise.std`, `optimizer.lr`, `augmentations.hflip.enabled` (the catalogue's `defaultRunConfig()` leaves, and `schedule.warmupSteps`). Not `seed`: seeds are `LaunchSweepInput.seeds`. */
+  path: Scalars["String"]["input"];
+  /** The values it takes (JSON: numbers, booleans, strings, arrays such as `[0.5, 1]`), 1–256 distinct ones. GRID: each one; RANDOM: chosen uniformly. */
+  values?: InputMaybe<Array<Scalars["JSON"]["input"]>>;
+};
+
+/** Runs of a sweep by status. */
+export type SweepProgress = {
+  __typename?: "SweepProgress";
+  /** CANCELLED runs. */
+  cancelled: Scalars["Int"]["output"];
+  /** True when every run finished. */
+  done: Scalars["Boolean"]["output"];
+  /** FAILED runs. */
+  failed: Scalars["Int"]["output"];
+  /** Runs that finished (SUCCEEDED, FAILED or CANCELLED). */
+  finished: Scalars["Int"]["output"];
+  /** QUEUED runs. */
+  queued: Scalars["Int"]["output"];
+  /** RUNNING runs. */
+  running: Scalars["Int"]["output"];
+  /** SUCCEEDED runs. */
+  succeeded: Scalars["Int"]["output"];
+  /** Runs of the sweep (deleted runs are no longer counted). */
+  total: Scalars["Int"]["output"];
+};
+
+/** The value of one swept path in a setting. */
+export type SweepValue = {
+  __typename?: "SweepValue";
+  /** Dotted config path. */
+  path: Scalars["String"]["output"];
+  /** Its effective value in the runs' config (JSON). */
+  value?: Maybe<Scalars["JSON"]["output"]>;
+};
+
 /** A team: the unit of isolation. Nobody ever sees another team's data. */
 export type Team = {
   __typename?: "Team";
@@ -2413,6 +2640,7 @@ export type ResolversTypes = {
   JobStatus: JobStatus;
   JobType: JobType;
   LaunchRunInput: LaunchRunInput;
+  LaunchSweepInput: LaunchSweepInput;
   LogMetricsResult: ResolverTypeWrapper<LogMetricsResult>;
   MetricBatch: ResolverTypeWrapper<MetricBatch>;
   MetricColumnsInput: MetricColumnsInput;
@@ -2468,6 +2696,15 @@ export type ResolversTypes = {
   SplitCountInput: SplitCountInput;
   String: ResolverTypeWrapper<Scalars["String"]["output"]>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Sweep: ResolverTypeWrapper<SweepModel>;
+  SweepConnection: ResolverTypeWrapper<SweepPage>;
+  SweepGroup: ResolverTypeWrapper<SweepGroupRow>;
+  SweepMethod: SweepMethod;
+  SweepMetricSummary: ResolverTypeWrapper<SweepMetricSummary>;
+  SweepParameter: ResolverTypeWrapper<SweepParameter>;
+  SweepParameterInput: SweepParameterInput;
+  SweepProgress: ResolverTypeWrapper<SweepProgress>;
+  SweepValue: ResolverTypeWrapper<SweepValue>;
   Team: ResolverTypeWrapper<TeamModel>;
   TokenScope: TokenScope;
   UpdateRunInput: UpdateRunInput;
@@ -2514,6 +2751,7 @@ export type ResolversParentTypes = {
   JobFilter: JobFilter;
   JobResultInput: JobResultInput;
   LaunchRunInput: LaunchRunInput;
+  LaunchSweepInput: LaunchSweepInput;
   LogMetricsResult: LogMetricsResult;
   MetricBatch: MetricBatch;
   MetricColumnsInput: MetricColumnsInput;
@@ -2562,6 +2800,14 @@ export type ResolversParentTypes = {
   SplitCountInput: SplitCountInput;
   String: Scalars["String"]["output"];
   Subscription: Record<PropertyKey, never>;
+  Sweep: SweepModel;
+  SweepConnection: SweepPage;
+  SweepGroup: SweepGroupRow;
+  SweepMetricSummary: SweepMetricSummary;
+  SweepParameter: SweepParameter;
+  SweepParameterInput: SweepParameterInput;
+  SweepProgress: SweepProgress;
+  SweepValue: SweepValue;
   Team: TeamModel;
   UpdateRunInput: UpdateRunInput;
   User: UserModel;
@@ -2987,6 +3233,12 @@ export type MutationResolvers<
     ContextType,
     RequireFields<MutationLaunchRunArgs, "input">
   >;
+  launchSweep?: Resolver<
+    ResolversTypes["Sweep"],
+    ParentType,
+    ContextType,
+    RequireFields<MutationLaunchSweepArgs, "input">
+  >;
   logMetricColumns?: Resolver<
     ResolversTypes["LogMetricsResult"],
     ParentType,
@@ -3222,6 +3474,18 @@ export type QueryResolvers<
     RequireFields<QueryRunsArgs, "first">
   >;
   savedViews?: Resolver<Array<ResolversTypes["SavedView"]>, ParentType, ContextType>;
+  sweep?: Resolver<
+    Maybe<ResolversTypes["Sweep"]>,
+    ParentType,
+    ContextType,
+    RequireFields<QuerySweepArgs, "id">
+  >;
+  sweeps?: Resolver<
+    ResolversTypes["SweepConnection"],
+    ParentType,
+    ContextType,
+    RequireFields<QuerySweepsArgs, "first">
+  >;
   team?: Resolver<ResolversTypes["Team"], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes["ApiToken"]>, ParentType, ContextType>;
   workers?: Resolver<Array<ResolversTypes["Worker"]>, ParentType, ContextType>;
@@ -3316,6 +3580,7 @@ export type RunResolvers<
   seed?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes["DateTime"]>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes["RunStatus"], ParentType, ContextType>;
+  sweep?: Resolver<Maybe<ResolversTypes["Sweep"]>, ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes["String"]>, ParentType, ContextType>;
   tensorflowVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
   tfjsNodeVersion?: Resolver<Maybe<ResolversTypes["String"]>, ParentType, ContextType>;
@@ -3507,6 +3772,96 @@ export type SubscriptionResolvers<
   workerStatus?: SubscriptionResolver<ResolversTypes["Worker"], "workerStatus", ParentType, ContextType>;
 };
 
+export type SweepResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["Sweep"] = ResolversParentTypes["Sweep"],
+> = {
+  author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
+  baseConfig?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
+  groups?: Resolver<Array<ResolversTypes["SweepGroup"]>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes["ID"], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes["RunKind"], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes["SweepMethod"], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  parameters?: Resolver<Array<ResolversTypes["SweepParameter"]>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes["SweepProgress"], ParentType, ContextType>;
+  project?: Resolver<ResolversTypes["Project"], ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes["Run"]>, ParentType, ContextType>;
+  samplingSeed?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
+  seeds?: Resolver<Array<ResolversTypes["Int"]>, ParentType, ContextType>;
+  settingCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type SweepConnectionResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SweepConnection"] = ResolversParentTypes["SweepConnection"],
+> = {
+  nodes?: Resolver<Array<ResolversTypes["Sweep"]>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes["PageInfo"], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type SweepGroupResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SweepGroup"] = ResolversParentTypes["SweepGroup"],
+> = {
+  finishedCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes["SweepMetricSummary"], ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes["SweepMetricSummary"]>, ParentType, ContextType>;
+  runCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  runs?: Resolver<Array<ResolversTypes["Run"]>, ParentType, ContextType>;
+  succeededCount?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes["SweepValue"]>, ParentType, ContextType>;
+};
+
+export type SweepMetricSummaryResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SweepMetricSummary"] = ResolversParentTypes["SweepMetricSummary"],
+> = {
+  key?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  n?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  std?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+};
+
+export type SweepParameterResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SweepParameter"] = ResolversParentTypes["SweepParameter"],
+> = {
+  integer?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  log?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes["Float"]>, ParentType, ContextType>;
+  path?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  values?: Resolver<Maybe<Array<ResolversTypes["JSON"]>>, ParentType, ContextType>;
+};
+
+export type SweepProgressResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SweepProgress"] = ResolversParentTypes["SweepProgress"],
+> = {
+  cancelled?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  done?: Resolver<ResolversTypes["Boolean"], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  finished?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  queued?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  running?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  succeeded?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes["Int"], ParentType, ContextType>;
+};
+
+export type SweepValueResolvers<
+  ContextType = Context,
+  ParentType extends ResolversParentTypes["SweepValue"] = ResolversParentTypes["SweepValue"],
+> = {
+  path?: Resolver<ResolversTypes["String"], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes["JSON"]>, ParentType, ContextType>;
+};
+
 export type TeamResolvers<
   ContextType = Context,
   ParentType extends ResolversParentTypes["Team"] = ResolversParentTypes["Team"],
@@ -3610,6 +3965,13 @@ export type Resolvers<ContextType = Context> = {
   SkippedImage?: SkippedImageResolvers<ContextType>;
   SplitCount?: SplitCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  Sweep?: SweepResolvers<ContextType>;
+  SweepConnection?: SweepConnectionResolvers<ContextType>;
+  SweepGroup?: SweepGroupResolvers<ContextType>;
+  SweepMetricSummary?: SweepMetricSummaryResolvers<ContextType>;
+  SweepParameter?: SweepParameterResolvers<ContextType>;
+  SweepProgress?: SweepProgressResolvers<ContextType>;
+  SweepValue?: SweepValueResolvers<ContextType>;
   Team?: TeamResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

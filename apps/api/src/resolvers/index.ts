@@ -12,6 +12,7 @@ import { logResolvers } from "./logs";
 import { workerResolvers } from "./workers";
 import { reportResolvers } from "./reports";
 import { artifactResolvers } from "./artifacts";
+import { sweepResolvers } from "./sweeps";
 
 function merge(parts: Resolvers[]): Resolvers {
   const out: Record<string, Record<string, unknown>> = {};
@@ -43,7 +44,7 @@ function writersOnly(mutations: Record<string, unknown>): Record<string, FieldRe
   );
 }
 
-const merged = merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers, artifactResolvers]);
+const merged = merge([authResolvers, datasetResolvers, cacheResolvers, runResolvers, metricResolvers, logResolvers, workerResolvers, reportResolvers, artifactResolvers, sweepResolvers]);
 
 export const resolvers: Resolvers = {
   ...merged,

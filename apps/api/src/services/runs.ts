@@ -3,7 +3,7 @@
  * `runs` listing (team-scoped filters, sort by any column or final metric, keyset cursors) and
  * the reads of a run's metric points that ingest and series (./metrics.ts) do not cover.
  */
-import type { Run } from "@loffta/db";
+import type { Prisma, Run } from "@loffta/db";
 import { BASELINE_REF_KINDS, isMetricName, METRIC_NAMES, RUN_KINDS, type RunConfig } from "@loffta/graphql/domain";
 import type { Viewer } from "../auth";
 import type { MetricValue } from "../events";
@@ -44,6 +44,18 @@ export interface LaunchSpec {
  * run with its TRAIN job (claimable once the cache is READY).
  */
 export async function launchRun(db: Db, viewer: Viewer, spec: LaunchSpec): Promise<Run> {
+  const checked = await checkLaunch(db, viewer, spec);
+  return db.prisma.$transaction((tx) => insertLaunchedRun(tx, viewer, spec, checked));
+}
+
+/** What a launch stores besides its spec: the checked cache and baseline ids. */
+export interface CheckedLaunch {
+  cacheId: string | null;
+  baselineRunId: string | null;
+}
+
+/** launchRun's checks of the cache and the baseline (BAD_USER_INPUT on `input.cacheId` / `input.baselineRunId`); nothing is stored. */
+export async function checkLaunch(db: Db, viewer: Viewer, spec: Pick<LaunchSpec, "kind" | "cacheId" | "baselineRunId">): Promise<CheckedLaunch> {
   const kind = RUN_KINDS[spec.kind];
   let cacheId: string | null = null;
   if (kind.needsCache && !spec.cacheId) throw badField("input.cacheId", `a ${kind.label} run needs a feature cache`);
@@ -70,30 +82,33 @@ export async function launchRun(db: Db, viewer: Viewer, spec: LaunchSpec): Promi
       throw badField("input.baselineRunId", `the baseline must be a ${BASELINE_REF_KINDS.join(" or ")} run (got ${base.kind})`);
     baselineRunId = base.id;
   }
-  return db.prisma.$transaction(async (tx) => {
-    const r = await tx.run.create({
-      data: {
-        projectId: spec.projectId,
-        name: spec.name,
-        kind: spec.kind,
-        config: {},
-        cacheId,
-        baselineRunId,
-        // What the worker uses: always the effective config's seed.
-        seed: spec.config.seed,
-        tags: spec.tags,
-        notes: spec.notes ?? null,
-        authorId: viewer.userId,
-        // The launch source: the API token (client) that launched it.
-        launchedBy: viewer.tokenName,
-      },
-    });
-    await tx.job.create({ data: { type: "TRAIN", teamId: viewer.teamId, payload: { runId: r.id }, runId: r.id, cacheId } });
-    // Prisma's JS engine rounds floats inside the Json values it writes (4/3 → 1.333333333333333):
-    // a JSON text parameter stores the effective config exactly as resolved.
-    await tx.$executeRaw`UPDATE "Run" SET config = ${JSON.stringify(spec.config)}::jsonb WHERE id = ${r.id}::uuid`;
-    return tx.run.findUniqueOrThrow({ where: { id: r.id } });
+  return { cacheId, baselineRunId };
+}
+
+/** Store one checked launch inside the caller's transaction: the run, its TRAIN job and its effective config. */
+export async function insertLaunchedRun(tx: Prisma.TransactionClient, viewer: Viewer, spec: LaunchSpec, { cacheId, baselineRunId }: CheckedLaunch): Promise<Run> {
+  const r = await tx.run.create({
+    data: {
+      projectId: spec.projectId,
+      name: spec.name,
+      kind: spec.kind,
+      config: {},
+      cacheId,
+      baselineRunId,
+      // What the worker uses: always the effective config's seed.
+      seed: spec.config.seed,
+      tags: spec.tags,
+      notes: spec.notes ?? null,
+      authorId: viewer.userId,
+      // The launch source: the API token (client) that launched it.
+      launchedBy: viewer.tokenName,
+    },
   });
+  await tx.job.create({ data: { type: "TRAIN", teamId: viewer.teamId, payload: { runId: r.id }, runId: r.id, cacheId } });
+  // Prisma's JS engine rounds floats inside the Json values it writes (4/3 → 1.333333333333333):
+  // a JSON text parameter stores the effective config exactly as resolved.
+  await tx.$executeRaw`UPDATE "Run" SET config = ${JSON.stringify(spec.config)}::jsonb WHERE id = ${r.id}::uuid`;
+  return tx.run.findUniqueOrThrow({ where: { id: r.id } });
 }
 
 /** Cancel a queued or running run and its jobs (a cancelled run is returned as is); CONFLICT when finished. */

@@ -1,20 +1,33 @@
 "use client";
 /**
- * echarts, tree-shaken: only the line, bar and scatter charts and the components used here are
- * registered (echarts/core), with the canvas renderer.
+ * echarts, tree-shaken: only the line, bar, scatter and parallel-coordinates charts and the
+ * components used here are registered (echarts/core), with the canvas renderer.
  */
 import { useEffect, useRef, type CSSProperties } from "react";
 import * as echarts from "echarts/core";
-import { BarChart, LineChart, ScatterChart, type BarSeriesOption, type LineSeriesOption, type ScatterSeriesOption } from "echarts/charts";
+import {
+  BarChart,
+  LineChart,
+  ParallelChart,
+  ScatterChart,
+  type BarSeriesOption,
+  type LineSeriesOption,
+  type ParallelSeriesOption,
+  type ScatterSeriesOption,
+} from "echarts/charts";
 import {
   DataZoomComponent,
   GridComponent,
   LegendComponent,
+  ParallelComponent,
   TooltipComponent,
+  VisualMapComponent,
   type DataZoomComponentOption,
   type GridComponentOption,
   type LegendComponentOption,
+  type ParallelComponentOption,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
 } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
 
@@ -22,10 +35,13 @@ echarts.use([
   LineChart,
   BarChart,
   ScatterChart,
+  ParallelChart,
   GridComponent,
   TooltipComponent,
   DataZoomComponent,
   LegendComponent,
+  ParallelComponent,
+  VisualMapComponent,
   CanvasRenderer,
 ]);
 
@@ -39,8 +55,17 @@ export type ChartOption = echarts.ComposeOption<
   | LegendComponentOption
 >;
 
+/** A parallel-coordinates chart (its own option type: its axes are `parallelAxis`). */
+export type ParallelChartOption = {
+  animation?: boolean;
+  parallel?: ParallelComponentOption;
+  parallelAxis?: echarts.ComposeOption<ParallelComponentOption>["parallelAxis"];
+  visualMap?: VisualMapComponentOption;
+  series?: ParallelSeriesOption[];
+};
+
 export interface EChartProps {
-  option: ChartOption;
+  option: ChartOption | ParallelChartOption;
   height?: number;
   className?: string;
   style?: CSSProperties;
@@ -68,7 +93,7 @@ export function EChart({ option, height = 320, className, style, dataAttrs, aria
 
   useEffect(() => {
     // Merge (keeps the zoom window across live updates); series are replaced as a whole.
-    chart.current?.setOption(option, { replaceMerge: ["series", "xAxis", "yAxis"], lazyUpdate: true });
+    chart.current?.setOption(option, { replaceMerge: ["series", "xAxis", "yAxis", "parallelAxis"], lazyUpdate: true });
   }, [option]);
 
   const attrs: Record<string, string> = {};

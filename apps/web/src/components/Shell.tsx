@@ -9,6 +9,7 @@ import { Loading } from "./states";
 const NAV = [
   { href: "/", label: "Overview" },
   { href: "/runs", label: "Runs" },
+  { href: "/sweeps", label: "Sweeps" },
   { href: "/compare", label: "Compare" },
   { href: "/reports", label: "Reports" },
   { href: "/launch", label: "Launch" },

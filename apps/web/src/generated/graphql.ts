@@ -159,6 +159,43 @@ export type LaunchRunInput = {
 };
 
 /**
+ * Input of `launchSweep`. What is shared with `LaunchRunInput` means the same; every run is
+ * launched as `launchRun` launches one (the config resolved for the kind by `resolveRunConfig`,
+ * the cache and baseline checked), all in one transaction: nothing is created when any setting is
+ * invalid.
+ */
+export type LaunchSweepInput = {
+  /** Fine-tuning or external baseline of every run (as `LaunchRunInput.baselineRunId`). */
+  baselineRunId?: string | number | null | undefined;
+  /** Feature cache of every run (as `LaunchRunInput.cacheId`). */
+  cacheId?: string | number | null | undefined;
+  /** Base run configuration: each run's config is it with the setting's values set at the swept paths and the run's seed. Leave `seed` out (the seeds are `seeds`). */
+  config: unknown;
+  /** RANDOM: how many settings to draw (1–256). Not with GRID. */
+  count?: number | null | undefined;
+  /** What every run trains (not EXTERNAL). */
+  kind: RunKind;
+  /** GRID or RANDOM. */
+  method: SweepMethod;
+  /** The final metric the sweep is judged by (a metric of the catalogue). Omitted: the base config's `earlyStopping.metric` (default `accuracy`). */
+  metric?: string | null | undefined;
+  /** Name of the sweep (1–180 characters); its runs are named `<name>-<setting>-s<seed>`. */
+  name: string;
+  /** Notes of every run. */
+  notes?: string | null | undefined;
+  /** The swept parameters (1–20, distinct paths). */
+  parameters: Array<SweepParameterInput>;
+  /** Project to launch in. */
+  projectId: string | number;
+  /** RANDOM: seed of the draws (0 … 2^32 − 1, default 0): the same input draws the same settings. */
+  seed?: number | null | undefined;
+  /** Each setting is run once per seed (1–64 distinct seeds, 0 … 2^32 − 1). Omitted: [0]. */
+  seeds?: Array<number> | null | undefined;
+  /** Tags of every run. */
+  tags?: Array<string> | null | undefined;
+};
+
+/**
  * Inclusive numeric range on one final metric (`Run.finalMetrics`). Runs without a numeric value
  * of the metric never match.
  */
@@ -309,6 +346,32 @@ export type SortDirection =
   | "ASC"
   /** Largest first. */
   | "DESC";
+
+/** How a sweep chooses its settings. */
+export type SweepMethod =
+  /** Every combination of the parameters' `values` (their Cartesian product, the first parameter varying slowest). */
+  | "GRID"
+  /** `count` settings drawn at random, reproducibly from `seed`: each parameter from its `values` (uniformly) or from [`min`, `max`] (uniform, or log-uniform with `log`; integers with `integer`). */
+  | "RANDOM";
+
+/**
+ * One swept parameter of `launchSweep`: a config path and what it takes. Give either `values`, or
+ * (RANDOM only) `min` and `max`.
+ */
+export type SweepParameterInput = {
+  /** RANDOM range: draw integers (from ceil(min) to floor(max)). Default false. */
+  integer?: boolean | null | undefined;
+  /** RANDOM range: draw log-uniformly (min > 0), e.g. learning rates. Default false. */
+  log?: boolean | null | undefined;
+  /** RANDOM: upper bound of a numeric range (inclusive). */
+  max?: number | null | undefined;
+  /** RANDOM: lower bound of a numeric range (inclusive). */
+  min?: number | null | undefined;
+  /** Dotted path of a value of the run configuration, e.g. `augmentations.noise.std`, `optimizer.lr`, `augmentations.hflip.enabled` (the catalogue's `defaultRunConfig()` leaves, and `schedule.warmupSteps`). Not `seed`: seeds are `LaunchSweepInput.seeds`. */
+  path: string;
+  /** The values it takes (JSON: numbers, booleans, strings, arrays such as `[0.5, 1]`), 1–256 distinct ones. GRID: each one; RANDOM: chosen uniformly. */
+  values?: Array<unknown> | null | undefined;
+};
 
 /**
  * What a bearer API token may do. ADMIN implies MEMBER and WORKER. READ is read-only: a token
@@ -1383,6 +1446,108 @@ export type RemoveTeamMemberMutationVariables = Exact<{
 
 export type RemoveTeamMemberMutation = { removeTeamMember: { id: string } };
 
+export type LaunchSweepMutationVariables = Exact<{
+  input: LaunchSweepInput;
+}>;
+
+export type LaunchSweepMutation = { launchSweep: { id: string; name: string; settingCount: number } };
+
+export type SweepMetricFieldsFragment = { key: string; mean: number | null; std: number | null; n: number };
+
+export type SweepDetailQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type SweepDetailQuery = {
+  sweep: {
+    id: string;
+    name: string;
+    kind: RunKind;
+    method: SweepMethod;
+    metric: string;
+    seeds: Array<number>;
+    count: number | null;
+    samplingSeed: number | null;
+    settingCount: number;
+    baseConfig: unknown;
+    createdAt: string;
+    author: { name: string } | null;
+    project: { id: string; name: string };
+    parameters: Array<{
+      path: string;
+      values: Array<unknown> | null;
+      min: number | null;
+      max: number | null;
+      log: boolean;
+      integer: boolean;
+    }>;
+    progress: {
+      total: number;
+      queued: number;
+      running: number;
+      succeeded: number;
+      failed: number;
+      cancelled: number;
+      finished: number;
+      done: boolean;
+    };
+    groups: Array<{
+      index: number;
+      runCount: number;
+      finishedCount: number;
+      succeededCount: number;
+      values: Array<{ path: string; value: unknown }>;
+      metric: { key: string; mean: number | null; std: number | null; n: number };
+      metrics: Array<{ key: string; mean: number | null; std: number | null; n: number }>;
+      runs: Array<{ id: string; name: string; seed: number; status: RunStatus; finalMetrics: unknown }>;
+    }>;
+  } | null;
+};
+
+export type SweepsListQueryVariables = Exact<{
+  projectId?: string | number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+export type SweepsListQuery = {
+  sweeps: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      name: string;
+      kind: RunKind;
+      method: SweepMethod;
+      metric: string;
+      seeds: Array<number>;
+      settingCount: number;
+      createdAt: string;
+      project: { id: string; name: string };
+      parameters: Array<{ path: string }>;
+      progress: {
+        total: number;
+        queued: number;
+        running: number;
+        succeeded: number;
+        failed: number;
+        cancelled: number;
+        finished: number;
+        done: boolean;
+      };
+    }>;
+  };
+};
+
+export type SweepProjectsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type SweepProjectsQuery = { projects: Array<{ id: string; name: string }> };
+
+export type SweepRunUpdatedSubscriptionVariables = Exact<{
+  projectId: string | number;
+}>;
+
+export type SweepRunUpdatedSubscription = { runUpdated: { id: string; status: RunStatus } };
+
 export const CacheFieldsFragmentDoc = {
   kind: "Document",
   definitions: [
@@ -1765,6 +1930,25 @@ export const TokenRowFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<TokenRowFragment, unknown>;
+export const SweepMetricFieldsFragmentDoc = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SweepMetricFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SweepMetricSummary" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "key" } },
+          { kind: "Field", name: { kind: "Name", value: "mean" } },
+          { kind: "Field", name: { kind: "Name", value: "std" } },
+          { kind: "Field", name: { kind: "Name", value: "n" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SweepMetricFieldsFragment, unknown>;
 export const FeatureCachesDocument = {
   kind: "Document",
   definitions: [
@@ -5596,3 +5780,403 @@ export const RemoveTeamMemberDocument = {
     },
   ],
 } as unknown as DocumentNode<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const LaunchSweepDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "mutation",
+      name: { kind: "Name", value: "LaunchSweep" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "input" } },
+          type: {
+            kind: "NonNullType",
+            type: { kind: "NamedType", name: { kind: "Name", value: "LaunchSweepInput" } },
+          },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "launchSweep" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "input" },
+                value: { kind: "Variable", name: { kind: "Name", value: "input" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "settingCount" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<LaunchSweepMutation, LaunchSweepMutationVariables>;
+export const SweepDetailDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "SweepDetail" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "id" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "sweep" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "id" },
+                value: { kind: "Variable", name: { kind: "Name", value: "id" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+                { kind: "Field", name: { kind: "Name", value: "kind" } },
+                { kind: "Field", name: { kind: "Name", value: "method" } },
+                { kind: "Field", name: { kind: "Name", value: "metric" } },
+                { kind: "Field", name: { kind: "Name", value: "seeds" } },
+                { kind: "Field", name: { kind: "Name", value: "count" } },
+                { kind: "Field", name: { kind: "Name", value: "samplingSeed" } },
+                { kind: "Field", name: { kind: "Name", value: "settingCount" } },
+                { kind: "Field", name: { kind: "Name", value: "baseConfig" } },
+                { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "author" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [{ kind: "Field", name: { kind: "Name", value: "name" } }],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "project" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "parameters" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "path" } },
+                      { kind: "Field", name: { kind: "Name", value: "values" } },
+                      { kind: "Field", name: { kind: "Name", value: "min" } },
+                      { kind: "Field", name: { kind: "Name", value: "max" } },
+                      { kind: "Field", name: { kind: "Name", value: "log" } },
+                      { kind: "Field", name: { kind: "Name", value: "integer" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "progress" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "total" } },
+                      { kind: "Field", name: { kind: "Name", value: "queued" } },
+                      { kind: "Field", name: { kind: "Name", value: "running" } },
+                      { kind: "Field", name: { kind: "Name", value: "succeeded" } },
+                      { kind: "Field", name: { kind: "Name", value: "failed" } },
+                      { kind: "Field", name: { kind: "Name", value: "cancelled" } },
+                      { kind: "Field", name: { kind: "Name", value: "finished" } },
+                      { kind: "Field", name: { kind: "Name", value: "done" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "groups" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "index" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "values" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "path" } },
+                            { kind: "Field", name: { kind: "Name", value: "value" } },
+                          ],
+                        },
+                      },
+                      { kind: "Field", name: { kind: "Name", value: "runCount" } },
+                      { kind: "Field", name: { kind: "Name", value: "finishedCount" } },
+                      { kind: "Field", name: { kind: "Name", value: "succeededCount" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "metric" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "FragmentSpread", name: { kind: "Name", value: "SweepMetricFields" } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "metrics" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "FragmentSpread", name: { kind: "Name", value: "SweepMetricFields" } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "runs" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "seed" } },
+                            { kind: "Field", name: { kind: "Name", value: "status" } },
+                            { kind: "Field", name: { kind: "Name", value: "finalMetrics" } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: "FragmentDefinition",
+      name: { kind: "Name", value: "SweepMetricFields" },
+      typeCondition: { kind: "NamedType", name: { kind: "Name", value: "SweepMetricSummary" } },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          { kind: "Field", name: { kind: "Name", value: "key" } },
+          { kind: "Field", name: { kind: "Name", value: "mean" } },
+          { kind: "Field", name: { kind: "Name", value: "std" } },
+          { kind: "Field", name: { kind: "Name", value: "n" } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SweepDetailQuery, SweepDetailQueryVariables>;
+export const SweepsListDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "SweepsList" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "ID" } },
+        },
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "after" } },
+          type: { kind: "NamedType", name: { kind: "Name", value: "String" } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "sweeps" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "projectId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "first" },
+                value: { kind: "IntValue", value: "50" },
+              },
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "after" },
+                value: { kind: "Variable", name: { kind: "Name", value: "after" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "totalCount" } },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "pageInfo" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "hasNextPage" } },
+                      { kind: "Field", name: { kind: "Name", value: "endCursor" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "nodes" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                      { kind: "Field", name: { kind: "Name", value: "kind" } },
+                      { kind: "Field", name: { kind: "Name", value: "method" } },
+                      { kind: "Field", name: { kind: "Name", value: "metric" } },
+                      { kind: "Field", name: { kind: "Name", value: "seeds" } },
+                      { kind: "Field", name: { kind: "Name", value: "settingCount" } },
+                      { kind: "Field", name: { kind: "Name", value: "createdAt" } },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "project" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                          ],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "parameters" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [{ kind: "Field", name: { kind: "Name", value: "path" } }],
+                        },
+                      },
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "progress" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "total" } },
+                            { kind: "Field", name: { kind: "Name", value: "queued" } },
+                            { kind: "Field", name: { kind: "Name", value: "running" } },
+                            { kind: "Field", name: { kind: "Name", value: "succeeded" } },
+                            { kind: "Field", name: { kind: "Name", value: "failed" } },
+                            { kind: "Field", name: { kind: "Name", value: "cancelled" } },
+                            { kind: "Field", name: { kind: "Name", value: "finished" } },
+                            { kind: "Field", name: { kind: "Name", value: "done" } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SweepsListQuery, SweepsListQueryVariables>;
+export const SweepProjectsDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "query",
+      name: { kind: "Name", value: "SweepProjects" },
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "projects" },
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "name" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SweepProjectsQuery, SweepProjectsQueryVariables>;
+export const SweepRunUpdatedDocument = {
+  kind: "Document",
+  definitions: [
+    {
+      kind: "OperationDefinition",
+      operation: "subscription",
+      name: { kind: "Name", value: "SweepRunUpdated" },
+      variableDefinitions: [
+        {
+          kind: "VariableDefinition",
+          variable: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+          type: { kind: "NonNullType", type: { kind: "NamedType", name: { kind: "Name", value: "ID" } } },
+        },
+      ],
+      selectionSet: {
+        kind: "SelectionSet",
+        selections: [
+          {
+            kind: "Field",
+            name: { kind: "Name", value: "runUpdated" },
+            arguments: [
+              {
+                kind: "Argument",
+                name: { kind: "Name", value: "projectId" },
+                value: { kind: "Variable", name: { kind: "Name", value: "projectId" } },
+              },
+            ],
+            selectionSet: {
+              kind: "SelectionSet",
+              selections: [
+                { kind: "Field", name: { kind: "Name", value: "id" } },
+                { kind: "Field", name: { kind: "Name", value: "status" } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SweepRunUpdatedSubscription, SweepRunUpdatedSubscriptionVariables>;

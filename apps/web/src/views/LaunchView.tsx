@@ -1,6 +1,7 @@
 "use client";
 /**
- * Launch a run. Everything the form knows of the domain comes from the catalogue
+ * Launch a run, or a sweep (`?mode=sweep`: the same form is the base config, plus parameters over
+ * config paths, a method, seeds; `launchSweep`). Everything the form knows of the domain comes from the catalogue
  * (@loffta/graphql/domain): the kinds and their policy (RUN_KINDS), the tensor augmentations and
  * their parameters (AUGMENTATIONS), the metrics (METRICS). The draft is checked by the API's own
  * resolveRunConfig, and only what the kind uses is sent: LOFF sends no augmentation switches, the
@@ -10,18 +11,26 @@ import {
   AUGMENTATION_ORDER,
   AUGMENTATIONS,
   BASELINE_REF_KINDS,
+  canonicalJson,
+  checkSweepSpec,
   CLASSIFIER_PRESETS,
+  configPathIssue,
   defaultRunConfig,
   EARLY_STOPPING_METRICS,
+  MAX_SWEEP_RUNS,
   METRICS,
   resolveRunConfig,
   RUN_KIND_ORDER,
   RUN_KINDS,
   RunConfigError,
+  setPath as setConfigPath,
+  sweepSettingCount,
   type AugmentationName,
   type AugmentationParam,
   type RunConfig,
   type RunConfigIssue,
+  type SweepIssue,
+  type SweepSpec,
 } from "@loffta/graphql/domain";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
@@ -30,11 +39,14 @@ import { Empty, ErrorBox, Loading } from "../components/states";
 import {
   LaunchOptionsDocument,
   LaunchRunDocument,
+  LaunchSweepDocument,
   RunDetailDocument,
   type RunKind,
+  type SweepMethod,
+  type SweepParameterInput,
 } from "../generated/graphql";
 import { ApiError } from "../lib/client";
-import { getPath, kindLabel, layerLabel } from "../lib/format";
+import { getPath, kindLabel, layerLabel, leafPaths } from "../lib/format";
 import { useMutation, useQuery } from "../lib/hooks";
 
 type Draft = Record<string, unknown>;
@@ -98,6 +110,123 @@ function validate(kind: RunKind, draft: Draft): { config: RunConfig | null; issu
   }
 }
 
+/** One swept parameter as the form edits it (text fields, parsed on every change). */
+interface ParamRow {
+  path: string;
+  /** `values`: a comma-separated list; `range`: min/max (RANDOM only). */
+  takes: "values" | "range";
+  values: string;
+  min: string;
+  max: string;
+  log: boolean;
+  integer: boolean;
+}
+
+const emptyRow = (): ParamRow => ({
+  path: "",
+  takes: "values",
+  values: "",
+  min: "",
+  max: "",
+  log: false,
+  integer: false,
+});
+
+/** The config paths a sweep can take (the catalogue's: configPathIssue), for the path picker. */
+const SWEEP_PATHS = [...leafPaths(DEFAULTS), "schedule.warmupSteps"]
+  .filter((p) => configPathIssue(p) === null)
+  .sort();
+
+/**
+ * A comma-separated list of values: each one JSON when it parses (`0.1`, `true`, `[0.5, 1]`,
+ * `"a,b"`), else the text itself (`absolute`); commas inside brackets or quotes do not split.
+ */
+export function parseValueList(text: string): unknown[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let cur = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === "\\") {
+        cur += c + (text[i + 1] ?? "");
+        i++;
+        continue;
+      }
+      if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "[" || c === "{") depth++;
+    else if (c === "]" || c === "}") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(cur);
+      cur = "";
+      continue;
+    }
+    cur += c;
+  }
+  parts.push(cur);
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== "")
+    .map((p) => {
+      try {
+        return JSON.parse(p) as unknown;
+      } catch {
+        return p;
+      }
+    });
+}
+
+/** `1, 2, 3` → [1, 2, 3] (NaN for what is not a number: the sweep check names it). */
+const parseSeeds = (text: string): number[] =>
+  text
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => (/^\d+$/.test(t) ? Number(t) : Number.NaN));
+
+const numberOrNull = (t: string): number | null => (t.trim() === "" ? null : Number(t));
+
+/** The sweep's parameters as `launchSweep` takes them. */
+function sweepParameters(rows: ParamRow[], method: SweepMethod): SweepParameterInput[] {
+  return rows.map((r) =>
+    r.takes === "range" && method === "RANDOM"
+      ? {
+          path: r.path.trim(),
+          min: numberOrNull(r.min),
+          max: numberOrNull(r.max),
+          log: r.log,
+          integer: r.integer,
+        }
+      : { path: r.path.trim(), values: parseValueList(r.values) },
+  );
+}
+
+/**
+ * Each listed value of a parameter checked alone on the base config, as the API resolves it
+ * (resolveRunConfig): `parameters.<i>.values.<j>` issues (the API also checks their combinations).
+ */
+function valueIssues(kind: RunKind, base: Draft, params: SweepParameterInput[]): SweepIssue[] {
+  const out: SweepIssue[] = [];
+  params.forEach((p, i) => {
+    if (configPathIssue(p.path) !== null) return;
+    (p.values ?? []).forEach((v, j) => {
+      try {
+        resolveRunConfig(kind, setConfigPath(base, p.path, v));
+      } catch (e) {
+        if (!(e instanceof RunConfigError)) throw e;
+        const hit = e.issues.find(
+          (x) => x.path === p.path || x.path.startsWith(`${p.path}.`) || p.path.startsWith(`${x.path}.`),
+        );
+        if (hit)
+          out.push({ path: `parameters.${i}.values.${j}`, message: `${canonicalJson(v)}: ${hit.message}` });
+      }
+    });
+  });
+  return out;
+}
+
 export function LaunchView() {
   const router = useRouter();
   const params = useSearchParams();
@@ -105,6 +234,15 @@ export function LaunchView() {
   const from = params.get("from");
   const source = useQuery(RunDetailDocument, { id: from ?? "" }, { skip: !from });
   const launch = useMutation(LaunchRunDocument);
+  const launchSweep = useMutation(LaunchSweepDocument);
+  const [mode, setMode] = useState<"run" | "sweep">(params.get("mode") === "sweep" ? "sweep" : "run");
+  const [method, setMethod] = useState<SweepMethod>("GRID");
+  const [rows, setRows] = useState<ParamRow[]>([emptyRow()]);
+  const [seedsText, setSeedsText] = useState("0");
+  const [countText, setCountText] = useState("8");
+  const [drawSeedText, setDrawSeedText] = useState("0");
+  const [sweepMetric, setSweepMetric] = useState("");
+  const [sweepServerIssues, setSweepServerIssues] = useState<SweepIssue[]>([]);
 
   const [draft, setDraft] = useState<Draft>(defaults);
   const [name, setName] = useState("");
@@ -157,17 +295,99 @@ export function LaunchView() {
         ]
       : []),
   ];
-  const allIssues = [...formIssues, ...issues, ...serverIssues];
+  const sweeping = mode === "sweep";
+  // A sweep's base config: the draft without its seed (the seeds are the sweep's own list).
+  const basePayload = useMemo(() => {
+    const { seed: _seed, ...rest } = configPayload(kind, draft);
+    return rest;
+  }, [kind, draft]);
+  const sweepParams = useMemo(() => sweepParameters(rows, method), [rows, method]);
+  const seeds = useMemo(() => parseSeeds(seedsText), [seedsText]);
+  const sweepSpec: SweepSpec = {
+    method,
+    parameters: sweepParams,
+    count: method === "RANDOM" ? numberOrNull(countText) : null,
+    seed: method === "RANDOM" ? numberOrNull(drawSeedText) : null,
+    seeds,
+  };
+  const sweepIssues: SweepIssue[] = sweeping
+    ? [...checkSweepSpec(sweepSpec), ...valueIssues(kind, basePayload, sweepParams), ...sweepServerIssues]
+    : [];
+  const settingCount = sweepSettingCount(sweepSpec);
+  const runTotal = Number.isFinite(settingCount) ? settingCount * seeds.length : Infinity;
+  const sweepErrorAt = (prefix: string) =>
+    sweepIssues.filter((i) => i.path === prefix || i.path.startsWith(`${prefix}.`)).map((i) => i.message);
+  // In sweep mode the base config's seed is not used (each run gets one of the seeds).
+  const allIssues = [
+    ...formIssues,
+    ...issues.filter((i) => !(sweeping && i.path === "seed")),
+    ...serverIssues,
+    ...sweepIssues.map((i) => ({ path: `sweep.${i.path}`, message: i.message })),
+  ];
   const errorAt = (path: string) => allIssues.filter((i) => i.path === path).map((i) => i.message);
+  const setRow = (i: number, patch: Partial<ParamRow>) => {
+    setSweepServerIssues([]);
+    setRows((rs) => rs.map((r, k) => (k === i ? { ...r, ...patch } : r)));
+  };
 
   const update = (path: string, value: unknown) => {
     setServerIssues([]);
     setDraft((d) => setPath(d, path, value));
   };
 
+  const submitSweep = async () => {
+    if (!config || formIssues.length || sweepIssues.length) return;
+    try {
+      const d = await launchSweep.mutate({
+        input: {
+          projectId,
+          name: name.trim(),
+          kind,
+          config: basePayload,
+          cacheId: cacheId || null,
+          baselineRunId: baselineRunId || null,
+          method,
+          parameters: sweepParams,
+          count: sweepSpec.count,
+          seed: sweepSpec.seed,
+          seeds,
+          metric: sweepMetric || null,
+          tags: tags
+            .split(",")
+            .map((t) => t.trim())
+            .filter(Boolean),
+          notes: notes.trim() || null,
+        },
+      });
+      router.push(`/sweeps/${d.launchSweep.id}`);
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length) {
+        setServerIssues(
+          err.fields
+            .filter(
+              (f) =>
+                f.path.startsWith("input.config.") ||
+                /^input\.(name|projectId|cacheId|baselineRunId)$/.test(f.path),
+            )
+            .map((f) => ({ path: f.path.replace(/^input\.(config\.)?/, ""), message: f.message })),
+        );
+        setSweepServerIssues(
+          err.fields
+            .filter(
+              (f) =>
+                !f.path.startsWith("input.config.") &&
+                !/^input\.(name|projectId|cacheId|baselineRunId)$/.test(f.path),
+            )
+            .map((f) => ({ path: f.path.replace(/^input\./, ""), message: f.message })),
+        );
+      }
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setTouched(true);
+    if (sweeping) return submitSweep();
     if (!config || formIssues.length) return;
     try {
       const d = await launch.mutate({
@@ -284,17 +504,51 @@ export function LaunchView() {
   return (
     <form className="launch" onSubmit={submit} noValidate data-testid="launch-form">
       <div className="page-head">
-        <h1>Launch a run</h1>
+        <h1>{sweeping ? "Launch a sweep" : "Launch a run"}</h1>
         <div className="actions">
+          <span className="chip" role="radiogroup" aria-label="What to launch">
+            <label className="check">
+              <input
+                type="radio"
+                name="mode"
+                value="run"
+                checked={!sweeping}
+                onChange={() => setMode("run")}
+              />{" "}
+              Single run
+            </label>
+            <label className="check">
+              <input
+                type="radio"
+                name="mode"
+                value="sweep"
+                checked={sweeping}
+                onChange={() => setMode("sweep")}
+              />{" "}
+              Sweep
+            </label>
+          </span>
           <button type="button" onClick={() => setDraft(defaults())}>
             Reset to defaults
           </button>
-          <button type="submit" className="primary" disabled={launch.loading}>
-            {launch.loading ? "Launching…" : "Launch"}
+          <button
+            type="submit"
+            className="primary"
+            disabled={launch.loading || launchSweep.loading}
+            data-testid="launch-submit"
+          >
+            {sweeping
+              ? launchSweep.loading
+                ? "Launching…"
+                : `Launch sweep (${Number.isFinite(runTotal) ? runTotal : "too many"} runs)`
+              : launch.loading
+                ? "Launching…"
+                : "Launch"}
           </button>
         </div>
       </div>
-      {launch.error && <ErrorBox error={launch.error} />}
+      {launch.error && !sweeping && <ErrorBox error={launch.error} />}
+      {launchSweep.error && sweeping && <ErrorBox error={launchSweep.error} />}
       {touched && allIssues.length > 0 && (
         <div className="state error" role="alert" data-testid="form-errors">
           <strong>Fix these fields</strong>
@@ -308,15 +562,214 @@ export function LaunchView() {
         </div>
       )}
 
+      {sweeping && (
+        <fieldset className="card" data-testid="sweep-form">
+          <legend>Sweep: the form below is the base configuration of every run</legend>
+          <div className="row-3">
+            <Field label="Method">
+              <select
+                name="sweepMethod"
+                value={method}
+                onChange={(e) => setMethod(e.target.value as SweepMethod)}
+              >
+                <option value="GRID">Grid: every combination</option>
+                <option value="RANDOM">Random: count draws</option>
+              </select>
+            </Field>
+            <Field label="Seeds (comma-separated: each setting once per seed)" errors={sweepErrorAt("seeds")}>
+              <input
+                name="sweepSeeds"
+                value={seedsText}
+                onChange={(e) => setSeedsText(e.target.value)}
+                placeholder="1, 2, 3"
+              />
+            </Field>
+            <Field label="Judged by">
+              <select name="sweepMetric" value={sweepMetric} onChange={(e) => setSweepMetric(e.target.value)}>
+                <option value="">
+                  the early-stopping monitor ({METRICS[config?.earlyStopping.metric ?? "accuracy"].label})
+                </option>
+                {EARLY_STOPPING_METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {METRICS[m].label}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          {method === "RANDOM" && (
+            <div className="row-3">
+              <Field label="Settings to draw" errors={sweepErrorAt("count")}>
+                <input
+                  name="sweepCount"
+                  inputMode="numeric"
+                  value={countText}
+                  onChange={(e) => setCountText(e.target.value)}
+                />
+              </Field>
+              <Field label="Draw seed (the same seed draws the same settings)" errors={sweepErrorAt("seed")}>
+                <input
+                  name="sweepSeed"
+                  inputMode="numeric"
+                  value={drawSeedText}
+                  onChange={(e) => setDrawSeedText(e.target.value)}
+                />
+              </Field>
+            </div>
+          )}
+          <datalist id="sweep-config-paths">
+            {SWEEP_PATHS.map((p) => (
+              <option key={p} value={p} />
+            ))}
+          </datalist>
+          {rows.map((r, i) => {
+            const own = sweepIssues.filter(
+              (x) => x.path === `parameters.${i}` || x.path.startsWith(`parameters.${i}.`),
+            );
+            // What the base config (the form below) holds at the path: the sweep replaces it.
+            const path = r.path.trim();
+            const baseValue =
+              path && configPathIssue(path) === null ? getPath(config ?? basePayload, path) : undefined;
+            return (
+              <div
+                key={i}
+                className="row"
+                data-testid="sweep-param"
+                data-index={i}
+                style={{ alignItems: "flex-start", flexWrap: "wrap" }}
+              >
+                <Field label={`Parameter ${i + 1}: config path`}>
+                  <input
+                    name={`param-path-${i}`}
+                    list="sweep-config-paths"
+                    value={r.path}
+                    onChange={(e) => setRow(i, { path: e.target.value })}
+                    placeholder="augmentations.noise.std"
+                    style={{ minWidth: 260 }}
+                  />
+                </Field>
+                {method === "RANDOM" && (
+                  <Field label="Takes">
+                    <select
+                      name={`param-takes-${i}`}
+                      value={r.takes}
+                      onChange={(e) => setRow(i, { takes: e.target.value as ParamRow["takes"] })}
+                    >
+                      <option value="values">listed values</option>
+                      <option value="range">a range</option>
+                    </select>
+                  </Field>
+                )}
+                {r.takes === "range" && method === "RANDOM" ? (
+                  <>
+                    <Field label="Min">
+                      <input
+                        name={`param-min-${i}`}
+                        inputMode="decimal"
+                        value={r.min}
+                        onChange={(e) => setRow(i, { min: e.target.value })}
+                      />
+                    </Field>
+                    <Field label="Max">
+                      <input
+                        name={`param-max-${i}`}
+                        inputMode="decimal"
+                        value={r.max}
+                        onChange={(e) => setRow(i, { max: e.target.value })}
+                      />
+                    </Field>
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        name={`param-log-${i}`}
+                        checked={r.log}
+                        onChange={(e) => setRow(i, { log: e.target.checked })}
+                      />{" "}
+                      log
+                    </label>
+                    <label className="check">
+                      <input
+                        type="checkbox"
+                        name={`param-integer-${i}`}
+                        checked={r.integer}
+                        onChange={(e) => setRow(i, { integer: e.target.checked })}
+                      />{" "}
+                      integers
+                    </label>
+                  </>
+                ) : (
+                  <Field label="Values (comma-separated)">
+                    <input
+                      name={`param-values-${i}`}
+                      value={r.values}
+                      onChange={(e) => setRow(i, { values: e.target.value })}
+                      placeholder="0, 0.1, 0.2"
+                      style={{ minWidth: 240 }}
+                    />
+                  </Field>
+                )}
+                <button
+                  type="button"
+                  aria-label={`remove parameter ${i + 1}`}
+                  onClick={() =>
+                    setRows((rs) => (rs.length > 1 ? rs.filter((_, k) => k !== i) : [emptyRow()]))
+                  }
+                  style={{ marginTop: 18 }}
+                >
+                  ✕
+                </button>
+                {own.length > 0 ? (
+                  <span className="field-error" role="alert" style={{ flexBasis: "100%" }}>
+                    {own.map((x) => x.message).join("; ")}
+                  </span>
+                ) : (
+                  baseValue !== undefined && (
+                    <span
+                      className="muted small"
+                      data-swept={path}
+                      style={{ flexBasis: "100%", marginTop: -6 }}
+                    >
+                      replaces the base value {JSON.stringify(baseValue)} of the form below in every run
+                    </span>
+                  )
+                )}
+              </div>
+            );
+          })}
+          <div className="row">
+            <button
+              type="button"
+              data-testid="add-param"
+              onClick={() => setRows((rs) => [...rs, emptyRow()])}
+            >
+              Add parameter
+            </button>
+            <span
+              className="muted small"
+              data-testid="sweep-count"
+              data-runs={Number.isFinite(runTotal) ? runTotal : ""}
+            >
+              {Number.isFinite(settingCount) ? settingCount : "too many"} setting
+              {settingCount === 1 ? "" : "s"} × {seeds.length} seed{seeds.length === 1 ? "" : "s"} ={" "}
+              {Number.isFinite(runTotal) ? runTotal : "too many"} runs (at most {MAX_SWEEP_RUNS})
+            </span>
+          </div>
+        </fieldset>
+      )}
+
       <div className="grid-2">
         <fieldset className="card">
-          <legend>Run</legend>
+          <legend>{sweeping ? "Runs (shared by every run of the sweep)" : "Run"}</legend>
           <Field label="Name" errors={touched ? errorAt("name") : []}>
             <input
               name="name"
               value={name}
               onChange={(e) => setName(e.target.value)}
-              placeholder="e.g. dinov2-b pets noise 0.2"
+              placeholder={
+                sweeping
+                  ? "e.g. noise-std-grid (runs: <name>-<setting>-s<seed>)"
+                  : "e.g. dinov2-b pets noise 0.2"
+              }
               maxLength={200}
             />
           </Field>
@@ -381,9 +834,11 @@ export function LaunchView() {
               ))}
             </select>
           </Field>
-          <Field label="Seed (initialisation, data order, augmentations)">
-            {num("seed", { min: 0, step: 1 })}
-          </Field>
+          {!sweeping && (
+            <Field label="Seed (initialisation, data order, augmentations)">
+              {num("seed", { min: 0, step: 1 })}
+            </Field>
+          )}
           <Field label="Tags (comma-separated)">
             <input
               name="tags"
