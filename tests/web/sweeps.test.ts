@@ -335,6 +335,16 @@ test("a real worker trains the 8 runs: groups are mean ± sample std of the runs
       await row.locator("a[data-run-id]").evaluateAll((as) => as.map((a) => a.getAttribute("data-run-id"))),
     ).toEqual(g.runs.map((r) => r.id));
   }
+  // Metric against cost: every finished run, its Pareto front among them (paretoFront's rule).
+  const cost = page.locator("[data-testid=cost-plot]");
+  await cost.waitFor();
+  expect(await cost.getAttribute("data-points")).toBe("8");
+  const front = (await cost.getAttribute("data-front"))!.split(",");
+  expect(front.length).toBeGreaterThan(0);
+  const costRows = await page.locator("[data-testid=cost-table] tbody tr").evaluateAll((trs) =>
+    trs.map((t) => ({ id: t.getAttribute("data-run-id")!, front: t.getAttribute("data-front") === "1" })),
+  );
+  expect(costRows.filter((r) => r.front).map((r) => r.id).sort()).toEqual([...front].sort());
   // The canvas is drawn (not blank).
   const box = await chart.boundingBox();
   expect(box!.height).toBeGreaterThan(300);
@@ -345,6 +355,8 @@ test("a real worker trains the 8 runs: groups are mean ± sample std of the runs
   // A run link opens the run, whose page is reached from the sweep.
   await rows.nth(0).locator("a[data-run-id]").first().click();
   await page.waitForURL((u) => u.pathname === `/runs/${groups[0].runs[0].id}`);
+  // And back: the run names its sweep.
+  await page.locator(`[data-testid=run-sweep] a[href^="/sweeps/"]`).waitFor();
 });
 
 test("Sweeps list: in the nav, lists the sweep with its progress", async () => {

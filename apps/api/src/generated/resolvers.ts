@@ -2259,6 +2259,8 @@ export type Sweep = {
   author?: Maybe<User>;
   /** The base config as given. */
   baseConfig: Scalars["JSON"]["output"];
+  /** What each of its runs cost (the order of `runs`): training + its share of the cache's build, as in `compareRuns`. */
+  cost: Array<RunCost>;
   /** RANDOM: settings drawn; null for GRID. */
   count?: Maybe<Scalars["Int"]["output"]>;
   /** When it was launched. */
@@ -3778,6 +3780,7 @@ export type SweepResolvers<
 > = {
   author?: Resolver<Maybe<ResolversTypes["User"]>, ParentType, ContextType>;
   baseConfig?: Resolver<ResolversTypes["JSON"], ParentType, ContextType>;
+  cost?: Resolver<Array<ResolversTypes["RunCost"]>, ParentType, ContextType>;
   count?: Resolver<Maybe<ResolversTypes["Int"]>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes["DateTime"], ParentType, ContextType>;
   groups?: Resolver<Array<ResolversTypes["SweepGroup"]>, ParentType, ContextType>;

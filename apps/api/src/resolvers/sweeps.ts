@@ -1,5 +1,6 @@
 import { sweepProgress } from "@loffta/graphql/domain";
 import type { Resolvers } from "../generated/resolvers";
+import { costsOf } from "../services/compare";
 import { requireScope, requireViewer } from "../auth";
 import { publishRun } from "../events";
 import { getProject } from "../services/projects";
@@ -27,6 +28,7 @@ export const sweepResolvers: Resolvers = {
       sweepParameters(s).map((p) => ({ path: p.path, values: p.values ? [...p.values] : null, min: p.min ?? null, max: p.max ?? null, log: !!p.log, integer: !!p.integer })),
     settingCount: (s) => sweepSettingCount(s),
     runs: async (s, _a, ctx) => (await sweepGroups(ctx, s)).flatMap((g) => g.runs),
+    cost: async (s, _a, ctx) => costsOf(ctx, (await sweepGroups(ctx, s)).flatMap((g) => g.runs)),
     progress: async (s, _a, ctx) => sweepProgress(await sweepRuns(ctx, s)),
     groups: (s, _a, ctx) => sweepGroups(ctx, s),
     author: (s, _a, ctx) => findUser(ctx, s.authorId),

@@ -41,7 +41,7 @@ export interface Comparison {
  * GB·s (peak GB × seconds, the build's share at its own peak). Image baselines run the backbone
  * themselves: no cache share.
  */
-async function costsOf(db: Db, runs: Run[]): Promise<CostRow[]> {
+export async function costsOf(db: Db, runs: Run[]): Promise<CostRow[]> {
   const cacheIds = [...new Set(runs.filter((r) => r.cacheId && (CACHE_READING_KINDS as string[]).includes(r.kind)).map((r) => r.cacheId!))];
   const caches = await db.prisma.featureCache.findMany({
     where: { id: { in: cacheIds } },

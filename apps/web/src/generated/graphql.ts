@@ -665,6 +665,7 @@ export type RunArtifactsQuery = {
   run: {
     id: string;
     reports: Array<{ id: string; name: string }>;
+    sweep: { id: string; name: string } | null;
     artifacts: Array<{
       id: string;
       kind: ArtifactKind;
@@ -1480,6 +1481,12 @@ export type SweepDetailQuery = {
       max: number | null;
       log: boolean;
       integer: boolean;
+    }>;
+    cost: Array<{
+      totalSeconds: number | null;
+      memoryGbSeconds: number | null;
+      cacheShareSeconds: number;
+      run: { id: string; name: string; kind: RunKind; finalMetrics: unknown };
     }>;
     progress: {
       total: number;
@@ -2657,6 +2664,17 @@ export const RunArtifactsDocument = {
                 {
                   kind: "Field",
                   name: { kind: "Name", value: "reports" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      { kind: "Field", name: { kind: "Name", value: "id" } },
+                      { kind: "Field", name: { kind: "Name", value: "name" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "sweep" },
                   selectionSet: {
                     kind: "SelectionSet",
                     selections: [
@@ -5896,6 +5914,31 @@ export const SweepDetailDocument = {
                       { kind: "Field", name: { kind: "Name", value: "max" } },
                       { kind: "Field", name: { kind: "Name", value: "log" } },
                       { kind: "Field", name: { kind: "Name", value: "integer" } },
+                    ],
+                  },
+                },
+                {
+                  kind: "Field",
+                  name: { kind: "Name", value: "cost" },
+                  selectionSet: {
+                    kind: "SelectionSet",
+                    selections: [
+                      {
+                        kind: "Field",
+                        name: { kind: "Name", value: "run" },
+                        selectionSet: {
+                          kind: "SelectionSet",
+                          selections: [
+                            { kind: "Field", name: { kind: "Name", value: "id" } },
+                            { kind: "Field", name: { kind: "Name", value: "name" } },
+                            { kind: "Field", name: { kind: "Name", value: "kind" } },
+                            { kind: "Field", name: { kind: "Name", value: "finalMetrics" } },
+                          ],
+                        },
+                      },
+                      { kind: "Field", name: { kind: "Name", value: "totalSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "memoryGbSeconds" } },
+                      { kind: "Field", name: { kind: "Name", value: "cacheShareSeconds" } },
                     ],
                   },
                 },

@@ -205,6 +205,11 @@ function RunDetail({
         </p>
       )}
 
+      {artifactsQ.data?.run?.sweep && (
+        <p className="small" data-testid="run-sweep">
+          Part of sweep <Link href={`/sweeps/${artifactsQ.data.run.sweep.id}`}>{artifactsQ.data.run.sweep.name}</Link>
+        </p>
+      )}
       {run.cache?.stale && (
         <div className="card warn" data-testid="run-stale-cache">
           Trained on a <Link href={`/caches/${run.cache.id}`}>stale feature cache</Link>: {run.cache.staleReason}.

@@ -8,6 +8,7 @@
  */
 import { isMetricName, METRICS, sweepValueLabel, type MetricName } from "@loffta/graphql/domain";
 import Link from "next/link";
+import { CostPlot } from "./CostPlot";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { EChart, type ParallelChartOption } from "../components/EChart";
 import { Empty, ErrorBox, LiveDot, Loading, ProgressBar, StatusBadge } from "../components/states";
@@ -323,6 +324,18 @@ export function SweepView({ id }: { id: string }) {
           </table>
         </div>
       </section>
+
+      <CostPlot
+        points={sweep.cost.map((c) => ({
+          id: c.run.id,
+          name: c.run.name,
+          kind: c.run.kind,
+          totalSeconds: c.totalSeconds ?? null,
+          memoryGbSeconds: c.memoryGbSeconds ?? null,
+          cacheShareSeconds: c.cacheShareSeconds,
+          metrics: c.run.finalMetrics as Record<string, number> | null,
+        }))}
+      />
 
       <section className="card">
         <h2>What was swept</h2>
