@@ -363,6 +363,15 @@ test("lineage both ways: dataset → cache → runs → report", async () => {
   expect(await page.locator(`a[href="/caches/${cacheId}"]`).count()).toBeGreaterThan(0);
 });
 
+test("deleting a run removes its files from the object store", async () => {
+  const store = new LocalStore(path.join(tmp, "store"));
+  expect((await store.list(`runs/${ftRunId}/`)).map((o) => o.key)).toEqual([`runs/${ftRunId}/predictions.json`]);
+  await api.gql(`mutation($id: ID!) { deleteRun(id: $id) }`, { id: ftRunId });
+  expect(await store.list(`runs/${ftRunId}/`)).toEqual([]);
+  // The other run's files stay.
+  expect((await store.list(`runs/${runId}/`)).length).toBe(3);
+});
+
 test("a changed dataset: images are refused (typed 409), the page says so", async () => {
   // One more image in val/left shifts every later index of the scan: the run's samples no longer are those images.
   fs.copyFileSync(path.join(dataDir, "val", "left", "0.png"), path.join(dataDir, "val", "left", "00.png"));

@@ -888,7 +888,7 @@ export type Mutation = {
    * Refused with CONFLICT while the run is QUEUED or RUNNING with a live (QUEUED or RUNNING) job:
    * cancel it first. Runs that used it as their baseline keep running with no baseline run
    * (`baselineRun` becomes null); reports keep their text and plots, the deleted run drops out of
-   * their `runs`. Artifact files on storage are not removed. Another team's run: NOT_FOUND.
+   * their `runs`. Its files in the object store (`runs/<run id>/…`: checkpoints, predictions) are removed after the rows. Another team's run: NOT_FOUND.
    */
   deleteRun: Scalars["ID"]["output"];
   /** Delete 1–100 runs as `deleteRun` does, all or none: nothing is deleted when one is not in the team (NOT_FOUND) or is still live (CONFLICT). Returns the deleted ids. */

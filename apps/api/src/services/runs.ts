@@ -4,6 +4,8 @@
  * the reads of a run's metric points that ingest and series (./metrics.ts) do not cover.
  */
 import type { Prisma, Run } from "@loffta/db";
+import { PLATFORM_PREFIXES } from "@loffta/graphql/object-store";
+import type { StorageContext } from "./storage";
 import { BASELINE_REF_KINDS, isMetricName, METRIC_NAMES, RUN_KINDS, type RunConfig } from "@loffta/graphql/domain";
 import type { Viewer } from "../auth";
 import type { MetricValue } from "../events";
@@ -205,9 +207,9 @@ export async function setRunsArchived(db: Db, viewer: TeamOf, ids: string[], arc
  * deleted one; reports keep their run ids (no foreign key) and a deleted run drops out of them.
  * Returns the deleted runs' ids and projects (to announce them).
  */
-export async function deleteRuns(db: Db, viewer: TeamOf, ids: string[]): Promise<{ id: string; projectId: string }[]> {
+export async function deleteRuns(db: Db & StorageContext, viewer: TeamOf, ids: string[]): Promise<{ id: string; projectId: string }[]> {
   const runIds = await loadRunIds(db, viewer, ids);
-  return withTx(db.pool, async (c) => {
+  const deleted = await withTx(db.pool, async (c) => {
     const locked = await c.query<{ id: string; projectId: string; status: string }>(
       `SELECT r.id, r."projectId", r.status FROM "Run" r WHERE r.id = ANY($1::uuid[]) AND ${runsOfTeamSql("r", "$2")} ORDER BY r.id FOR UPDATE`,
       [runIds, viewer.teamId],
@@ -225,6 +227,24 @@ export async function deleteRuns(db: Db, viewer: TeamOf, ids: string[]): Promise
     await c.query(`DELETE FROM "Run" WHERE id = ANY($1::uuid[])`, [runIds]);
     return locked.rows.map((r) => ({ id: r.id, projectId: r.projectId }));
   });
+  // Their files (checkpoints, predictions) go from the object store once the rows are gone: a
+  // failure leaves objects nobody lists (logged), never a record without its file.
+  const mirror = db.storeMirror;
+  if (mirror)
+    await Promise.all(
+      deleted.map(async (r) => {
+        const prefix = `${PLATFORM_PREFIXES.runs}/${r.id}/`;
+        try {
+          for (const o of await mirror.store.list(prefix)) {
+            await mirror.store.delete(o.key);
+            await mirror.forget(o.key);
+          }
+        } catch (e) {
+          console.error(`[api] run ${r.id} deleted; its objects under ${prefix} could not be removed: ${(e as Error).message}`);
+        }
+      }),
+    );
+  return deleted;
 }
 
 /**
