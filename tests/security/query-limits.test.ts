@@ -3,14 +3,11 @@
  * enforced before execution, on HTTP and on WebSocket alike; the dashboard's and the worker's
  * own documents stay within them.
  */
-import fs from "node:fs";
-import path from "node:path";
 import { getIntrospectionQuery, print, type DocumentNode } from "graphql";
 import * as webDocuments from "../../apps/web/src/generated/graphql";
 import * as workerDocuments from "../../apps/worker/src/generated/graphql";
 import { codeOf, openSocket, post, startSecurityHarness, type GqlBody, type SecurityHarness, type Socket } from "./harness";
 
-const ROOT = path.resolve(__dirname, "../..");
 const LIMIT_CODES = ["QUERY_TOO_COMPLEX", "LIMIT_EXCEEDED", "RATE_LIMITED"];
 
 /**
