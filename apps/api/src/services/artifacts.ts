@@ -7,10 +7,7 @@
  * Sample images come from the run's dataset, only while the dataset still holds, at each index,
  * an image of the label the run was evaluated on.
  */
-import { randomUUID } from "node:crypto";
 import { promises as fsp } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Artifact, Run } from "@loffta/db";
 import {
   PREDICTIONS_ARTIFACT,
@@ -25,7 +22,7 @@ import { DatasetScanError, scanDataset, type DatasetItem } from "@loffta/graphql
 import { StoreError, runArtifactKey } from "@loffta/graphql/object-store";
 import type { FileAccess } from "@loffta/graphql/storage-roots";
 import type { Viewer } from "../auth";
-import { apiError, badField, badInput, type FieldError } from "../errors";
+import { apiError, badField, badInput, isUuid, type FieldError } from "../errors";
 import type { Db } from "./db";
 import { loadRunForWorkerWrite } from "./queue";
 import { checkForTeam, type StorageContext } from "./storage";
@@ -49,7 +46,7 @@ export function listArtifacts(db: Db, runId: string): Promise<Artifact[]> {
 
 /** An artifact of the viewer's team, or null (another team's answers alike). */
 export function findArtifact(db: Db, viewer: Pick<Viewer, "teamId">, id: string): Promise<Artifact | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return db.prisma.artifact.findFirst({ where: { id, run: { project: { teamId: viewer.teamId } } } });
 }
 
@@ -74,48 +71,48 @@ export async function registerRunArtifacts(db: Db & StorageContext, viewer: View
   if (problems.length) throw badInput(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
   const mirror = db.storeMirror;
   if (!mirror) throw noStore();
-  const tmpDir = await fsp.mkdtemp(path.join(os.tmpdir(), "loffta-artifact-"));
-  try {
-    const read: { name: RunArtifactName; bytes: number; sha256: string }[] = [];
-    for (const [i, a] of inputs.entries()) {
-      const name = a.name as RunArtifactName;
-      const key = runArtifactKey(run.id, RUN_ARTIFACTS[name].path);
-      const file = path.join(tmpDir, randomUUID());
-      let got: { bytes: number; sha256: string };
+  const read: { name: RunArtifactName; bytes: number; sha256: string }[] = [];
+  for (const [i, a] of inputs.entries()) {
+    const name = a.name as RunArtifactName;
+    const key = runArtifactKey(run.id, RUN_ARTIFACTS[name].path);
+    // Read into the API's copy of the store (replacing an older version there): the bytes it
+    // hashes now are the ones downloads and the evaluation later serve, fetched once.
+    const file = mirror.fileOf(key);
+    let got: { bytes: number; sha256: string };
+    try {
+      got = await mirror.store.download(key, file);
+    } catch (e) {
+      if (e instanceof StoreError && e.reason === "missing") problems.push({ path: `artifacts.${i}.name`, message: `${name} is not in the object store at the run's key` });
+      else throw e;
+      continue;
+    }
+    if (RUN_ARTIFACTS[name].kind === "PREDICTIONS") {
       try {
-        got = await mirror.store.download(key, file);
+        if (got.bytes > MAX_PREDICTIONS_BYTES) throw new PredictionsFormatError(`predictions: larger than ${MAX_PREDICTIONS_BYTES} bytes`);
+        parsePredictions(await fsp.readFile(file, "utf8"));
       } catch (e) {
-        if (e instanceof StoreError && e.reason === "missing") problems.push({ path: `artifacts.${i}.name`, message: `${name} is not in the object store at the run's key` });
-        else throw e;
+        if (!(e instanceof PredictionsFormatError)) throw e;
+        problems.push({ path: `artifacts.${i}.name`, message: e.message });
         continue;
       }
-      if (RUN_ARTIFACTS[name].kind === "PREDICTIONS") {
-        try {
-          if (got.bytes > MAX_PREDICTIONS_BYTES) throw new PredictionsFormatError(`predictions: larger than ${MAX_PREDICTIONS_BYTES} bytes`);
-          parsePredictions(await fsp.readFile(file, "utf8"));
-        } catch (e) {
-          if (!(e instanceof PredictionsFormatError)) throw e;
-          problems.push({ path: `artifacts.${i}.name`, message: e.message });
-          continue;
-        }
-      }
-      // The API's copy of the object (downloads, evaluation) is fetched again: it may be an older version.
-      await mirror.forget(key);
-      read.push({ name, ...got });
     }
-    if (problems.length) throw badInput(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
-    return await db.prisma.$transaction(
-      read.map((r) =>
-        db.prisma.artifact.upsert({
-          where: { runId_name: { runId: run.id, name: r.name } },
-          create: { runId: run.id, name: r.name, kind: RUN_ARTIFACTS[r.name].kind, uri: `store:${runArtifactKey(run.id, RUN_ARTIFACTS[r.name].path)}`, bytes: BigInt(r.bytes), sha256: r.sha256 },
-          update: { bytes: BigInt(r.bytes), sha256: r.sha256, createdAt: new Date() },
-        }),
-      ),
-    );
-  } finally {
-    await fsp.rm(tmpDir, { recursive: true, force: true });
+    read.push({ name, ...got });
   }
+  if (problems.length) {
+    // Nothing is recorded: the API's copy must not keep bytes other than the records say.
+    for (const a of inputs) if (isRunArtifactName(a.name)) await mirror.forget(runArtifactKey(run.id, RUN_ARTIFACTS[a.name].path));
+    throw badInput(problems.map((p) => `${p.path}: ${p.message}`).join("; "), problems);
+  }
+  await mirror.evict();
+  return await db.prisma.$transaction(
+    read.map((r) =>
+      db.prisma.artifact.upsert({
+        where: { runId_name: { runId: run.id, name: r.name } },
+        create: { runId: run.id, name: r.name, kind: RUN_ARTIFACTS[r.name].kind, uri: `store:${runArtifactKey(run.id, RUN_ARTIFACTS[r.name].path)}`, bytes: BigInt(r.bytes), sha256: r.sha256 },
+        update: { bytes: BigInt(r.bytes), sha256: r.sha256, createdAt: new Date() },
+      }),
+    ),
+  );
 }
 
 /** The local file of an artifact (the API's copy of the store object, checked against its record). */

@@ -4,7 +4,7 @@
  * in yTrue ∪ yPred (0 when undefined); quadratic weighted kappa with weights (i-j)²/(k-1)² on
  * class indices 0..k-1; ROC-AUC via ranks with ties averaged, one-vs-rest macro for multiclass.
  */
-import type { MetricName } from "@loffta/graphql/domain";
+import { argmaxOf, type MetricName } from "@loffta/graphql/domain";
 
 type Labels = ArrayLike<number>;
 
@@ -127,11 +127,8 @@ export function rocAuc(yTrue: Labels, probs: ArrayLike<ArrayLike<number>>, numCl
   return n ? sum / n : NaN;
 }
 
-export function argmax(p: ArrayLike<number>): number {
-  let best = 0;
-  for (let i = 1; i < p.length; i++) if (p[i] > p[best]) best = i;
-  return best;
-}
+/** First index of the largest value: the domain catalogue's, the one the predictions file records. */
+export const argmax = argmaxOf;
 
 /**
  * Every metric of the catalogue (METRICS in @loffta/graphql/domain: names and direction; a metric
