@@ -91,6 +91,47 @@ describe("database schema (real Postgres, committed migrations)", () => {
     expect(await db.prisma.metricPoint.count({ where: { runId: run.id } })).toBe(3);
   });
 
+  it("checks a metric row's run once per statement and deletes a run's points and rollups with it", async () => {
+    const { project } = await fixtures();
+    const run = await db.prisma.run.create({ data: { projectId: project.id, name: "r", kind: "LOFF_TA", config: {} } });
+    const other = await db.prisma.run.create({ data: { projectId: project.id, name: "o", kind: "LOFF_TA", config: {} } });
+    // No foreign key any more (statement-level triggers): a missing run is still refused, by any writer.
+    await expect(
+      db.prisma.$executeRaw`insert into "MetricPoint" ("runId", key, step, value) values (${run.id}::uuid, 'loss', 1, 1), (gen_random_uuid(), 'loss', 1, 1)`,
+    ).rejects.toThrow(/run .* does not exist/);
+    await expect(
+      db.prisma.$executeRaw`insert into "MetricRollup" ("runId", key, level, bucket, count, "minStep", "minValue", "maxStep", "maxValue") values (gen_random_uuid(), 'loss', 3, 0, 1, 1, 1, 1, 1)`,
+    ).rejects.toThrow(/run .* does not exist/);
+    expect(await db.prisma.metricPoint.count({ where: { runId: run.id } })).toBe(0); // the whole statement failed
+    for (const r of [run, other]) {
+      await db.prisma.metricPoint.createMany({ data: [1, 2, 3].map((step) => ({ runId: r.id, key: "loss", step, value: step })) });
+      await db.prisma.metricRollup.create({ data: { runId: r.id, key: "loss", level: 3, bucket: 0, count: 3, minStep: 1, minValue: 1, maxStep: 3, maxValue: 3 } });
+    }
+    await expect(db.prisma.$executeRaw`update "MetricPoint" set "runId" = gen_random_uuid() where "runId" = ${run.id}::uuid`).rejects.toThrow(/does not exist/);
+
+    // An insert in progress locks its run (FOR KEY SHARE, as a foreign key check does): deleting
+    // the run waits for it to commit, then deletes what it inserted too.
+    const pg = await import("pg");
+    const writer = new pg.default.Client({ connectionString: db.url });
+    await writer.connect();
+    await writer.query("BEGIN");
+    await writer.query(`insert into "MetricPoint" ("runId", key, step, value) values ($1, 'loss', 4, 4)`, [run.id]);
+    let deleted = false;
+    const deleting = db.prisma.run.delete({ where: { id: run.id } }).then(() => (deleted = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(deleted).toBe(false);
+    await writer.query("COMMIT");
+    await deleting;
+    await writer.end();
+    expect(await db.prisma.metricPoint.count({ where: { runId: run.id } })).toBe(0);
+    expect(await db.prisma.metricRollup.count({ where: { runId: run.id } })).toBe(0);
+    expect(await db.prisma.metricPoint.count({ where: { runId: other.id } })).toBe(3);
+    // A cascade from the project (Run rows deleted by Postgres) takes the points too.
+    await db.prisma.project.delete({ where: { id: project.id } });
+    expect(await db.prisma.metricPoint.count({ where: { runId: other.id } })).toBe(0);
+    expect(await db.prisma.metricRollup.count({ where: { runId: other.id } })).toBe(0);
+  });
+
   it("enforces one cache per dataset × model × resolution × pooling × layer", async () => {
     const { dataset, model } = await fixtures();
     const key = { datasetId: dataset.id, modelId: model.id, resolution: 224, pooling: 1, layer: -1 };
