@@ -113,6 +113,16 @@ export function publishMetrics(pubsub: PubSub, runIdArg: string, points: MetricV
   return tx ? pubsub.publish(topics.metrics(runId), notice, tx) : pubsub.publish(topics.metrics(runId), notice).catch(log);
 }
 
+/**
+ * The announcement of a batch by id range (publishMetrics's `{ runId, minId, maxId }` notice) for a
+ * statement that sends it itself, in SQL, in the transaction that inserts the batch (so in commit
+ * order, as publishMetrics with `tx`): the channel, the topic and the run id as stored.
+ */
+export function metricsAnnouncement(pubsub: PubSub, runIdArg: string): { channel: string; topic: string; runId: string } {
+  const runId = runIdArg.toLowerCase();
+  return { channel: pubsub.channel, topic: topics.metrics(runId), runId };
+}
+
 /** Log lines just inserted (ascending by seq, non-empty): inline when they fit NOTIFY, else by id (or seq) range. */
 export function publishLogs(pubsub: PubSub, runIdArg: string, lines: LogLine[]): Promise<void> {
   const runId = runIdArg.toLowerCase(); // as stored (subscriptions use the stored id)

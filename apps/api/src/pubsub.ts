@@ -63,6 +63,12 @@ export interface PubSub {
   watch<T>(topic: string): AsyncIterableIterator<Signal<T>>;
   /** Whether LISTEN is active now. */
   readonly listening: boolean;
+  /**
+   * The NOTIFY channel every process listens on, for a statement that announces its own rows with
+   * `pg_notify(channel, '{"topic": …, "data": …}')` (publish's payload, built in SQL): see
+   * services/metrics.ts storePoints.
+   */
+  readonly channel: string;
   close(): Promise<void>;
 }
 
@@ -185,7 +191,7 @@ export class PgPubSub implements PubSub {
   private readonly chains = new Map<string, Promise<void>>();
   private closing = false;
   private started = false;
-  private readonly channel: string;
+  readonly channel: string;
   /** Until when no notification can have been missed: the last sign of life of the connection. */
   private aliveAt = new Date();
   /** Set while LISTEN is down: since when events may have been missed. */

@@ -105,6 +105,32 @@ test("logMetricColumns stores exactly what logMetrics stores for the same points
   await client.dispose();
 });
 
+test("a large batch stored in part before goes in again without what is stored, announced once (its all-new insert fails whole)", async () => {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: run.id });
+  const probe = metricsProbe(h.db.prisma, run.id);
+  await sub.live(probe);
+  // Steps increase per key: each batch is first tried as a plain INSERT (no ON CONFLICT).
+  const points = Array.from({ length: 600 }, (_, i) => ({ key: i % 3 ? "a" : "b", step: i, value: i / 7 }));
+  const log = async (pts: typeof points) => (await ok<{ logMetrics: { inserted: number; duplicates: number } }>(h.url, h.a.worker, LOG, { runId: run.id, points: pts })).logMetrics;
+  expect(await log(points.slice(0, 400))).toEqual({ inserted: 400, duplicates: 0, cancelled: false });
+  expect(await log(points)).toEqual({ inserted: 200, duplicates: 400, cancelled: false });
+  expect(await log(points)).toEqual({ inserted: 0, duplicates: 600, cancelled: false });
+  const stored = await h.db.prisma.metricPoint.findMany({ where: { runId: run.id }, orderBy: { step: "asc" } });
+  expect(stored.map((p) => ({ key: p.key, step: p.step, value: p.value }))).toEqual(points);
+  // The rollups count each stored point once (the failed statement added nothing).
+  const coarsest = ROLLUP_LEVELS[ROLLUP_LEVELS.length - 1];
+  const counted = await h.db.prisma.metricRollup.aggregate({ where: { runId: run.id, level: coarsest }, _sum: { count: true } });
+  expect(counted._sum.count).toBe(600);
+  const evs = await sub.waitFor(2);
+  expect(evs.map((e) => e.metricsAppended.points)).toEqual([points.slice(0, 400), points.slice(400)]);
+  await sub.fence(probe); // an announcement of the third call would have arrived before this
+  expect(sub.events).toHaveLength(2);
+  sub.dispose();
+  await client.dispose();
+});
+
 test("concurrent large batches of one run: each point is announced exactly once", async () => {
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
