@@ -29,7 +29,7 @@ import {
   withDatabase,
 } from "@loffta/db";
 import { startApiProcess } from "./api-process";
-import { loadAvg, machine, writeResult } from "./machine";
+import { cpuSecondsOfAll, loadAvg, machine, ownCpuSeconds, processCpuSeconds, writeResult } from "./machine";
 import { benchPostgres } from "./pg-server";
 import { copyFrom, copyText } from "./ingest-copy";
 import { rebuildRollups } from "../apps/api/src/services/metrics";
@@ -140,16 +140,26 @@ async function main(): Promise<void> {
     const ingest = async (name: string, send: (runId: string, c: number, b: number) => Promise<void>) => {
       const runs = await Promise.all(Array.from({ length: INGEST_CLIENTS }, (_, i) => mkRun(`${name}-${i}`)));
       await send(runs[0].id, 0, 999); // warm-up
+      const cpu = () => ({ api: processCpuSeconds(server.pid), postgres: cpuSecondsOfAll("postgres"), bench: ownCpuSeconds() });
+      const c0 = cpu();
       const t0 = performance.now();
       await Promise.all(
         runs.map(async (run, c) => {
           for (let b = 0; b < INGEST_BATCHES_PER_CLIENT; b++) await send(run.id, c, b);
         }),
       );
-      const perSec = Math.round((INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT * INGEST_BATCH) / ((performance.now() - t0) / 1000));
-      log(`ingest (${name}): ${perSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH})`);
+      const wall = (performance.now() - t0) / 1000;
+      const c1 = cpu();
+      const batches = INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT;
+      const perSec = Math.round((batches * INGEST_BATCH) / wall);
+      // Where the machine's cores went, per batch of 1,000 points (CPU ms; the wall's share is per core).
+      const perBatchMs = (k: keyof typeof c0) => +(((c1[k] - c0[k]) * 1000) / batches).toFixed(2);
+      const cpuMsPerBatch = { api: perBatchMs("api"), postgres: perBatchMs("postgres"), bench: perBatchMs("bench"), wallMs: +((wall * 1000) / batches).toFixed(2) };
+      cpuPerBatch[name] = cpuMsPerBatch;
+      log(`ingest (${name}): ${perSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH}); CPU ms per batch ${JSON.stringify(cpuMsPerBatch)}`);
       return perSec;
     };
+    const cpuPerBatch: Record<string, { api: number; postgres: number; bench: number; wallMs: number }> = {};
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
     const cp0 = await checkpoints(pool);
     const ingestObjectsPointsPerSec = await ingest("objects", (runId, c, b) => post(server.url, token, LOG, { runId, points: batch(c, b) }));
@@ -295,6 +305,8 @@ async function main(): Promise<void> {
     const result = {
       ingestPointsPerSec,
       ingestObjectsPointsPerSec,
+      /** CPU ms per batch of 1,000 points in each ingest phase: the API process, every Postgres process, this bench's clients; wallMs = wall time ÷ batches. */
+      ingestCpuMsPerBatch: cpuPerBatch,
       copyPointsPerSec,
       apiOverCopy,
       bytesPerPoint,

@@ -30,3 +30,36 @@ export function writeResult(name: string, result: unknown): string {
   fs.writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   return out;
 }
+
+const CLOCK_TICKS_PER_SEC = 100; // USER_HZ on Linux
+
+/** User + system CPU seconds of a process (/proc/<pid>/stat), 0 when it is gone. */
+export function processCpuSeconds(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC; // utime, stime
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of every process named `comm` on this machine (e.g. all Postgres processes: backends, WAL writer, checkpointer). */
+export function cpuSecondsOfAll(comm: string): number {
+  let total = 0;
+  for (const d of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === comm) total += processCpuSeconds(Number(d));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return total;
+}
+
+/** This process's own CPU seconds. */
+export const ownCpuSeconds = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
