@@ -4,11 +4,15 @@
  *   the "short calibration the worker measures once and stores" when no full fine-tuning run
  *   of that model / resolution exists;
  * - measureCacheTraining: LOFF-TA steps (deit-s classifier by default) on random cached tokens
- *   of a given grid / dim (optionally k×k-pooled every step, as a high-resolution cache is),
- *   with the default tensor augmentations.
+ *   of a given grid / dim, with the default tensor augmentations. A high-resolution cache holds
+ *   its grid k×k-pooled (extract/job.ts pools at write time), so the classifier trains on the
+ *   pooled grid, as a run on that cache does.
  * Both: 1 warm-up step of ONE micro-batch (kernel set-up, not timed), then `steps` timed optimizer
- * steps of `batchSize` images accumulated over micro-batches (core's trainStep). Peak RSS is
- * sampled by core's memory probe; run them through measureInChild for a process-level peak.
+ * steps of `batchSize` images accumulated over micro-batches (core's trainStep). The random
+ * inputs stand in for data a run reads ahead (cached tokens, decoded images) and are drawn before
+ * the timer; what a run does every step is timed: LOFF-TA's tensor augmentations and the step.
+ * Peak RSS is sampled by core's memory probe; run them through measureInChild for a
+ * process-level peak.
  */
 import * as tf from "@tensorflow/tfjs";
 import { augmentBatch } from "../core/augment";
@@ -18,7 +22,6 @@ import { buildClassifier } from "../core/model/vit";
 import type { Classifier } from "../core/model/vit";
 import type { PresetName } from "../core/model/presets";
 import { createAdamW } from "../core/optim/adamw";
-import { avgPoolGridTensor } from "../core/pool";
 import { createRng } from "../core/rng";
 import { createMemoryProbe } from "../core/loop";
 import type { MemoryProbe } from "../core/loop";
@@ -59,16 +62,21 @@ export interface CalibrateFineTuningOptions {
   releaseModel?: boolean;
 }
 
+type StepBatch = { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D };
+
 interface StepLoop {
   model: Classifier;
-  inputs: (n: number) => { grid: tf.Tensor4D; cls?: tf.Tensor2D; targets: tf.Tensor2D };
+  /** The step's data as a run has it ready (read ahead): drawn before the timer. */
+  inputs: (n: number) => StepBatch;
+  /** What a run does to that data every step (LOFF-TA's tensor augmentations): timed. */
+  prepare?: (b: StepBatch) => StepBatch;
   batchSize: number;
   microBatch: number;
   steps: number;
   warmupSteps: number;
 }
 
-function runSteps(l: StepLoop): CalibrationResult {
+async function runSteps(l: StepLoop): Promise<CalibrationResult> {
   const opt = createAdamW(l.model.params, l.model.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 });
   const probe: MemoryProbe = createMemoryProbe();
   const times: number[] = [];
@@ -77,11 +85,13 @@ function runSteps(l: StepLoop): CalibrationResult {
     for (let i = 0; i < l.warmupSteps + l.steps; i++) {
       const warm = i < l.warmupSteps;
       const n = warm ? l.microBatch : l.batchSize;
+      const data = l.inputs(n);
+      await tf.ready(); // nothing of the draw runs inside the timer
       const t = performance.now();
-      const batch = l.inputs(n);
+      const batch = l.prepare ? l.prepare(data) : data;
       trainStep(l.model, opt, batch, { microBatch: l.microBatch, lr: 1e-5, gradClip: 1, probe: warm ? undefined : probe });
-      tf.dispose([batch.grid, batch.targets, ...(batch.cls ? [batch.cls] : [])]);
       if (!warm) times.push(performance.now() - t);
+      tf.dispose([...new Set([data.grid, data.targets, batch.grid, batch.targets, ...(data.cls ? [data.cls] : []), ...(batch.cls ? [batch.cls] : [])])]);
       numTensorsAfterStep.push(tf.memory().numTensors);
     }
   } finally {
@@ -119,7 +129,7 @@ export async function calibrateFineTuning(o: CalibrateFineTuningOptions): Promis
   if (o.releaseModel) o.model.dispose();
   let seed = 1;
   try {
-    return runSteps({
+    return await runSteps({
       model: clf,
       batchSize: B,
       microBatch: micro,
@@ -139,7 +149,11 @@ export interface MeasureCacheTrainingOptions {
   batchSize: number;
   /** Default: the run config's default (8), at most batchSize. */
   microBatch?: number;
-  /** k×k average pooling applied to the cached grid every step (default 1: none). */
+  /**
+   * The cache was written k×k average-pooled (default 1: not pooled): the classifier trains on
+   * the pooled grid (`grid` ÷ k), as a run on such a cache does; the pooling was paid once, at
+   * extraction, and is not timed here.
+   */
   pool?: number;
   preset?: PresetName;
   steps?: number;
@@ -165,22 +179,18 @@ export async function measureCacheTraining(o: MeasureCacheTrainingOptions): Prom
   const channelStd = tf.ones([D]) as tf.Tensor1D;
   let seed = 1;
   try {
-    const r = runSteps({
+    const r = await runSteps({
       model,
       batchSize: B,
       microBatch: micro,
       steps: o.steps ?? 3,
       warmupSteps: o.warmupSteps ?? 1,
-      inputs: (n) => {
-        const out = tf.tidy(() => {
-          let g = tf.randomNormal([n, o.grid.h, o.grid.w, D], 0, 1, "float32", seed++) as tf.Tensor4D;
-          if (k > 1) g = avgPoolGridTensor(g, k);
-          const cls = tf.randomNormal([n, D], 0, 1, "float32", seed++) as tf.Tensor2D;
-          const batch: AugmentBatch = { grid: g, cls, targets: randomTargets(n, C, seed++) };
-          return (o.augment === false ? batch : augmentBatch(batch, aug, rng, { channelStd })) as unknown as tf.TensorContainer;
-        }) as unknown as AugmentBatch;
-        return out;
-      },
+      inputs: (n) => ({
+        grid: tf.randomNormal([n, grid.h, grid.w, D], 0, 1, "float32", seed++) as tf.Tensor4D,
+        cls: tf.randomNormal([n, D], 0, 1, "float32", seed++) as tf.Tensor2D,
+        targets: randomTargets(n, C, seed++),
+      }),
+      prepare: o.augment === false ? undefined : (b) => tf.tidy(() => augmentBatch(b as AugmentBatch, aug, rng, { channelStd }) as unknown as tf.TensorContainer) as unknown as StepBatch,
     });
     return { ...r, grid };
   } finally {
