@@ -2,9 +2,10 @@
  * Ingest experiment (not a test, not a product path): `npx tsx bench/ingest-variants.ts`.
  * Where Postgres spends an ingest batch: the same rows as bench:api's ingest (8 concurrent
  * connections × 40 batches of 1,000 points, 5 keys, fresh runs, table truncated before each
- * variant), written straight from this process: raw COPY, and insertPoints (the product's
- * statement) alone, in a transaction, with its NOTIFY in the transaction (the product path), and
- * with the NOTIFY after the commit. Variants alternate within each round. Prints points/s per variant (and writes bench/results/ingest-variants.json). ROUNDS=n repeats.
+ * variant), written straight from this process: raw COPY; insertPoints (the product's
+ * statement) announcing the batch itself as storePoints sends a large batch (the product path);
+ * and as it was before: alone, in a transaction, with its NOTIFY in the transaction, and with the
+ * NOTIFY after the commit. Variants alternate within each round. Prints points/s per variant (and writes bench/results/ingest-variants.json). ROUNDS=n repeats.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -48,7 +49,11 @@ const writers: Record<string, Writer> = {
   insertPoints: (c, _p, runId, pts) => insertPoints(c, runId, batchOf(pts, walls)),
   // BEGIN; insertPoints; COMMIT — the product's round trips without the NOTIFY.
   "insertPoints in a transaction": (c, _p, runId, pts) => inTx(c, () => insertPoints(c, runId, batchOf(pts, walls))),
-  // The product path (storePoints): BEGIN; insertPoints; pg_notify; COMMIT.
+  // The product path for a large batch (storePoints): one autocommit statement that inserts
+  // (plain INSERT: the steps increase), keeps the rollups and NOTIFYs the batch by id range.
+  "insertPoints announced, all new (storePoints)": (c, _p, runId, pts) =>
+    insertPoints(c, runId, batchOf(pts, walls), { announce: { channel: "bench_events", topic: `metrics:${runId}`, runId }, allNew: true }),
+  // The product path before: BEGIN; insertPoints; pg_notify; COMMIT.
   "insertPoints + pg_notify in one transaction": (c, _p, runId, pts) =>
     inTx(c, async () => {
       const r = await insertPoints(c, runId, batchOf(pts, walls));
