@@ -38,7 +38,9 @@ async function runsOf(project: string): Promise<RunNode[]> {
 }
 
 test("a script killed with SIGKILL: its run is RUNNING while it logs, then FAILED (crashed) once it stops heart-beating", async () => {
-  const py = h.python(TRAIN_SCRIPT, { PROJECT: "wandb-crash", STEPS: "20", HANG: "600" });
+  // While it hangs the script logs a point every 0.5 s and its client sends every 0.5 s: RUNNING
+  // however late the check below comes (the crash window is 3 s; the client's own heart-beat, 30 s).
+  const py = h.python(TRAIN_SCRIPT, { PROJECT: "wandb-crash", STEPS: "20", HANG: "600", HEARTBEAT: "0.5" });
   await until(async () => py.output().includes("hanging"), 120_000, "the script to log its steps");
   const running = await until(async () => {
     const [r] = await runsOf("wandb-crash");

@@ -1,7 +1,9 @@
 """A training script as a user writes it: only WANDB_BASE_URL / WANDB_API_KEY point it at Loffta.
 
 Env (set by tests/wandb/harness.ts): STEPS, PROJECT, RUN_ID (resume), RESUME, START, HANG (seconds
-to sleep after logging, to be killed), EXIT_CODE, ENTITY, BATCH (steps per print line), SLEEP
+to sleep after logging, to be killed), HEARTBEAT (while hanging, log an `alive` point every so many
+seconds and let the client send every so often: a live script the server can never take for a
+crashed one, whatever its crash window), EXIT_CODE, ENTITY, BATCH (steps per print line), SLEEP
 (seconds per step: a run that trains while the dashboard watches), TIMINGS (a file: the time of
 each wandb.log call is summarised there as JSON, for bench:wandb).
 """
@@ -19,6 +21,9 @@ if os.environ.get("RUN_ID"):
     kwargs["id"] = os.environ["RUN_ID"]
 if os.environ.get("RESUME"):
     kwargs["resume"] = os.environ["RESUME"]
+heartbeat = float(os.environ["HEARTBEAT"]) if os.environ.get("HEARTBEAT") else None
+if heartbeat:
+    kwargs["settings"] = wandb.Settings(x_file_stream_transmit_interval=heartbeat)
 run = wandb.init(
     project=os.environ.get("PROJECT", "wandb-e2e"),
     entity=os.environ.get("ENTITY") or None,
@@ -57,7 +62,13 @@ run.summary["peak_memory_bytes"] = 123456789
 run.summary["accuracy"] = 0.875
 if os.environ.get("HANG"):
     print("hanging", flush=True)
-    time.sleep(float(os.environ["HANG"]))
+    until = time.monotonic() + float(os.environ["HANG"])
+    k = 0
+    while heartbeat and time.monotonic() < until:
+        wandb.log({"alive": k}, step=start + steps + k)
+        k += 1
+        time.sleep(heartbeat)
+    time.sleep(max(0.0, until - time.monotonic()))
 t_finish = time.perf_counter()
 run.finish(exit_code=int(os.environ.get("EXIT_CODE", "0")))
 if timings is not None:
