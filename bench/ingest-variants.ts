@@ -16,6 +16,7 @@ import { dropDatabase, ensureDbExists, migrateDeploy, withDatabase } from "@loff
 import { benchPostgres } from "./pg-server";
 import { copyFrom, copyText } from "./ingest-copy";
 import { batchOf, insertPoints } from "../apps/api/src/services/metrics";
+import { metricsAnnouncement } from "../apps/api/src/events";
 import type { MetricPointInput } from "../apps/api/src/generated/resolvers";
 
 const CLIENTS = 8;
@@ -52,7 +53,7 @@ const writers: Record<string, Writer> = {
   // The product path for a large batch (storePoints): one autocommit statement that inserts
   // (plain INSERT: the steps increase), keeps the rollups and NOTIFYs the batch by id range.
   "insertPoints announced, all new (storePoints)": (c, _p, runId, pts) =>
-    insertPoints(c, runId, batchOf(pts, walls), { announce: { channel: "bench_events", topic: `metrics:${runId}`, runId }, allNew: true }),
+    insertPoints(c, runId, batchOf(pts, walls), { announce: metricsAnnouncement("bench_events", runId), allNew: true }),
   // The product path before: BEGIN; insertPoints; pg_notify; COMMIT.
   "insertPoints + pg_notify in one transaction": (c, _p, runId, pts) =>
     inTx(c, async () => {

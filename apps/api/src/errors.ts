@@ -50,9 +50,10 @@ export function badInput(message: string, fields?: FieldError[]): GraphQLError {
 /** One-field BAD_USER_INPUT. */
 export const badField = (path: string, message: string) => badInput(`${path}: ${message}`, [{ path, message }]);
 
-/** Prisma's unique-constraint violation (P2002). */
+/** A unique-constraint violation: Prisma's P2002, or Postgres's SQLSTATE 23505 from a `pg` query. */
 export function isUniqueViolation(e: unknown): boolean {
-  return typeof e === "object" && e !== null && (e as { code?: unknown }).code === "P2002";
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === "P2002" || code === "23505";
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -13,7 +13,7 @@
 import { logSafe } from "@loffta/graphql/log-safe";
 import type { FeatureCache, Run, RunLogLevel } from "@loffta/db";
 import { badField } from "./errors";
-import { NOTIFY_MAX_BYTES, eventsLost, mapIterator, type PubSub, type Queryable } from "./pubsub";
+import { NOTIFY_MAX_BYTES, eventsLost, mapIterator, notifySql, type PubSub, type Queryable } from "./pubsub";
 import { getCache } from "./services/caches";
 import type { Db } from "./services/db";
 import { CursorStream, SnapshotStream, type LiveOptions, type Stamped } from "./services/live";
@@ -113,14 +113,24 @@ export function publishMetrics(pubsub: PubSub, runIdArg: string, points: MetricV
   return tx ? pubsub.publish(topics.metrics(runId), notice, tx) : pubsub.publish(topics.metrics(runId), notice).catch(log);
 }
 
+/** A batch's announcement by id range, sent by the statement that inserts it (metricsAnnouncement). */
+export interface Announcement {
+  /** The statement's parameters it reads: channel, topic, run id as stored. */
+  values: [string, string, string];
+  /** The `pg_notify(…)` expression, those parameters from `$first` on; minId / maxId: SQL expressions of the batch's ids. */
+  sql(first: number, minId: string, maxId: string): string;
+}
+
 /**
- * The announcement of a batch by id range (publishMetrics's `{ runId, minId, maxId }` notice) for a
- * statement that sends it itself, in SQL, in the transaction that inserts the batch (so in commit
- * order, as publishMetrics with `tx`): the channel, the topic and the run id as stored.
+ * publishMetrics's `{ runId, minId, maxId }` notice for a statement that sends it itself, in SQL,
+ * in the transaction that inserts the batch (so in commit order, as publishMetrics with `tx`).
  */
-export function metricsAnnouncement(pubsub: PubSub, runIdArg: string): { channel: string; topic: string; runId: string } {
-  const runId = runIdArg.toLowerCase();
-  return { channel: pubsub.channel, topic: topics.metrics(runId), runId };
+export function metricsAnnouncement(channel: string, runIdArg: string): Announcement {
+  const runId = runIdArg.toLowerCase(); // as stored (subscriptions use the stored id)
+  return {
+    values: [channel, topics.metrics(runId), runId],
+    sql: (p, minId, maxId) => notifySql(`$${p}`, `$${p + 1}::text`, `json_build_object('runId', $${p + 2}::text, 'minId', ${minId}, 'maxId', ${maxId})`),
+  };
 }
 
 /** Log lines just inserted (ascending by seq, non-empty): inline when they fit NOTIFY, else by id (or seq) range. */

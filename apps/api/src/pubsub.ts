@@ -40,6 +40,12 @@ export type Signal<T> =
    */
   | { type: "gap"; listening: boolean; since: Date; reason: string };
 
+/**
+ * publish's NOTIFY, built in SQL from SQL expressions: `pg_notify(channel, '{"topic": …, "data": …}')`
+ * (the payload publish sends), for a statement that announces its own rows (services/metrics.ts).
+ */
+export const notifySql = (channel: string, topic: string, data: string): string => `pg_notify(${channel}, json_build_object('topic', ${topic}, 'data', ${data})::text)`;
+
 /** Something that runs a query: the pool, or one transaction's client. */
 export interface Queryable {
   query(text: string, values: unknown[]): Promise<unknown>;
@@ -63,11 +69,7 @@ export interface PubSub {
   watch<T>(topic: string): AsyncIterableIterator<Signal<T>>;
   /** Whether LISTEN is active now. */
   readonly listening: boolean;
-  /**
-   * The NOTIFY channel every process listens on, for a statement that announces its own rows with
-   * `pg_notify(channel, '{"topic": …, "data": …}')` (publish's payload, built in SQL): see
-   * services/metrics.ts storePoints.
-   */
+  /** The NOTIFY channel every process listens on (for notifySql). */
   readonly channel: string;
   close(): Promise<void>;
 }

@@ -1,8 +1,8 @@
 /** Metric ingest (batched, idempotent) and chart series (downsampled in the database). */
 import type { Pool, PoolClient } from "pg";
-import { badInput, type FieldError } from "../errors";
+import { badInput, isUniqueViolation, type FieldError } from "../errors";
 import { LIMITS } from "../limits";
-import { metricsAnnouncement, publishMetrics, type MetricValue } from "../events";
+import { metricsAnnouncement, publishMetrics, type Announcement, type MetricValue } from "../events";
 import type { PubSub } from "../pubsub";
 import { withTx } from "./db";
 import type { MetricColumnsInput, MetricPointInput } from "../generated/resolvers";
@@ -160,11 +160,8 @@ export interface InsertedPoints {
   maxId: string;
 }
 
-/** Where insertPoints announces a batch it stored (events.ts metricsAnnouncement). */
-export type Announcement = ReturnType<typeof metricsAnnouncement>;
-
 export interface InsertOptions {
-  /** NOTIFY the batch by id range in the statement (batches of more than INLINE_POINTS). */
+  /** NOTIFY the batch by id range in the statement (batches of more than INLINE_POINTS; events.ts metricsAnnouncement). */
   announce?: Announcement;
   /**
    * Insert without `ON CONFLICT DO NOTHING` (which costs ~15% of the statement): for a batch
@@ -187,8 +184,6 @@ export function stepsIncreasePerKey(b: PointBatch): boolean {
   }
   return true;
 }
-
-const isUniqueViolation = (e: unknown): boolean => (e as { code?: unknown })?.code === "23505";
 
 /** Batches up to this size return their new points (small enough to announce inline). */
 export const INLINE_POINTS = 100;
@@ -229,9 +224,7 @@ export async function insertPoints(pool: Pool | PoolClient, runId: string, batch
        inline
          ? `SELECT id, key, step, value, 0 AS n, NULL AS lo, NULL AS hi FROM ins ORDER BY id`
          : `SELECT NULL AS id, NULL AS key, NULL AS step, NULL AS value, count(*)::int AS n, min(id) AS lo, max(id) AS hi${
-             announce
-               ? `, CASE WHEN count(*) > 0 THEN pg_notify($8, json_build_object('topic', $9::text, 'data', json_build_object('runId', $10::text, 'minId', min(id)::text, 'maxId', max(id)::text))::text) END AS announced`
-               : ""
+             announce ? `, CASE WHEN count(*) > 0 THEN ${announce.sql(8, "min(id)::text", "max(id)::text")} END AS announced` : ""
            } FROM ins`
      }`,
     // No wall times: a NULL array (unnest pads it with NULLs) instead of n NULLs to parse.
@@ -243,7 +236,7 @@ export async function insertPoints(pool: Pool | PoolClient, runId: string, batch
       numberArray(batch.values),
       times,
       ROLLUP_LEVELS,
-      ...(announce ? [announce.channel, announce.topic, announce.runId] : []),
+      ...(announce?.values ?? []),
     ],
   });
   if (!inline) {
@@ -268,7 +261,7 @@ export async function storePoints(db: { pool: Pool; pubsub: PubSub; onPointsStor
   // by the unique index alone); if some of it was stored before (a retry, a resumed run), that
   // statement fails as a whole and the batch goes in again skipping what is stored.
   const large = async (): Promise<InsertedPoints> => {
-    const announce = metricsAnnouncement(db.pubsub, runId);
+    const announce = metricsAnnouncement(db.pubsub.channel, runId);
     if (stepsIncreasePerKey(batch)) {
       try {
         return await insertPoints(db.pool, runId, batch, { announce, allNew: true });
