@@ -153,13 +153,16 @@ async function main(): Promise<void> {
       const batches = INGEST_CLIENTS * INGEST_BATCHES_PER_CLIENT;
       const perSec = Math.round((batches * INGEST_BATCH) / wall);
       // Where the machine's cores went, per batch of 1,000 points (CPU ms; the wall's share is per core).
-      const perBatchMs = (k: keyof typeof c0) => +(((c1[k] - c0[k]) * 1000) / batches).toFixed(2);
+      const perBatchMs = (k: keyof typeof c0) => {
+        const [a, b] = [c0[k], c1[k]];
+        return a === null || b === null ? null : +(((b - a) * 1000) / batches).toFixed(2);
+      };
       const cpuMsPerBatch = { api: perBatchMs("api"), postgres: perBatchMs("postgres"), bench: perBatchMs("bench"), wallMs: +((wall * 1000) / batches).toFixed(2) };
       cpuPerBatch[name] = cpuMsPerBatch;
       log(`ingest (${name}): ${perSec} points/s (${INGEST_CLIENTS} clients × ${INGEST_BATCHES_PER_CLIENT} batches of ${INGEST_BATCH}); CPU ms per batch ${JSON.stringify(cpuMsPerBatch)}`);
       return perSec;
     };
-    const cpuPerBatch: Record<string, { api: number; postgres: number; bench: number; wallMs: number }> = {};
+    const cpuPerBatch: Record<string, { api: number | null; postgres: number | null; bench: number | null; wallMs: number }> = {};
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
     const cp0 = await checkpoints(pool);
     const ingestObjectsPointsPerSec = await ingest("objects", (runId, c, b) => post(server.url, token, LOG, { runId, points: batch(c, b) }));

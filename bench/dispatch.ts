@@ -13,13 +13,12 @@
  * limit is off (LOFFTA_RATE_LIMIT_PER_SEC=0): one dummy worker sends far more than a real one
  * and would measure the limiter. Writes bench/results/dispatch.json.
  */
-import fs from "node:fs";
 import { randomBytes } from "node:crypto";
 import { createPrisma, dropDatabase, ensureDbExists, generateToken, migrateDeploy, withDatabase } from "@loffta/db";
 import { ApiClient } from "../apps/worker/src/service/api-client";
 import { ClaimJobDocument, CompleteJobDocument, HeartbeatDocument, RegisterWorkerDocument, type JobType } from "../apps/worker/src/generated/graphql";
 import { startApiProcess } from "./api-process";
-import { loadAvg, machine, writeResult } from "./machine";
+import { loadAvg, machine, ownCpuSeconds, processCpuSeconds, writeResult } from "./machine";
 import { benchPostgres } from "./pg-server";
 
 const JOBS = Number(process.env.BENCH_DISPATCH_JOBS ?? 2_000);
@@ -35,22 +34,6 @@ const API_ENV = { LOFFTA_RATE_LIMIT_PER_SEC: "0" };
 const log = (m: string) => console.log(`[bench:dispatch] ${m}`);
 
 const LAUNCH = `mutation($input: LaunchRunInput!) { launchRun(input: $input) { id } }`;
-
-/** CPU seconds (user + system) a process has used, from /proc (Linux; null elsewhere). */
-function cpuSeconds(pid: number): number | null {
-  try {
-    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100/s).
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(")").at(-1)!.trim().split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
-
-const ownCpuSeconds = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1e6;
-};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -146,7 +129,7 @@ async function main(): Promise<void> {
       let completed = 0;
       let lastDone = 0;
       const stop = new AbortController();
-      const apiCpu0 = cpuSeconds(server.pid);
+      const apiCpu0 = processCpuSeconds(server.pid);
       const ownCpu0 = ownCpuSeconds();
       const t0 = performance.now();
       await Promise.all(
@@ -175,7 +158,7 @@ async function main(): Promise<void> {
         }),
       );
       const wallSec = (lastDone - t0) / 1000;
-      const apiCpu1 = cpuSeconds(server.pid);
+      const apiCpu1 = processCpuSeconds(server.pid);
       const apiCpu = apiCpu0 === null || apiCpu1 === null ? null : apiCpu1 - apiCpu0;
       const drainSec = (performance.now() - t0) / 1000; // the CPU figures run to the workers' exit
       const phase: Phase = {

@@ -33,14 +33,15 @@ export function writeResult(name: string, result: unknown): string {
 
 const CLOCK_TICKS_PER_SEC = 100; // USER_HZ on Linux
 
-/** User + system CPU seconds of a process (/proc/<pid>/stat), 0 when it is gone. */
-export function processCpuSeconds(pid: number): number {
+/** User + system CPU seconds of a process (/proc/<pid>/stat; null when unreadable: gone, or not Linux). */
+export function processCpuSeconds(pid: number): number | null {
   try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC; // utime, stime
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SEC;
   } catch {
-    return 0;
+    return null;
   }
 }
 
@@ -50,7 +51,7 @@ export function cpuSecondsOfAll(comm: string): number {
   for (const d of fs.readdirSync("/proc")) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === comm) total += processCpuSeconds(Number(d));
+      if (fs.readFileSync(`/proc/${d}/comm`, "utf8").trim() === comm) total += processCpuSeconds(Number(d)) ?? 0;
     } catch {
       /* exited meanwhile */
     }
