@@ -76,7 +76,7 @@ interface StepLoop {
   warmupSteps: number;
 }
 
-async function runSteps(l: StepLoop): Promise<CalibrationResult> {
+function runSteps(l: StepLoop): CalibrationResult {
   const opt = createAdamW(l.model.params, l.model.decayed, { betas: [0.9, 0.999], eps: 1e-8, weightDecay: 0.05 });
   const probe: MemoryProbe = createMemoryProbe();
   const times: number[] = [];
@@ -85,13 +85,12 @@ async function runSteps(l: StepLoop): Promise<CalibrationResult> {
     for (let i = 0; i < l.warmupSteps + l.steps; i++) {
       const warm = i < l.warmupSteps;
       const n = warm ? l.microBatch : l.batchSize;
-      const data = l.inputs(n);
-      await tf.ready(); // nothing of the draw runs inside the timer
+      const data = l.inputs(n); // drawn (synchronously) before the timer
       const t = performance.now();
       const batch = l.prepare ? l.prepare(data) : data;
       trainStep(l.model, opt, batch, { microBatch: l.microBatch, lr: 1e-5, gradClip: 1, probe: warm ? undefined : probe });
       if (!warm) times.push(performance.now() - t);
-      tf.dispose([...new Set([data.grid, data.targets, batch.grid, batch.targets, ...(data.cls ? [data.cls] : []), ...(batch.cls ? [batch.cls] : [])])]);
+      tf.dispose([data, batch]); // tensors both hold are disposed once (a second dispose is a no-op)
       numTensorsAfterStep.push(tf.memory().numTensors);
     }
   } finally {
@@ -129,7 +128,7 @@ export async function calibrateFineTuning(o: CalibrateFineTuningOptions): Promis
   if (o.releaseModel) o.model.dispose();
   let seed = 1;
   try {
-    return await runSteps({
+    return runSteps({
       model: clf,
       batchSize: B,
       microBatch: micro,
@@ -179,7 +178,7 @@ export async function measureCacheTraining(o: MeasureCacheTrainingOptions): Prom
   const channelStd = tf.ones([D]) as tf.Tensor1D;
   let seed = 1;
   try {
-    const r = await runSteps({
+    const r = runSteps({
       model,
       batchSize: B,
       microBatch: micro,
