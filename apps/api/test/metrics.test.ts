@@ -18,6 +18,27 @@ afterAll(async () => {
   await h?.close();
 });
 
+/**
+ * A new run with a member's live subscription to all its keys (registered: its probe point has
+ * arrived), the probe to fence it with, and `close` to end subscription and socket.
+ */
+async function subscribedRun() {
+  const run = await insertRun(h.db.prisma, h.a.projectId);
+  const client = wsClient(h.server.wsUrl, h.a.member);
+  const sub = collect<Batch>(client, SUB, { runId: run.id });
+  const probe = metricsProbe(h.db.prisma, run.id);
+  await sub.live(probe);
+  return {
+    run,
+    sub,
+    probe,
+    close: async () => {
+      sub.dispose();
+      await client.dispose();
+    },
+  };
+}
+
 test("a subscriber receives the points another client logs (only its keys)", async () => {
   const run = await insertRun(h.db.prisma, h.a.projectId);
   const client = wsClient(h.server.wsUrl, h.a.member);
@@ -40,11 +61,7 @@ test("a subscriber receives the points another client logs (only its keys)", asy
 });
 
 test("a retried batch stores nothing twice and re-announces nothing", async () => {
-  const run = await insertRun(h.db.prisma, h.a.projectId);
-  const client = wsClient(h.server.wsUrl, h.a.member);
-  const sub = collect<Batch>(client, SUB, { runId: run.id });
-  const probe = metricsProbe(h.db.prisma, run.id);
-  await sub.live(probe);
+  const { run, sub, probe, close } = await subscribedRun();
   // Duplicates inside the batch too.
   const points = Array.from({ length: 500 }, (_, i) => ({ key: i % 2 ? "a" : "b", step: Math.floor(i / 2), value: i }));
   points.push({ key: "a", step: 0, value: 123 });
@@ -58,8 +75,7 @@ test("a retried batch stores nothing twice and re-announces nothing", async () =
   expect(ev.metricsAppended.points).toHaveLength(500);
   await sub.fence(probe); // an announcement of the retried batch would have arrived before this
   expect(sub.events).toHaveLength(1);
-  sub.dispose();
-  await client.dispose();
+  await close();
 });
 
 test("logMetricColumns stores exactly what logMetrics stores for the same points (keys, steps, values, wall times)", async () => {
@@ -106,11 +122,7 @@ test("logMetricColumns stores exactly what logMetrics stores for the same points
 });
 
 test("a large batch stored in part before goes in again without what is stored, announced once (its all-new insert fails whole)", async () => {
-  const run = await insertRun(h.db.prisma, h.a.projectId);
-  const client = wsClient(h.server.wsUrl, h.a.member);
-  const sub = collect<Batch>(client, SUB, { runId: run.id });
-  const probe = metricsProbe(h.db.prisma, run.id);
-  await sub.live(probe);
+  const { run, sub, probe, close } = await subscribedRun();
   // Steps increase per key: each batch is first tried as a plain INSERT (no ON CONFLICT).
   const points = Array.from({ length: 600 }, (_, i) => ({ key: i % 3 ? "a" : "b", step: i, value: i / 7 }));
   const log = async (pts: typeof points) => (await ok<{ logMetrics: { inserted: number; duplicates: number } }>(h.url, h.a.worker, LOG, { runId: run.id, points: pts })).logMetrics;
@@ -127,16 +139,11 @@ test("a large batch stored in part before goes in again without what is stored, 
   expect(evs.map((e) => e.metricsAppended.points)).toEqual([points.slice(0, 400), points.slice(400)]);
   await sub.fence(probe); // an announcement of the third call would have arrived before this
   expect(sub.events).toHaveLength(2);
-  sub.dispose();
-  await client.dispose();
+  await close();
 });
 
 test("concurrent large batches of one run: each point is announced exactly once", async () => {
-  const run = await insertRun(h.db.prisma, h.a.projectId);
-  const client = wsClient(h.server.wsUrl, h.a.member);
-  const sub = collect<Batch>(client, SUB, { runId: run.id });
-  const probe = metricsProbe(h.db.prisma, run.id);
-  await sub.live(probe);
+  const { run, sub, probe, close } = await subscribedRun();
   // Six batches of 400 (each announced by id range), sent at once to two API servers.
   const batches = Array.from({ length: 6 }, (_, b) => Array.from({ length: 400 }, (_, i) => ({ key: `k${i % 4}`, step: b * 100 + Math.floor(i / 4), value: b * 1000 + i })));
   await Promise.all(batches.map((points, b) => ok(b % 2 ? serverB.url : h.url, h.a.worker, LOG, { runId: run.id, points })));
@@ -151,21 +158,15 @@ test("concurrent large batches of one run: each point is announced exactly once"
   const firstSeen = [...new Set(flat.map((p) => Math.floor(p.value / 1000)))];
   expect([...firstSeen].sort()).toEqual([0, 1, 2, 3, 4, 5]);
   expect(flat).toEqual(firstSeen.flatMap((b) => batches[b]));
-  sub.dispose();
-  await client.dispose();
+  await close();
 });
 
 test("two API servers on one database: a subscriber on A sees metrics logged through B", async () => {
-  const run = await insertRun(h.db.prisma, h.a.projectId);
-  const client = wsClient(h.server.wsUrl, h.a.member);
-  const sub = collect<Batch>(client, SUB, { runId: run.id });
-  const probe = metricsProbe(h.db.prisma, run.id);
-  await sub.live(probe);
+  const { run, sub, close } = await subscribedRun();
   await ok(serverB.url, h.a.worker, LOG, { runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });
   const [ev] = await sub.waitFor(1);
   expect(ev.metricsAppended).toEqual({ runId: run.id, points: [{ key: "loss", step: 7, value: 0.5 }] });
-  sub.dispose();
-  await client.dispose();
+  await close();
 });
 
 test("rollups kept by ingest equal the extremes computed from the stored points", async () => {
